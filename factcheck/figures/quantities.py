@@ -1,0 +1,60 @@
+"""Build a Quantity from a registry's value, unit and qualifier."""
+
+from __future__ import annotations
+
+from factcheck.figures.numbers import trailing_precision
+from factcheck.figures.ranges import QUALIFIER_NAMES, interval
+from factcheck.figures.reader import read_value
+from factcheck.figures.units import dimension_of, factor_of
+from factcheck.model import Quantity
+from factcheck.text import stem
+
+
+class QuantityError(ValueError):
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def make_quantity(value: object, unit: str, qualifier: str = "exact") -> Quantity:
+    """A registry figure: a number, or words the figure reader understands."""
+    if qualifier not in QUALIFIER_NAMES:
+        raise QuantityError(
+            f"qualifier {qualifier!r} is not one of {', '.join(sorted(QUALIFIER_NAMES))}", "qualifier"
+        )
+    if not unit or not unit.strip():
+        raise QuantityError("missing unit", "unit")
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise QuantityError(f"value {value!r} is neither a number nor a figure in words", "value")
+    if isinstance(value, str):
+        return _from_words(value, unit)
+    return _from_number(float(value), unit, qualifier)
+
+
+def _from_number(value: float, unit: str, qualifier: str) -> Quantity:
+    dimension = dimension_of(unit)
+    precision = float(trailing_precision(int(value))) if value == int(value) else _decimals(value)
+    lo, hi = interval(value, precision, qualifier, dimension)
+    factor = factor_of(unit)
+    following = (stem(unit),) if dimension == "count" else ()
+    return Quantity(value, unit, dimension, qualifier, lo * factor, hi * factor, following=following)
+
+
+def _decimals(value: float) -> float:
+    text = repr(value)
+    return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
+
+
+def _from_words(text: str, unit: str) -> Quantity:
+    read = read_value(text)
+    if read is None:
+        raise QuantityError(f"value {text!r} does not read as a figure", "value")
+    dimension = dimension_of(unit)
+    if read.dimension == "count" and dimension == "count":
+        # "tens of thousands" of whatever the figure counts
+        return Quantity(**{**read.__dict__, "unit": unit, "following": (stem(unit),)})
+    if read.dimension != dimension:
+        raise QuantityError(
+            f"value {text!r} reads as {read.dimension}, but the unit {unit!r} is {dimension}", "value"
+        )
+    return read

@@ -1,0 +1,401 @@
+"""Read every figure in a text: numerals, number words, money, percentages,
+durations, ordinals, calendar years and dates, with their qualifiers.
+
+The reader is a small hand-written scanner over tokens rather than a units
+library: it must know journalistic forms ("some 100,000", "a 30-year
+contract", "$100bn", "third-biggest") that general unit parsers do not, and
+it runs on every look-up, where importing a large library would cost more
+than the whole check (see the README's Performance notes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.figures.numbers import (
+    ORDINAL_SUFFIX,
+    ORDINAL_WORDS,
+    TENS,
+    parse_digits,
+    parse_number_words,
+)
+from factcheck.figures.ranges import MAX_QUALIFIER_WORDS, QUALIFIERS, VAGUE, interval
+from factcheck.figures.units import (
+    CURRENCY_ONLY_SCALES,
+    CURRENCY_PREFIX,
+    MAX_UNIT_WORDS,
+    MONTHS,
+    SCALES,
+    canonical_unit,
+    date_value,
+    dimension_of,
+    factor_of,
+)
+from factcheck.model import Quantity
+from factcheck.text import STOPWORDS, stem
+
+# Bounded, non-nested patterns: nothing here can backtrack badly.
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<sym>US\$|[$€£¥₽%])"
+    r"|(?P<dash>[-‐‑–—])"
+    r"|(?P<punct>[^\s\w])"
+)
+MAX_TEXT = 2_000_000  # characters read at most from one text
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+    glued: bool  # no white space before it
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    last_end = -1
+    for m in _TOKEN.finditer(text[:MAX_TEXT]):
+        kind = m.lastgroup or "punct"
+        tokens.append(Token(kind, m.group(), m.start(), m.end(), m.start() == last_end))
+        last_end = m.end()
+    return tokens
+
+
+@dataclass
+class _Read:
+    """A number read at some tokens, before its unit is known."""
+
+    value: float
+    precision: float
+    first: int  # index of its first token (a currency symbol included)
+    next: int  # index of the first token after it
+    ordinal: bool = False
+    currency: str = ""
+    from_words: bool = False
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+
+    def tok(self, i: int) -> Token | None:
+        return self.toks[i] if 0 <= i < len(self.toks) else None
+
+    def low(self, i: int) -> str:
+        t = self.tok(i)
+        return t.low if t else ""
+
+    def run(self) -> list[Quantity]:
+        found: list[Quantity] = []
+        i = 0
+        while i < len(self.toks):
+            got = self._date(i) or self._vague(i) or self._number(i)
+            if got is None:
+                i += 1
+                continue
+            quantity, nxt = got
+            if quantity is not None:
+                found.append(quantity)
+            i = max(nxt, i + 1)
+        return found
+
+    # --- dates ---------------------------------------------------------
+    def _month(self, i: int) -> int:
+        t = self.tok(i)
+        if t is None or t.kind != "word" or t.low not in MONTHS:
+            return 0
+        if t.text[0].islower():  # "may" the verb, "march" the walk
+            return 0
+        return MONTHS[t.low]
+
+    def _day(self, i: int) -> int:
+        t = self.tok(i)
+        if t is None or t.kind != "num" or not t.text.isdigit():
+            return 0
+        day = int(t.text)
+        return day if 1 <= day <= 31 else 0
+
+    def _year(self, i: int) -> int:
+        t = self.tok(i)
+        if t is None or t.kind != "num" or not t.text.isdigit() or len(t.text) != 4:
+            return 0
+        return int(t.text)
+
+    def _date(self, i: int) -> tuple[Quantity | None, int] | None:
+        month = self._month(i)
+        if month:
+            j = i + 1
+            if self.low(j) == "." and self.tok(j) and self.toks[j].glued:
+                j += 1
+            day = self._day(j)
+            if day and not self._glued_word(j + 1):
+                k = j + 1
+                year = 0
+                if self.low(k) == "," and self._year(k + 1):
+                    year, k = self._year(k + 1), k + 2
+                elif self._year(k):
+                    year, k = self._year(k), k + 1
+                return self._make_date(i, k, year, month, day), k
+            year = self._year(j)
+            if year:
+                return self._make_date(i, j + 1, year, month, 0), j + 1
+            return None
+        day = self._day(i)
+        month = self._month(i + 1) if day else 0
+        if day and month:
+            k = i + 2
+            year = self._year(k)
+            if year:
+                k += 1
+            return self._make_date(i, k, year, month, day), k
+        return None
+
+    def _glued_word(self, i: int) -> bool:
+        t = self.tok(i)
+        return bool(t and t.glued and t.kind == "word")
+
+    def _make_date(self, first: int, nxt: int, year: int, month: int, day: int) -> Quantity:
+        value = date_value(year, month, day)
+        return self._quantity(value, 1.0, "date", "exact", first, nxt, first)
+
+    # --- vague amounts -------------------------------------------------
+    def _vague(self, i: int) -> tuple[Quantity | None, int] | None:
+        for size in (3, 1):
+            words = tuple(self.low(i + k) for k in range(size))
+            if words in VAGUE:
+                lo, hi = VAGUE[words]
+                nxt = i + size
+                after = nxt + 1 if self.low(nxt) == "of" else nxt
+                q = Quantity(
+                    value=lo,
+                    unit="",
+                    dimension="count",
+                    qualifier="vague",
+                    lo=lo,
+                    hi=hi,
+                    text=self.text[self.toks[i].start : self.toks[nxt - 1].end],
+                    start=self.toks[i].start,
+                    end=self.toks[nxt - 1].end,
+                    following=self._following(after),
+                )
+                return q, nxt
+        return None
+
+    # --- numbers -------------------------------------------------------
+    def _number(self, i: int) -> tuple[Quantity | None, int] | None:
+        read = self._read_number(i)
+        if read is None:
+            return None
+        return self._with_unit(read), read.next
+
+    def _read_number(self, i: int) -> _Read | None:
+        t = self.toks[i]
+        currency = ""
+        first = i
+        if t.kind == "sym" and t.text in CURRENCY_PREFIX:
+            nxt = self.tok(i + 1)
+            if nxt is None or nxt.kind != "num" or not nxt.glued:
+                return None
+            currency = CURRENCY_PREFIX[t.text]
+            if self.low(i - 1) == "us" and t.glued:  # "US $"
+                first = i - 1
+            i += 1
+            t = self.toks[i]
+        if t.kind == "num":
+            parsed = parse_digits(t.text)
+            if parsed is None:
+                return None
+            read = _Read(parsed[0], parsed[1], first, i + 1, currency=currency)
+            if ORDINAL_SUFFIX.match(self.low(i + 1)) and self.toks[i + 1].glued:
+                read.ordinal = True
+                read.next = i + 2
+            return self._scaled(read)
+        if t.kind == "word":
+            return self._read_words(i)
+        return None
+
+    def _read_words(self, i: int) -> _Read | None:
+        low = self.toks[i].low
+        # "twenty-first", "third"
+        if low in TENS and self.low(i + 1) == "-" and self.low(i + 2) in ORDINAL_WORDS:
+            return _Read(TENS[low] + ORDINAL_WORDS[self.low(i + 2)], 1, i, i + 3, ordinal=True)
+        if low in ORDINAL_WORDS:
+            return _Read(ORDINAL_WORDS[low], 1, i, i + 1, ordinal=True, from_words=True)
+        # Collect number words, letting "twenty-five" through its hyphen.
+        words: list[str] = []
+        index: list[int] = []
+        j = i
+        while j < len(self.toks):
+            tok = self.toks[j]
+            if tok.kind == "word":
+                words.append(tok.text)
+                index.append(j)
+            elif not (tok.kind == "dash" and tok.glued and words and words[-1].lower() in TENS):
+                break
+            j += 1
+            if len(words) > 12:
+                break
+        parsed = parse_number_words(words)
+        if parsed is None:
+            return None
+        value, precision, used = parsed
+        read = _Read(value, precision, i, index[used - 1] + 1, from_words=True)
+        return self._scaled(read)
+
+    def _scaled(self, read: _Read) -> _Read:
+        if read.ordinal:
+            return read
+        t = self.tok(read.next)
+        if t is None or t.kind != "word":
+            return read
+        low = t.low
+        factor = SCALES.get(low)
+        if factor is None and read.currency and t.glued:
+            factor = CURRENCY_ONLY_SCALES.get(low)
+        if factor is None or (low == "k" and not t.glued):
+            return read
+        if low in ("thousand", "million", "billion", "trillion") and read.from_words:
+            return read  # already read by the number-word parser
+        read.value *= factor
+        read.precision *= factor
+        read.next += 1
+        return read
+
+    # --- units -----------------------------------------------------------
+    def _with_unit(self, read: _Read) -> Quantity | None:
+        if read.ordinal:
+            return self._quantity(read.value, 1, "ordinal", "exact", read.first, read.next, read.first)
+        if read.currency:
+            return self._finish(read, read.currency, read.next)
+        j = read.next
+        # Hyphen compounds: "30-year", "five-day", "5,400-word", "15-nation".
+        dash, word = self.tok(j), self.tok(j + 1)
+        if dash and word and dash.kind == "dash" and dash.glued and word.kind == "word" and word.glued:
+            unit = canonical_unit((word.low,))
+            if unit is not None:
+                return self._finish(read, unit, j + 2)
+            return self._count(read, j + 2, (stem(word.text),))
+        unit, nxt = self._unit_after(j)
+        if unit is not None:
+            return self._finish(read, unit, nxt)
+        if self._is_decade(j):
+            return None  # "the 1950s": a period, not a figure
+        if self._is_year(read, j):
+            return self._quantity(read.value, 1, "calendar-year", "exact", read.first, j, read.first)
+        if read.from_words and read.value <= 1:
+            return None  # "one of", "a dozen"-less "a": too common to be a figure
+        return self._count(read, j, self._following(j))
+
+    def _unit_after(self, j: int) -> tuple[str | None, int]:
+        for size in range(MAX_UNIT_WORDS, 0, -1):
+            toks = [self.tok(j + k) for k in range(size)]
+            if any(t is None for t in toks):
+                continue
+            words = tuple(t.low for t in toks if t is not None)
+            unit = canonical_unit(words)
+            if unit is not None:
+                return unit, j + size
+        return None, j
+
+    def _is_decade(self, j: int) -> bool:
+        t = self.tok(j)
+        return bool(t and t.glued and t.low in ("s", "'s"))
+
+    def _is_year(self, read: _Read, j: int) -> bool:
+        t = self.toks[read.first]
+        return (
+            not read.from_words
+            and t.kind == "num"
+            and t.text.isdigit()
+            and len(t.text) == 4
+            and 1000 <= read.value <= 2199
+            and self._qualifier(read.first)[0] == "exact"
+        )
+
+    def _count(self, read: _Read, nxt: int, following: tuple[str, ...]) -> Quantity:
+        return self._finish(read, "", nxt, following)
+
+    def _finish(
+        self, read: _Read, unit: str, nxt: int, following: tuple[str, ...] = ()
+    ) -> Quantity:
+        qualifier, qstart = self._qualifier(read.first)
+        if qualifier == "exact" and self.low(nxt) == "or" and self.low(nxt + 1) == "more":
+            qualifier = "at least"
+        dimension = dimension_of(unit) if unit else "count"
+        q = self._quantity(read.value, read.precision, unit, qualifier, read.first, nxt, qstart)
+        if dimension == "count":
+            q = Quantity(**{**q.__dict__, "dimension": "count", "following": following})
+        return q
+
+    def _quantity(
+        self,
+        value: float,
+        precision: float,
+        unit: str,
+        qualifier: str,
+        first: int,
+        nxt: int,
+        qstart: int,
+    ) -> Quantity:
+        dimension = dimension_of(unit) if unit else "count"
+        lo, hi = interval(value, precision, qualifier, dimension)
+        factor = factor_of(unit)
+        start = self.toks[qstart].start
+        end = self.toks[nxt - 1].end if nxt - 1 < len(self.toks) else len(self.text)
+        return Quantity(
+            value=value,
+            unit=unit,
+            dimension=dimension,
+            qualifier=qualifier,
+            lo=lo * factor,
+            hi=hi * factor,
+            text=self.text[start:end],
+            start=start,
+            end=end,
+        )
+
+    def _qualifier(self, first: int) -> tuple[str, int]:
+        """The qualifier written just before a number, and where it starts."""
+        for size in range(MAX_QUALIFIER_WORDS, 0, -1):
+            lo = first - size
+            if lo < 0:
+                continue
+            toks = self.toks[lo:first]
+            if any(t.kind != "word" for t in toks):
+                continue
+            key = tuple(t.low for t in toks)
+            if key in QUALIFIERS:
+                return QUALIFIERS[key], lo
+        return "exact", first
+
+    def _following(self, j: int, limit: int = 4) -> tuple[str, ...]:
+        """Stems of the words after a bare number: what it probably counts."""
+        out: list[str] = []
+        while len(out) < limit:
+            t = self.tok(j)
+            if t is None or t.kind in ("num", "sym") or (t.kind == "punct" and t.text not in ".'’"):
+                break
+            if t.kind == "word" and t.low not in STOPWORDS:
+                out.append(stem(t.text))
+            j += 1
+        return tuple(out)
+
+
+def read_figures(text: str) -> list[Quantity]:
+    """Every figure in `text`, in order, with character offsets into it."""
+    return _Scanner(text).run()
+
+
+def read_value(text: str) -> Quantity | None:
+    """The single figure a registry value such as "tens of thousands" stands for."""
+    found = read_figures(text)
+    return found[0] if found else None

@@ -1,0 +1,1 @@
+"""Matching: retrieving and choosing the registry entries a claim is about."""

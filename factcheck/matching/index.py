@@ -1,0 +1,100 @@
+"""What the engine precomputes once per registry: tokenised wordings, an
+inverted index for candidate retrieval, and the figures grouped by dimension.
+
+Retrieval keeps matching cheap as the registry grows: a claim is aligned
+word by word only against the few wordings that share its rarest words,
+never against every entry.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from factcheck.model import Figure, Quotation, Registry
+from factcheck.quotations.normalize import QWord, quote_words, real_words
+from factcheck.quotations.speakers import SpeakerIndex
+from factcheck.text import content_stems, stems
+
+MAX_CANDIDATES = 12
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One source's rendering of a quotation, ready to align."""
+
+    quotation: Quotation
+    report_index: int
+    words: tuple[QWord, ...]
+
+
+@dataclass(frozen=True)
+class FigureInfo:
+    figure: Figure
+    nouns: tuple[tuple[str, ...], ...]  # stem runs naming what a count counts
+    vocabulary: frozenset[str]
+
+
+@dataclass
+class Index:
+    registry: Registry
+    wordings: list[Wording] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    by_quotation: dict[str, list[Wording]] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)
+    figures: dict[str, list[FigureInfo]] = field(default_factory=dict)
+    speakers: SpeakerIndex = field(default_factory=lambda: SpeakerIndex(()))
+
+    def candidates(self, typed: list[QWord]) -> list[Wording]:
+        """Wordings sharing the most (rarest) words with the typed words."""
+        scores: dict[int, float] = defaultdict(float)
+        for norm in {w.norm for w in real_words(typed)}:
+            weight = self.idf.get(norm, 0.0)
+            for k in self.postings.get(norm, ()):
+                scores[k] += weight
+        best = sorted(scores.items(), key=lambda item: -item[1])[:MAX_CANDIDATES]
+        return [self.wordings[k] for k, _ in best]
+
+
+def build_index(registry: Registry) -> Index:
+    index = Index(registry, speakers=SpeakerIndex(registry.speakers.values()))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for quotation in registry.quotations:
+        for r, report in enumerate(quotation.reports):
+            k = len(index.wordings)
+            words = tuple(quote_words(report.text))
+            wording = Wording(quotation, r, words)
+            index.wordings.append(wording)
+            index.by_quotation.setdefault(quotation.id, []).append(wording)
+            for norm in {w.norm for w in real_words(list(words))}:
+                postings[norm].append(k)
+    total = max(len(index.wordings), 1)
+    index.postings = dict(postings)
+    index.idf = {norm: math.log(1 + total / len(ks)) for norm, ks in postings.items()}
+    for figure in registry.figures:
+        info = _figure_info(figure)
+        index.figures.setdefault(figure.quantity.dimension, []).append(info)
+    return index
+
+
+def _figure_info(figure: Figure) -> FigureInfo:
+    nouns = tuple(tuple(stems(name)) for name in (figure.quantity.unit, *figure.unit_aliases))
+    text = " ".join(
+        [figure.subject, *(k.replace("|", " ") for k in figure.keywords)]
+        + [r.sentence for r in figure.reports]
+    )
+    return FigureInfo(figure, nouns, frozenset(content_stems(text)))
+
+
+_CACHE: dict[int, tuple[Registry, Index]] = {}
+
+
+def index_for(registry: Registry) -> Index:
+    """The index of a registry, built on first use and kept for the process."""
+    hit = _CACHE.get(id(registry))
+    if hit is not None and hit[0] is registry:
+        return hit[1]
+    index = build_index(registry)
+    _CACHE[id(registry)] = (registry, index)
+    return index

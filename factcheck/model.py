@@ -1,0 +1,264 @@
+"""The data model: frozen dataclasses shared by every part of factcheck.
+
+Nothing here does I/O or knows about the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Verdict(str, Enum):
+    """What the registry says of a claim (or of one part of it)."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    DISPUTED = "disputed"
+    UNVERIFIED = "unverified"
+    ERROR = "error"  # only in batch rows whose input could not be read
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# How much a verdict weighs when the parts of one claim are combined:
+# one contradicted part makes the whole claim contradicted.
+SEVERITY = {
+    Verdict.UNVERIFIED: 0,
+    Verdict.SUPPORTED: 1,
+    Verdict.DISPUTED: 2,
+    Verdict.CONTRADICTED: 3,
+    Verdict.ERROR: 4,
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One published article."""
+
+    id: str
+    outlet: str
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    file: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person or a document that words are attributed to."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "person"  # or "document", "organisation"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """How one source renders a quotation."""
+
+    source: str
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Quotation:
+    id: str
+    speaker: str  # a Speaker id
+    text: str
+    reports: tuple[QuoteReport, ...]
+    said: str = ""
+    line: int = 0  # where the entry starts in the registry file
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure read from text: a value, its unit and the range it stands for.
+
+    `lo`/`hi` are in the unit's base (metres, days, …); for kinds compared by
+    equality (ordinals, years, dates) `lo == hi == value`.
+    """
+
+    value: float
+    unit: str  # canonical unit name: "km", "percent", "ordinal", or a count noun
+    dimension: str  # "length", "count:troop", "ordinal", …
+    qualifier: str  # "exact", "over", "about", …
+    lo: float
+    hi: float
+    text: str = ""  # the words it was read from
+    start: int = 0
+    end: int = 0
+    # Stems of the words right after the number: what a bare count counts.
+    following: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        from factcheck.figures.units import describe_quantity
+
+        return describe_quantity(self)
+
+
+@dataclass(frozen=True)
+class FigureReport:
+    """The value one source gives for a figure, and where."""
+
+    source: str
+    quantity: Quantity
+    sentence: str
+    text: str = ""  # the figure as printed
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    subject: str
+    keywords: tuple[str, ...]
+    quantity: Quantity
+    reports: tuple[FigureReport, ...]
+    unit_aliases: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One source's word on the matched entry."""
+
+    source: str
+    outlet: str
+    date: str
+    sentence: str
+    says: str = ""  # the value or wording this source gives
+    agrees: bool | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "outlet": self.outlet,
+            "date": self.date,
+            "says": self.says,
+            "agrees": self.agrees,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True)
+class Part:
+    """The verdict on one quotation or one figure found in a claim."""
+
+    kind: str  # "figure" or "quotation"
+    text: str  # the words of the claim it is about
+    start: int  # offsets into the claim
+    end: int
+    verdict: Verdict
+    entry: str = ""
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    speaker: str = ""  # for quotations: whom the claim attributes the words to
+
+
+@dataclass(frozen=True)
+class Result:
+    """The verdict on a whole claim: the most severe of its parts."""
+
+    claim: str
+    verdict: Verdict
+    parts: tuple[Part, ...] = ()
+    entry: str = ""
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    id: str = ""
+    message: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "claim": self.claim,
+            "verdict": self.verdict.value,
+            "entry": self.entry,
+            "score": round(self.score, 3),
+            "reasons": list(self.reasons),
+            "evidence": [e.to_dict() for e in self.evidence],
+            **({"message": self.message} if self.message else {}),
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A checked claim at a place in a draft."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    part: Part
+    context: str = ""  # the sentence it was found in
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.part.verdict
+
+    @property
+    def message(self) -> str:
+        return finding_message(self.part)
+
+    def to_dict(self) -> dict[str, object]:
+        p = self.part
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "kind": p.kind,
+            "text": p.text,
+            "verdict": p.verdict.value,
+            "entry": p.entry,
+            "score": round(p.score, 3),
+            "message": self.message,
+            "reasons": list(p.reasons),
+            "evidence": [e.to_dict() for e in p.evidence],
+        }
+
+
+def finding_message(part: Part) -> str:
+    """One line saying what is wrong (or right) with a part."""
+    what = f"{part.kind} {part.text!r}"
+    if part.verdict is Verdict.UNVERIFIED:
+        return f"{what}: nothing in the registry is about it"
+    head = f"{what}: {part.verdict.value}"
+    if part.entry:
+        head += f" ({part.entry})"
+    if part.reasons:
+        head += ": " + "; ".join(part.reasons)
+    return head
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Everything the published sources said, ready to match against."""
+
+    path: str
+    sources: dict[str, Source] = field(default_factory=dict)
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    quotations: tuple[Quotation, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+    @classmethod
+    def load(cls, path: str | None = None) -> Registry:
+        """Read and validate a registry file (the shipped one when path is None)."""
+        from factcheck.registry import load_registry
+
+        return load_registry(path)
+
+    def entry_ids(self) -> list[str]:
+        return [q.id for q in self.quotations] + [f.id for f in self.figures]

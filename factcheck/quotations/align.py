@@ -1,0 +1,119 @@
+"""Word-level alignment of quoted words against a source's wording.
+
+The words typed should be a contiguous part of the source's words, so the
+alignment is semi-global: the source may start and end anywhere for free,
+but every typed word must be accounted for. Substitutions, added words and
+words dropped from inside the span each cost one; bracketed words and
+ellipses cost nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.quotations.normalize import QWord
+
+EQUAL, SUB, ADD, DROP, SKIP = "equal", "sub", "add", "drop", "skip"
+# Weights of the dynamic programme. A change costs about a thousand and a
+# word kept in place earns one, so among alignments with as few changes as
+# possible the one keeping most words wins ("Russia's security" leaves out
+# "reasonable" rather than putting "Russia's" where "reasonable" was).
+CHANGE = 1000.0
+SUB_COST = CHANGE + 1.0
+KEEP = -1.0
+
+
+@dataclass(frozen=True)
+class Op:
+    kind: str  # equal, sub (typed word differs), add (typed word not in source),
+    #            drop (source word left out), skip (free: ellipsis or brackets)
+    typed: QWord | None
+    source: QWord | None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    ops: tuple[Op, ...]
+
+    @property
+    def cost(self) -> int:
+        """How many words were changed, added or left out."""
+        return len(self.changes)
+
+    @property
+    def matched(self) -> int:
+        return sum(1 for op in self.ops if op.kind == EQUAL)
+
+    @property
+    def changes(self) -> list[Op]:
+        return [op for op in self.ops if op.kind in (SUB, ADD, DROP)]
+
+    def similarity(self, typed_count: int) -> float:
+        if typed_count == 0:
+            return 0.0
+        return max(0.0, 1.0 - self.cost / max(typed_count, self.matched + self.cost))
+
+
+def _add_cost(w: QWord) -> float:
+    return 0.0 if w.optional or w.is_gap else CHANGE
+
+
+def _drop_cost(w: QWord) -> float:
+    return 0.0 if w.optional or w.is_gap else CHANGE
+
+
+def align(typed: list[QWord], source: list[QWord]) -> Alignment:
+    n, m = len(typed), len(source)
+    inf = float("inf")
+    # cost[i][j]: best cost of aligning typed[:i] ending just before source[j]
+    cost = [[0.0] * (m + 1)] + [[inf] * (m + 1) for _ in range(n)]
+    back: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        t = typed[i - 1]
+        row, prev = cost[i], cost[i - 1]
+        if t.is_gap:
+            _gap_row(row, prev, back[i])
+            continue
+        row[0] = prev[0] + _add_cost(t)
+        back[i][0] = ADD
+        for j in range(1, m + 1):
+            s = source[j - 1]
+            diag = prev[j - 1] + (KEEP if t.norm == s.norm else SUB_COST)
+            up = prev[j] + _add_cost(t)
+            left = row[j - 1] + _drop_cost(s)
+            best = min(diag, up, left)
+            row[j] = best
+            back[i][j] = (EQUAL if t.norm == s.norm else SUB) if best == diag else (ADD if best == up else DROP)
+    end = min(range(m + 1), key=lambda j: (cost[n][j], j))
+    return Alignment(tuple(_trace(typed, source, back, n, end)))
+
+
+def _gap_row(row: list[float], prev: list[float], back: list[str]) -> None:
+    """An ellipsis in the typed words may stand for any run of source words."""
+    best, best_at = float("inf"), 0
+    for j in range(len(row)):
+        if prev[j] < best:
+            best, best_at = prev[j], j
+        row[j] = best
+        back[j] = f"{SKIP}:{best_at}"
+
+
+def _trace(typed: list[QWord], source: list[QWord], back: list[list[str]], i: int, j: int) -> list[Op]:
+    ops: list[Op] = []
+    while i > 0:
+        kind = back[i][j]
+        if kind in (EQUAL, SUB):
+            ops.append(Op(kind, typed[i - 1], source[j - 1]))
+            i, j = i - 1, j - 1
+        elif kind == ADD:
+            ops.append(Op(ADD if _add_cost(typed[i - 1]) else SKIP, typed[i - 1], None))
+            i -= 1
+        elif kind == DROP:
+            ops.append(Op(DROP if _drop_cost(source[j - 1]) else SKIP, None, source[j - 1]))
+            j -= 1
+        else:  # the typed ellipsis: continue from where the skipped run began
+            ops.append(Op(SKIP, typed[i - 1], None))
+            j = int(kind.split(":")[1])
+            i -= 1
+    ops.reverse()
+    return ops

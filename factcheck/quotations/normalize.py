@@ -1,0 +1,98 @@
+"""Quotation words, normalised so that only a real change of words counts.
+
+Case, punctuation, straight or curly quote marks and British or American
+spelling ("ideologised"/"ideologized", "colour"/"color") are not misquotes.
+Words in square brackets are an editor's insertion and may be left out;
+an ellipsis stands for words left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.text import fold
+
+GAP = "…"
+
+_TOKEN = re.compile(
+    r"(?P<gap>\.\.\.|…)"
+    r"|(?P<word>[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*)"
+    r"|(?P<open>\[)|(?P<close>\])"
+)
+# Hyphenated prefixes written solid in the other spelling: "co-ordination".
+_SOLID_PREFIXES = frozenset({"co", "re", "pre", "non", "anti", "multi", "inter", "semi", "sub", "de"})
+
+# British to American endings; both sides of a comparison pass through the
+# same rules, so an over-eager rule makes two spellings meet, never part.
+_SPELLING = [
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{2}[^aeiou\W])our(s|ed|ing|ite|ites|able|ful)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
+    (re.compile(r"(?<=[a-z]{2}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),
+    (re.compile(r"^programme(s)?$"), r"program\1"),
+]
+
+
+@dataclass(frozen=True)
+class QWord:
+    norm: str  # the form compared
+    text: str  # as written
+    start: int
+    end: int
+    optional: bool = False  # inside [brackets]
+
+    @property
+    def is_gap(self) -> bool:
+        return self.norm == GAP
+
+
+def spelling(word: str) -> str:
+    for pattern, repl in _SPELLING:
+        new = pattern.sub(repl, word)
+        if new != word:
+            return new
+    return word
+
+
+def normal_word(word: str) -> str:
+    return spelling(word.lower().replace("'", ""))
+
+
+def quote_words(text: str) -> list[QWord]:
+    """The words of a quotation with their offsets in `text`."""
+    folded = fold(text)
+    out: list[QWord] = []
+    depth = 0
+    for m in _TOKEN.finditer(folded):
+        kind = m.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth = max(0, depth - 1)
+        elif kind == "gap":
+            out.append(QWord(GAP, m.group(), m.start(), m.end()))
+        else:
+            out.extend(_split_hyphens(m.group(), m.start(), depth > 0))
+    return out
+
+
+def _split_hyphens(word: str, start: int, optional: bool) -> list[QWord]:
+    parts = word.split("-")
+    if len(parts) == 1 or parts[0].lower() in _SOLID_PREFIXES:
+        return [QWord(normal_word(word.replace("-", "")), word, start, start + len(word), optional)]
+    out = []
+    pos = start
+    for part in parts:
+        if part:
+            out.append(QWord(normal_word(part), part, pos, pos + len(part), optional))
+        pos += len(part) + 1
+    return out
+
+
+def real_words(words: list[QWord]) -> list[QWord]:
+    """Words that must be matched: not gaps, not bracketed insertions."""
+    return [w for w in words if not w.is_gap and not w.optional]

@@ -1,0 +1,144 @@
+"""Who a sentence says spoke the quoted words.
+
+Attribution in news copy hangs on a verb of saying: "X said", "said X",
+"X told Y", "according to X", "X: …". We take the verb nearest the
+quotation and the name that is its subject: a registered speaker's name or
+alias, else a capitalised full name, else a pronoun for the caller to
+resolve. Anything vaguer ("officials say") is no attribution at all, and a
+quotation with no attribution is never called misattributed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.model import Speaker
+
+_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|declared|declares|noted|notes|"
+    "warned|warns|wrote|writes|asked|asks|urged|urges|argued|argues|insisted|insists|"
+    "explained|explains|claimed|claims|remarked|replied|replies|commented|continued|"
+    "described|describes|called|calls|proclaimed|reaffirmed|insisted|acknowledged|"
+    "according to|quoted|read|reads"
+)
+VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "This", "That", "It"}
+_BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,[^,]{{1,100}},\s*)?$")
+_AFTER = re.compile(rf"^\s*(?P<name>{_TITLE}?{_NAME})")
+_PRONOUN = re.compile(r"\b(?P<p>he|she|they)\s*$", re.IGNORECASE)
+_COLON = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*:\s*$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    name: str  # as written
+    speaker: str = ""  # registered speaker id, if any
+    pronoun: bool = False
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    speaker: str
+    text: str
+
+
+class SpeakerIndex:
+    """Finds registered speakers' names in text, longest name first."""
+
+    def __init__(self, speakers: Iterable[Speaker]) -> None:
+        names: list[tuple[str, str]] = []
+        for sp in speakers:
+            names.extend((name, sp.id) for name in sp.names)
+        names.sort(key=lambda item: -len(item[0]))
+        self._patterns = [(_name_pattern(name), sid) for name, sid in names]
+        self._names = {sid: name for name, sid in names}
+
+    def mentions(self, text: str) -> list[_Mention]:
+        taken: list[_Mention] = []
+        for pattern, sid in self._patterns:
+            for m in pattern.finditer(text):
+                if not any(m.start() < t.end and t.start < m.end() for t in taken):
+                    taken.append(_Mention(m.start(), m.end(), sid, m.group()))
+        return sorted(taken, key=lambda t: t.start)
+
+    def identify(self, name: str) -> str:
+        """The registered speaker a free-standing name refers to, if any."""
+        found = self.mentions(name)
+        return found[0].speaker if found else ""
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    body = re.escape(name).replace(r"\ ", r"\s+")
+    flags = re.IGNORECASE if name[:1].islower() else 0
+    return re.compile(rf"(?<![\w’'-]){body}(?![\w-])", flags)
+
+
+def attribute(masked: str, quote_start: int, quote_end: int, index: SpeakerIndex) -> Attribution | None:
+    """The speaker of the quotation at [quote_start, quote_end) of a sentence.
+
+    `masked` is the sentence with every quotation blanked out, so words
+    inside quotations are never taken for attribution.
+    """
+    colon = _COLON.search(masked[:quote_start])
+    if colon and masked[colon.end() - 1 : quote_start].strip() in ("", ":"):
+        return _named(colon.group("name"), index)
+    verb = _nearest_verb(masked, quote_start, quote_end)
+    if verb is None:
+        return None
+    mentions = index.mentions(masked)
+    return _subject(masked, verb, mentions, index)
+
+
+def _nearest_verb(masked: str, qs: int, qe: int) -> re.Match[str] | None:
+    best: tuple[int, re.Match[str]] | None = None
+    for m in VERB.finditer(masked):
+        distance = qs - m.end() if m.end() <= qs else m.start() - qe
+        if distance < 0:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    return best[1] if best else None
+
+
+def _subject(masked: str, verb: re.Match[str], mentions: list[_Mention], index: SpeakerIndex) -> Attribution | None:
+    before = [m for m in mentions if m.end <= verb.start()]
+    after = [m for m in mentions if m.start >= verb.end()]
+    passive_verb = verb.group().lower() in ("according to", "said", "says", "added", "adds", "quoted")
+    if before and _close(masked, before[-1].end, verb.start()):
+        return Attribution(before[-1].text, before[-1].speaker)
+    if after and passive_verb and _close(masked, verb.end(), after[0].start, words=3):
+        return Attribution(after[0].text, after[0].speaker)
+    pronoun = _PRONOUN.search(masked[: verb.start()])
+    if pronoun:
+        return Attribution(pronoun.group("p"), pronoun=True)
+    named = _BEFORE.search(masked[: verb.start()].rstrip())
+    if named is None and passive_verb:
+        named = _AFTER.search(masked[verb.end() :])
+    if named and _is_full_name(named.group("name")):
+        return _named(named.group("name"), index)
+    if before:
+        return Attribution(before[-1].text, before[-1].speaker)
+    return None
+
+
+def _close(masked: str, a: int, b: int, words: int = 16) -> bool:
+    """Whether two places are within a few words of each other, appositive allowed."""
+    return len(masked[a:b].split()) <= words
+
+
+def _is_full_name(name: str) -> bool:
+    parts = name.split()
+    if parts[0] in _NOT_NAMES:
+        return False
+    titled = parts[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gen", "Rep", "President"}
+    return len(parts) >= 2 or titled
+
+
+def _named(name: str, index: SpeakerIndex) -> Attribution:
+    return Attribution(name.strip(), index.identify(name))

@@ -1,0 +1,305 @@
+"""Read a registry file into the model, collecting every problem with its line.
+
+`parse_registry` is pure (text in, registry and problems out); `read_registry`
+adds the file reading. Every problem is an InputError naming file, line and
+field, so `factcheck registry check` can list them all at once.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import InputError, RegistryError, RegistryProblems
+from factcheck.figures.quantities import QuantityError, make_quantity
+from factcheck.model import (
+    Figure,
+    FigureReport,
+    Quotation,
+    QuoteReport,
+    Registry,
+    Source,
+    Speaker,
+)
+from factcheck.registry.locate import Path as KeyPath
+from factcheck.registry.locate import index_lines, line_of
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+SCHEMA = 1
+TOP_KEYS = {"schema", "sources", "speakers", "quotations", "figures"}
+SPEAKER_KINDS = {"person", "document", "organisation"}
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class _Collector:
+    """Gathers problems for one file, each placed at its line."""
+
+    def __init__(self, path: str, lines: dict[KeyPath, int]) -> None:
+        self.path = path
+        self.lines = lines
+        self.problems: list[InputError] = []
+
+    def add(self, where: KeyPath, message: str) -> None:
+        field = ".".join(str(p) for p in where[2:] if isinstance(p, str)) if len(where) > 2 else ""
+        if len(where) == 1:
+            field = str(where[0])
+        self.problems.append(
+            InputError(message, self.path, line_of(self.lines, where), field=field)
+        )
+
+    def text(self, table: dict[str, Any], where: KeyPath, key: str, required: bool = True) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.add(where, f"missing field '{key}'")
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.add((*where, key), f"'{key}' must be a non-empty string")
+            return ""
+        return value
+
+    def strings(self, table: dict[str, Any], where: KeyPath, key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            self.add((*where, key), f"'{key}' must be a list of non-empty strings")
+            return ()
+        return tuple(value)
+
+
+def read_registry(path: str | Path) -> tuple[Registry, list[InputError]]:
+    """Read and parse a registry file; raise RegistryError if it cannot be read at all."""
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise RegistryError("no such registry file", name)
+    if p.is_dir():
+        raise RegistryError("is a folder, not a registry file", name)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise RegistryError(f"cannot read: {exc.strerror}", name) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RegistryError("not UTF-8 text", name, line) from exc
+    return parse_registry(text, name)
+
+
+def parse_registry(text: str, path: str = "<registry>") -> tuple[Registry, list[InputError]]:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _toml_error(exc, path) from exc
+    col = _Collector(path, index_lines(text))
+    _check_top(raw, col)
+    sources = _build_all(raw, "sources", col, _source)
+    speakers = _build_all(raw, "speakers", col, _speaker)
+    known = _Known(set(sources), set(speakers))
+    quotations = _build_list(raw, "quotations", col, lambda t, w: _quotation(t, w, col, known))
+    figures = _build_list(raw, "figures", col, lambda t, w: _figure(t, w, col, known))
+    _check_unique_ids(raw, col)
+    registry = Registry(
+        path=path,
+        sources=sources,
+        speakers=speakers,
+        quotations=tuple(quotations),
+        figures=tuple(figures),
+    )
+    if not quotations and not figures and not col.problems:
+        col.add((), "the registry has no quotations and no figures")
+    return registry, col.problems
+
+
+def load_registry(path: str | Path | None = None) -> Registry:
+    """Read a registry and raise RegistryProblems if anything in it is wrong."""
+    from factcheck.registry.discover import find_registry
+
+    registry, problems = read_registry(path if path is not None else find_registry())
+    if problems:
+        raise RegistryProblems(problems)
+    return registry
+
+
+def _toml_error(exc: Exception, path: str) -> RegistryError:
+    message = str(exc)
+    match = _TOML_POS.search(message)
+    line, column = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    message = _TOML_POS.sub("", message).strip()
+    return RegistryError(f"TOML syntax: {message}", path, line, column)
+
+
+class _Known:
+    def __init__(self, sources: set[str], speakers: set[str]) -> None:
+        self.sources = sources
+        self.speakers = speakers
+
+
+def _check_top(raw: dict[str, Any], col: _Collector) -> None:
+    for key in raw:
+        if key not in TOP_KEYS:
+            col.add((key,), f"unknown top-level key '{key}'")
+    schema = raw.get("schema", SCHEMA)
+    if schema != SCHEMA:
+        col.add(("schema",), f"schema {schema!r} is not supported (expected {SCHEMA})")
+
+
+def _tables(raw: dict[str, Any], name: str, col: _Collector) -> list[tuple[dict[str, Any], KeyPath]]:
+    value = raw.get(name, [])
+    if not isinstance(value, list):
+        col.add((name,), f"'{name}' must be an array of tables ([[{name}]])")
+        return []
+    out = []
+    for i, table in enumerate(value):
+        if isinstance(table, dict):
+            out.append((table, (name, i)))
+        else:
+            col.add((name, i), f"each entry of '{name}' must be a table")
+    return out
+
+
+def _build_list(
+    raw: dict[str, Any],
+    name: str,
+    col: _Collector,
+    build: Callable[[dict[str, Any], KeyPath], Any],
+) -> list[Any]:
+    built = (build(table, where) for table, where in _tables(raw, name, col))
+    return [b for b in built if b is not None]
+
+
+def _build_all(
+    raw: dict[str, Any],
+    name: str,
+    col: _Collector,
+    build: Callable[[dict[str, Any], KeyPath, _Collector], Any],
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for table, where in _tables(raw, name, col):
+        item = build(table, where, col)
+        if item is None:
+            continue
+        if item.id in out:
+            col.add((*where, "id"), f"duplicate {name[:-1]} id '{item.id}'")
+        out[item.id] = item
+    return out
+
+
+def _source(table: dict[str, Any], where: KeyPath, col: _Collector) -> Source | None:
+    sid = col.text(table, where, "id")
+    outlet = col.text(table, where, "outlet")
+    date = table.get("date", "")
+    if not isinstance(date, str):
+        date = str(date)  # a TOML date
+    extra = {k: col.text(table, where, k, required=False) for k in ("title", "author", "file", "url")}
+    return Source(id=sid, outlet=outlet, date=date, **extra) if sid else None
+
+
+def _speaker(table: dict[str, Any], where: KeyPath, col: _Collector) -> Speaker | None:
+    sid = col.text(table, where, "id")
+    name = col.text(table, where, "name")
+    kind = table.get("kind", "person")
+    if kind not in SPEAKER_KINDS:
+        col.add((*where, "kind"), f"kind must be one of {', '.join(sorted(SPEAKER_KINDS))}")
+    aliases = col.strings(table, where, "aliases")
+    return Speaker(sid, name, aliases, str(kind)) if sid and name else None
+
+
+def _reports(table: dict[str, Any], where: KeyPath, col: _Collector) -> list[tuple[dict[str, Any], KeyPath]]:
+    reports = table.get("reports")
+    if not isinstance(reports, list) or not reports:
+        col.add(where, "needs at least one [[…reports]] entry naming a source")
+        return []
+    out = []
+    for j, rep in enumerate(reports):
+        rwhere = (*where, "reports", j)
+        if isinstance(rep, dict):
+            out.append((rep, rwhere))
+        else:
+            col.add(rwhere, "each report must be a table")
+    return out
+
+
+def _source_ref(rep: dict[str, Any], where: KeyPath, col: _Collector, known: _Known) -> str:
+    source = col.text(rep, where, "source")
+    if source and source not in known.sources:
+        col.add((*where, "source"), f"unknown source id '{source}'")
+    return source
+
+
+def _quotation(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Known) -> Quotation | None:
+    qid = col.text(table, where, "id")
+    speaker = col.text(table, where, "speaker")
+    if speaker and speaker not in known.speakers:
+        col.add((*where, "speaker"), f"unknown speaker id '{speaker}'")
+    text = col.text(table, where, "text")
+    reports = []
+    for rep, rwhere in _reports(table, where, col):
+        source = _source_ref(rep, rwhere, col, known)
+        wording = col.text(rep, rwhere, "text", required=False) or text
+        sentence = col.text(rep, rwhere, "sentence")
+        reports.append(QuoteReport(source, wording, sentence))
+    said = table.get("said", "")
+    line = line_of(col.lines, where)
+    if not (qid and text and reports):
+        return None
+    return Quotation(qid, speaker, text, tuple(reports), str(said), line)
+
+
+def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Known) -> Figure | None:
+    fid = col.text(table, where, "id")
+    subject = col.text(table, where, "subject")
+    keywords = col.strings(table, where, "keywords")
+    if not keywords and "keywords" not in table:
+        col.add(where, "missing field 'keywords' (what a claim must mention to be about this figure)")
+    unit = col.text(table, where, "unit")
+    aliases = col.strings(table, where, "unit_aliases")
+    quantity = _quantity(table, where, col, unit)
+    reports = []
+    for rep, rwhere in _reports(table, where, col):
+        source = _source_ref(rep, rwhere, col, known)
+        sentence = col.text(rep, rwhere, "sentence")
+        printed = col.text(rep, rwhere, "text", required=False)
+        if printed and sentence and printed not in sentence:
+            col.add((*rwhere, "text"), "the printed figure does not occur in its sentence")
+        rq = _quantity(rep, rwhere, col, str(rep.get("unit", unit)))
+        if rq is not None:
+            reports.append(FigureReport(source, rq, sentence, printed))
+    if not (fid and quantity and reports and keywords):
+        return None
+    return Figure(fid, subject, keywords, quantity, tuple(reports), aliases, line_of(col.lines, where))
+
+
+def _quantity(table: dict[str, Any], where: KeyPath, col: _Collector, unit: str) -> Any:
+    if "value" not in table:
+        col.add(where, "missing field 'value'")
+        return None
+    try:
+        return make_quantity(table["value"], unit, str(table.get("qualifier", "exact")))
+    except QuantityError as exc:
+        col.add((*where, exc.field), str(exc))
+        return None
+
+
+def _check_unique_ids(raw: dict[str, Any], col: _Collector) -> None:
+    seen: dict[str, KeyPath] = {}
+    for name in ("quotations", "figures"):
+        entries = raw.get(name, [])
+        if not isinstance(entries, list):
+            continue
+        for i, table in enumerate(entries):
+            eid = table.get("id") if isinstance(table, dict) else None
+            if not isinstance(eid, str):
+                continue
+            if eid in seen:
+                first = line_of(col.lines, seen[eid])
+                col.add((name, i, "id"), f"duplicate entry id '{eid}' (first at line {first})")
+            else:
+                seen[eid] = (name, i)

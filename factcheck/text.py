@@ -1,0 +1,112 @@
+"""Small text helpers shared by the figure reader, the quotation matcher and retrieval."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Curly quotes, primes and dashes folded to their plain forms.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Plain quotes, dashes and spaces, same length as the input (offsets survive)."""
+    return text.translate(_FOLD)
+
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a an the of to in on at for from by with and or but as is are was were be been being
+    it its it's this that these those there their they them he she his her we our you your i
+    has have had do does did will would shall should can could may might must not no than then
+    so such also into over about after before since until up out if about which who whom whose
+    what when where while said says say told tell according per one two very more most some""".split()
+)
+
+
+def stem(word: str) -> str:
+    """A light stem: lower case, no possessive, no plural or common verb ending.
+
+    Good enough to meet "agreements"/"agreement" and "signed"/"sign"; the same
+    function runs on both sides, so a crude stem still compares fairly.
+    """
+    w = fold(word).lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("'", "")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    return w
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the words that carry meaning: no stopwords, no digits."""
+    return {
+        stem(w) for w in words(text) if w.lower() not in STOPWORDS and not any(c.isdigit() for c in w)
+    }
+
+
+def phrase_in(phrase_stems: list[str], text_stems: list[str]) -> bool:
+    """Whether a run of stems occurs, in order and contiguous, in a text."""
+    n = len(phrase_stems)
+    if n == 0:
+        return False
+    first = phrase_stems[0]
+    return any(
+        text_stems[i] == first and text_stems[i : i + n] == phrase_stems
+        for i in range(len(text_stems) - n + 1)
+    )
+
+
+def keyword_groups_met(groups: Iterable[str], text_stems: list[str]) -> bool:
+    """Every group ("border|frontier") must have one alternative in the text."""
+    for group in groups:
+        if not any(phrase_in(stems(alt), text_stems) for alt in group.split("|")):
+            return False
+    return True
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

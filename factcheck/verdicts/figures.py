@@ -1,0 +1,85 @@
+"""The verdict on a figure in a claim, against each source's value."""
+
+from __future__ import annotations
+
+from factcheck.figures.ranges import agree
+from factcheck.model import Evidence, Figure, FigureReport, Part, Quantity, Registry, Verdict
+
+
+def figure_part(q: Quantity, figure: Figure, score: float, registry: Registry) -> Part:
+    agreeing = [_agrees(q, r) for r in figure.reports]
+    if all(agreeing):
+        verdict = Verdict.SUPPORTED
+    elif any(agreeing):
+        verdict = Verdict.DISPUTED
+    else:
+        verdict = Verdict.CONTRADICTED
+    evidence = tuple(
+        _evidence(registry, r, ok) for r, ok in zip(figure.reports, agreeing)
+    )
+    return Part(
+        kind="figure",
+        text=q.text,
+        start=q.start,
+        end=q.end,
+        verdict=verdict,
+        entry=figure.id,
+        score=score,
+        reasons=(_reason(q, figure, agreeing, verdict),),
+        evidence=evidence,
+    )
+
+
+def _agrees(q: Quantity, report: FigureReport) -> bool:
+    return agree(q.dimension, (q.lo, q.hi), (report.quantity.lo, report.quantity.hi))
+
+
+def _says(report: FigureReport, figure: Figure) -> str:
+    if report.text:
+        return report.text
+    said = report.quantity.describe()
+    return f"{said} {figure.quantity.unit}" if report.quantity.dimension == "count" else said
+
+
+def _claimed(q: Quantity, figure: Figure) -> str:
+    """The claim's figure as written, with what it counts when the number stands alone."""
+    text = " ".join(q.text.split())
+    unit = figure.quantity.unit
+    if q.dimension == "count" and unit.lower() not in text.lower():
+        return f"{text} {unit}"
+    return text
+
+
+def _reason(q: Quantity, figure: Figure, agreeing: list[bool], verdict: Verdict) -> str:
+    claimed = _claimed(q, figure)
+    says = [_says(r, figure) for r in figure.reports]
+    if verdict is Verdict.CONTRADICTED:
+        distinct = list(dict.fromkeys(says))
+        noun = "source says" if len(distinct) == 1 else "sources say"
+        return f"{claimed}; the {noun} {_join(distinct)} ({figure.subject})"
+    if verdict is Verdict.SUPPORTED:
+        return f"{claimed} agrees with {_join(list(dict.fromkeys(says)))} ({figure.subject})"
+    yes = [f"{r.source}: {s}" for r, s, ok in zip(figure.reports, says, agreeing) if ok]
+    no = [f"{r.source}: {s}" for r, s, ok in zip(figure.reports, says, agreeing) if not ok]
+    return (
+        f"the sources disagree on {figure.subject}; {claimed} agrees with {_join(yes)} "
+        f"but not with {_join(no)}"
+    )
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _evidence(registry: Registry, report: FigureReport, ok: bool) -> Evidence:
+    source = registry.sources.get(report.source)
+    return Evidence(
+        source=report.source,
+        outlet=source.outlet if source else "",
+        date=source.date if source else "",
+        sentence=report.sentence,
+        says=report.text or report.quantity.describe(),
+        agrees=ok,
+    )

@@ -1,0 +1,171 @@
+"""The verdict on quoted words: are they a source's words, and whose?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.matching.index import Index, Wording
+from factcheck.model import Evidence, Part, Quotation, Verdict
+from factcheck.quotations.align import ADD, DROP, SUB, Alignment, Op, align
+from factcheck.quotations.normalize import QWord, quote_words, real_words
+from factcheck.quotations.speakers import Attribution
+
+# Below these, a near miss is too little to call the words a misquotation of
+# an entry rather than different words altogether.
+MIN_WORDS_FOR_ALTERATION = 4
+MIN_SIMILARITY = 0.6
+MIN_CONTENT_MATCHES = 2
+# Fewer words than this could be anyone's ("aggressive", "a new era"):
+# a different speaker is not evidence of misattribution.
+MIN_WORDS_FOR_SPEAKER = 4
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    wording: Wording
+    alignment: Alignment
+    typed_count: int
+
+    @property
+    def exact(self) -> bool:
+        return self.alignment.cost == 0 and self.alignment.matched > 0
+
+    @property
+    def similarity(self) -> float:
+        return self.alignment.similarity(self.typed_count)
+
+
+def best_match(typed: list[QWord], index: Index, speaker: str) -> QuoteMatch | None:
+    """The wording the typed words are closest to; the attributed speaker breaks ties."""
+    count = len(real_words(typed))
+    if count == 0:
+        return None
+    matches = [QuoteMatch(w, align(typed, list(w.words)), count) for w in index.candidates(typed)]
+
+    def key(m: QuoteMatch) -> tuple[float, int, int]:
+        other_speaker = int(bool(speaker) and m.wording.quotation.speaker != speaker)
+        return (m.alignment.cost, other_speaker, -m.alignment.matched)
+
+    matches.sort(key=key)
+    return matches[0] if matches else None
+
+
+def quote_part(
+    text: str, start: int, end: int, attribution: Attribution | None, index: Index
+) -> Part:
+    typed = quote_words(text[start:end])
+    speaker_id = attribution.speaker if attribution else ""
+    match = best_match(typed, index, speaker_id)
+    base = Part("quotation", text[start:end], start, end, Verdict.UNVERIFIED,
+                speaker=attribution.name if attribution else "")
+    if match is None or not (match.exact or _altered(match, typed)):
+        return base
+    quotation = match.wording.quotation
+    reasons = [] if match.exact else _change_reasons(match.alignment)
+    wrong_speaker = _wrong_speaker(attribution, quotation, match.typed_count, index)
+    if wrong_speaker:
+        reasons.append(wrong_speaker)
+    renderings = _renderings(typed, quotation, index)
+    verdict = Verdict.CONTRADICTED if (wrong_speaker or not match.exact) else Verdict.SUPPORTED
+    if verdict is Verdict.SUPPORTED:
+        reasons.append(_supported_reason(index, quotation, renderings))
+    return Part(
+        kind="quotation",
+        text=base.text,
+        start=start,
+        end=end,
+        verdict=verdict,
+        entry=quotation.id,
+        score=match.similarity,
+        reasons=tuple(reasons),
+        evidence=tuple(_evidence(index, quotation, renderings)),
+        speaker=base.speaker,
+    )
+
+
+def _altered(match: QuoteMatch, typed: list[QWord]) -> bool:
+    content = sum(1 for op in match.alignment.ops if op.kind == "equal" and op.typed and len(op.typed.norm) > 3)
+    return (
+        match.typed_count >= MIN_WORDS_FOR_ALTERATION
+        and match.similarity >= MIN_SIMILARITY
+        and content >= MIN_CONTENT_MATCHES
+    )
+
+
+def _wrong_speaker(
+    attribution: Attribution | None, quotation: Quotation, words: int, index: Index
+) -> str:
+    if attribution is None or attribution.pronoun or words < MIN_WORDS_FOR_SPEAKER:
+        return ""
+    if attribution.speaker == quotation.speaker:
+        return ""
+    return f"attributed to {attribution.name}; the speaker is {_speaker_name(index, quotation)}"
+
+
+def _speaker_name(index: Index, quotation: Quotation) -> str:
+    speaker = index.registry.speakers.get(quotation.speaker)
+    if speaker is None:
+        return quotation.speaker
+    return f"the {speaker.name}" if speaker.kind == "document" else speaker.name
+
+
+def _supported_reason(index: Index, quotation: Quotation, renderings: list[bool]) -> str:
+    who = _speaker_name(index, quotation)
+    if all(renderings):
+        return f"the words of {who}, as the sources print them"
+    printing = [r.source for r, ok in zip(quotation.reports, renderings) if ok]
+    return f"the words of {who} as {', '.join(printing)} prints them; other sources word it differently"
+
+
+def _change_reasons(alignment: Alignment) -> list[str]:
+    """Plain words for each change, runs of one kind merged: "'must' where the source has 'should'"."""
+    reasons: list[str] = []
+    for kind, run in _runs(alignment.ops):
+        typed = " ".join(op.typed.text for op in run if op.typed)
+        source = " ".join(op.source.text for op in run if op.source)
+        if kind == SUB:
+            reasons.append(f"'{typed}' where the source has '{source}'")
+        elif kind == ADD:
+            reasons.append(f"'{typed}' is not in the source")
+        elif kind == DROP:
+            reasons.append(f"leaves out '{source}'")
+    return reasons
+
+
+def _runs(ops: tuple[Op, ...]) -> list[tuple[str, list[Op]]]:
+    runs: list[tuple[str, list[Op]]] = []
+    for op in ops:
+        if op.kind not in (SUB, ADD, DROP):
+            runs.append(("", []))
+            continue
+        if runs and runs[-1][0] == op.kind:
+            runs[-1][1].append(op)
+        else:
+            runs.append((op.kind, [op]))
+    return [(k, r) for k, r in runs if k]
+
+
+def _renderings(typed: list[QWord], quotation: Quotation, index: Index) -> list[bool]:
+    """For each report of the quotation: do the typed words stand in it?"""
+    out = []
+    for w in index.by_quotation.get(quotation.id, ()):
+        a = align(typed, list(w.words))
+        out.append(a.cost == 0 and a.matched > 0)
+    return out
+
+
+def _evidence(index: Index, quotation: Quotation, agrees: list[bool]) -> list[Evidence]:
+    out = []
+    for report, ok in zip(quotation.reports, agrees):
+        source = index.registry.sources.get(report.source)
+        out.append(
+            Evidence(
+                source=report.source,
+                outlet=source.outlet if source else "",
+                date=source.date if source else "",
+                sentence=report.sentence,
+                says=report.text,
+                agrees=ok,
+            )
+        )
+    return out
