@@ -232,7 +232,7 @@ class Finding:
 
 def finding_message(part: Part) -> str:
     """One line saying what is wrong (or right) with a part."""
-    what = f"{part.kind} {part.text!r}"
+    what = f"{part.kind} “{' '.join(part.text.split())}”"
     if part.verdict is Verdict.UNVERIFIED:
         return f"{what}: nothing in the registry is about it"
     head = f"{what}: {part.verdict.value}"

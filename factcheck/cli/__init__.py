@@ -1,0 +1,65 @@
+"""The command line: click at the edge, the core underneath."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from factcheck import __version__
+from factcheck.cli.common import AppState
+from factcheck.errors import ExitCode
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--registry",
+    "registry",
+    metavar="PATH",
+    default=None,
+    help="Registry file (default: $FACTCHECK_REGISTRY, the configured one, "
+    "quotes.toml here or above, else the shipped one).",
+)
+@click.version_option(__version__, prog_name="factcheck")
+@click.pass_context
+def cli(ctx: click.Context, registry: str | None) -> None:
+    """Check claims, quotations and drafts against a registry of published sources.
+
+    \b
+    Examples:
+      factcheck check "Russia shares a 4,209 km border with China."
+      factcheck quote "no limits to how far and deep"
+      factcheck scan draft.md
+      factcheck batch claims.jsonl --format jsonl
+    """
+    ctx.obj = AppState(registry_option=registry)
+
+
+def _register() -> None:
+    from factcheck.cli import commands, scan_command
+
+    for command in (*commands.COMMANDS, scan_command.scan):
+        cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point: results on stdout; a closed pipe or Ctrl-C never shows a traceback."""
+    try:
+        cli.main(prog_name="factcheck", standalone_mode=True)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(ExitCode.CLEAN)
+    except KeyboardInterrupt:
+        click.echo("factcheck: interrupted", err=True)
+        sys.exit(ExitCode.ERROR)
+
+
+def _silence_stdout() -> None:
+    # Python would report the broken pipe again when it flushes at exit.
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

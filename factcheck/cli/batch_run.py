@@ -1,0 +1,93 @@
+"""Running a batch: read rows, check each, write each as it is done."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+import click
+
+from factcheck.batch import Row, read_rows, sniff_format
+from factcheck.cli.common import note, stdout, use_color
+from factcheck.errors import InputError
+from factcheck.model import Registry, Result, Verdict
+from factcheck.output import result_writer
+
+
+def run_batch(path: str, registry: Registry, fmt: str, input_format: str) -> tuple[list[Verdict], int]:
+    from factcheck.verdicts.engine import check
+
+    lines = _read_lines(path)
+    name = "<stdin>" if path == "-" else path
+    kind = input_format if input_format != "auto" else sniff_format(name, lines[0] if lines else "")
+    rows = list(read_rows(lines, kind, name))
+    writer = result_writer(fmt, stdout(), color=use_color(sys.stdout))
+    writer.begin()
+    verdicts: list[Verdict] = []
+    errors = 0
+    done = 0
+    try:
+        with _progress(len(rows)) as advance:
+            for row in rows:
+                result = _error_result(row) if row.error else check(row.claim, registry, claim_id=row.id)
+                writer.write(result)
+                verdicts.append(result.verdict)
+                errors += bool(row.error)
+                done += 1
+                advance()
+    except KeyboardInterrupt:
+        writer.end()
+        note(f"factcheck: interrupted after {done} of {len(rows)} rows; every finished row was written")
+        raise SystemExit(2) from None
+    writer.end()
+    note(_summary(verdicts, errors))
+    return verdicts, errors
+
+
+def _read_lines(path: str) -> list[str]:
+    if path == "-":
+        data = click.get_binary_stream("stdin").read()
+        name = "<stdin>"
+    else:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except FileNotFoundError as exc:
+            raise InputError("no such file", path) from exc
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path) from exc
+        name = path
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like a binary file, not claims", name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError("not UTF-8 text", name, line) from exc
+    return text.splitlines(keepends=True)
+
+
+def _error_result(row: Row) -> Result:
+    return Result(row.claim, Verdict.ERROR, id=row.id, message=row.error, reasons=(row.error,))
+
+
+def _summary(verdicts: list[Verdict], errors: int) -> str:
+    counts: dict[str, int] = {}
+    for v in verdicts:
+        counts[v.value] = counts.get(v.value, 0) + 1
+    parts = ", ".join(f"{n} {k}" for k, n in counts.items())
+    return f"{len(verdicts)} claims: {parts}" if verdicts else "no claims"
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[object]:
+    """A progress bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty() or total < 2:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as progress:
+        task = progress.add_task("checking", total=total)
+        yield lambda: progress.advance(task)

@@ -1,0 +1,184 @@
+"""check, quote, conflicts, sources, batch and registry check."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from factcheck.cli.common import (
+    AppState,
+    UserError,
+    exit_status,
+    fail_on_option,
+    note,
+    resolve_fail_on,
+    stdout,
+    use_color,
+)
+from factcheck.errors import ExitCode, FactcheckError
+
+pass_state = click.make_pass_decorator(AppState)
+
+
+@click.command()
+@click.argument("claim")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@fail_on_option
+@pass_state
+def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
+    """Say whether CLAIM agrees with the sources, with reasons and evidence.
+
+    \b
+    Example:
+      factcheck check "Putin told Xi that Russia would supply 20 bcm of gas."
+    """
+    from factcheck.output import result_writer
+    from factcheck.verdicts.engine import check as check_claim
+
+    result = check_claim(claim, state.registry)
+    writer = result_writer(fmt, stdout(), color=use_color(sys.stdout), single=True)
+    writer.begin()
+    writer.write(result)
+    writer.end()
+    sys.exit(exit_status([result.verdict], resolve_fail_on(state, fail_on)))
+
+
+@click.command()
+@click.argument("words")
+@click.option("--limit", default=3, show_default=True, type=click.IntRange(1, 50), help="How many quotations at most.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_state
+def quote(state: AppState, words: str, limit: int, fmt: str) -> None:
+    """Find the quotations closest to WORDS, with a word diff against each source.
+
+    Exit status 1 when no quotation comes close.
+
+    \b
+    Example:
+      factcheck quote "Russia's legitimate security concerns should be taken seriously"
+    """
+    from factcheck.cli.views import quote_json, quote_lines
+    from factcheck.output.text import Printer
+    from factcheck.quotations.lookup import find_quotations
+
+    found = find_quotations(words, state.registry, limit)
+    if fmt == "json":
+        click.echo(json.dumps(quote_json(found), ensure_ascii=False, indent=2))
+    else:
+        Printer(stdout(), use_color(sys.stdout)).lines(quote_lines(words, found))
+    sys.exit(ExitCode.CLEAN if found else ExitCode.FINDINGS)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_state
+def conflicts(state: AppState, fmt: str) -> None:
+    """List every figure whose sources disagree, each side's value and sentence.
+
+    \b
+    Example:
+      factcheck conflicts
+    """
+    from factcheck.cli.views import conflict_json, conflict_lines
+    from factcheck.output.text import Printer
+    from factcheck.verdicts.conflicts import find_conflicts
+
+    found = find_conflicts(state.registry)
+    if fmt == "json":
+        click.echo(json.dumps(conflict_json(found, state.registry), ensure_ascii=False, indent=2))
+    else:
+        Printer(stdout(), use_color(sys.stdout)).lines(conflict_lines(found, state.registry))
+    note(f"{len(found)} entries with disagreeing sources")
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_state
+def sources(state: AppState, fmt: str) -> None:
+    """List the registry's sources and how many entries each backs.
+
+    \b
+    Example:
+      factcheck sources
+    """
+    from factcheck.cli.views import source_json, source_lines
+    from factcheck.output.text import Printer
+
+    if fmt == "json":
+        click.echo(json.dumps(source_json(state.registry), ensure_ascii=False, indent=2))
+    else:
+        Printer(stdout(), use_color(sys.stdout)).lines(source_lines(state.registry))
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table", "json"]), default="jsonl", show_default=True)
+@click.option("--input-format", type=click.Choice(["auto", "jsonl", "csv", "text"]), default="auto", show_default=True,
+              help="How PATH is written (auto: by its name, else by its first line).")
+@fail_on_option
+@pass_state
+def batch(state: AppState, path: str, fmt: str, input_format: str, fail_on: str | None) -> None:
+    """Check every claim in PATH (JSONL, CSV or one claim a line; - for stdin).
+
+    One output row per input row, in order, flushed as it goes. A row that
+    cannot be read gets verdict "error" and the run goes on; the exit status
+    is then 2.
+
+    \b
+    Example:
+      factcheck batch claims.jsonl --format csv > verdicts.csv
+    """
+    from factcheck.cli.batch_run import run_batch
+
+    registry = state.registry
+    try:
+        verdicts, errors = run_batch(path, registry, fmt, input_format)
+    except FactcheckError as exc:
+        raise UserError(str(exc)) from exc
+    sys.exit(exit_status(verdicts, resolve_fail_on(state, fail_on), errors=errors > 0))
+
+
+@click.group()
+def registry() -> None:
+    """Work with the registry file.
+
+    \b
+    Example:
+      factcheck registry check quotes.toml
+    """
+
+
+@registry.command("check")
+@click.argument("path", required=False)
+@pass_state
+def registry_check(state: AppState, path: str | None) -> None:
+    """Validate a registry and list every problem as file:line [field]: message.
+
+    Without PATH, checks the registry the other commands would use.
+
+    \b
+    Example:
+      factcheck registry check quotes.toml
+    """
+    from factcheck.registry import read_registry
+
+    target = path or state.registry_path()
+    try:
+        loaded, problems = read_registry(target)
+    except FactcheckError as exc:
+        raise UserError(str(exc)) from exc
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        note(f"{target}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        sys.exit(ExitCode.ERROR)
+    note(
+        f"{target}: no problems ({len(loaded.sources)} sources, {len(loaded.speakers)} speakers, "
+        f"{len(loaded.quotations)} quotations, {len(loaded.figures)} figures)"
+    )
+
+
+COMMANDS = [check, quote, conflicts, sources, batch, registry]
+

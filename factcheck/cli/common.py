@@ -1,0 +1,125 @@
+"""What every command shares: the registry, colour, exit status, errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+import click
+
+from factcheck.config import Config, load_config
+from factcheck.errors import ExitCode, FactcheckError, InputError, RegistryProblems
+from factcheck.model import SEVERITY, Registry, Verdict
+
+FAIL_ON_CHOICES = ["contradicted", "disputed", "unverified"]
+
+
+class UserError(click.ClickException):
+    """A domain error, shown as one line, exit status 2."""
+
+    exit_code = ExitCode.ERROR
+
+    def show(self, file: TextIO | None = None) -> None:
+        click.echo(f"factcheck: error: {self.format_message()}", err=True)
+
+
+def user_error(exc: FactcheckError) -> UserError:
+    if isinstance(exc, RegistryProblems):
+        lines = [str(p) for p in exc.problems]
+        more = f" (and {len(lines) - 1} more; run 'factcheck registry check')" if len(lines) > 1 else ""
+        return UserError(lines[0] + more)
+    return UserError(str(exc))
+
+
+@dataclass
+class AppState:
+    registry_option: str | None = None
+    _config: Config | None = None
+    _registry: Registry | None = field(default=None, repr=False)
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            try:
+                self._config = load_config()
+            except InputError as exc:
+                raise user_error(exc) from exc
+            for warning in self._config.warnings:
+                click.echo(f"factcheck: warning: {warning}", err=True)
+        return self._config
+
+    def registry_path(self) -> str:
+        from factcheck.registry import find_registry
+
+        return str(find_registry(self.registry_option, self.config.registry or None))
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            from factcheck.registry import load_registry
+
+            try:
+                self._registry = load_registry(self.registry_path())
+            except FactcheckError as exc:
+                raise user_error(exc) from exc
+        return self._registry
+
+
+def use_color(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def stdout() -> TextIO:
+    return click.get_text_stream("stdout")
+
+
+def exit_status(verdicts: Iterable[Verdict], fail_on: str, errors: bool = False) -> ExitCode:
+    """1 when any verdict is at least as bad as `fail_on`, 2 when input rows failed."""
+    threshold = {
+        "contradicted": SEVERITY[Verdict.CONTRADICTED],
+        "disputed": SEVERITY[Verdict.DISPUTED],
+        "unverified": SEVERITY[Verdict.UNVERIFIED],
+    }[fail_on or "contradicted"]
+    if errors:
+        return ExitCode.ERROR
+    for v in verdicts:
+        if v is Verdict.ERROR:
+            continue
+        if v is Verdict.UNVERIFIED and threshold > SEVERITY[Verdict.UNVERIFIED]:
+            continue
+        if v is Verdict.SUPPORTED:
+            continue
+        if SEVERITY[v] >= threshold:
+            return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+def note(message: str) -> None:
+    """A summary or progress line: stderr, never mixed into results."""
+    click.echo(message, err=True)
+
+
+def fail_on_option(f: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--fail-on",
+        type=click.Choice(FAIL_ON_CHOICES),
+        default=None,
+        help="Exit 1 on this verdict or worse (default: contradicted).",
+    )(f)
+
+
+def resolve_fail_on(state: AppState, value: str | None) -> str:
+    return value or state.config.fail_on or "contradicted"
+
+
+def flush_safely() -> None:
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        pass

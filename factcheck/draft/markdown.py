@@ -1,0 +1,121 @@
+"""Read a Markdown or plain-text draft as an editor does: prose blocks with
+their exact place in the file.
+
+markdown-it-py finds the structure (headings, lists, blockquotes, tables,
+code blocks, HTML); what is not prose inside a block (inline code, HTML,
+link targets) is blanked so that offsets still map back to the file.
+Front matter is blanked before parsing, keeping line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_FRONT = {"---": "---", "+++": "+++"}
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,500}>", re.DOTALL)
+_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
+_URL = re.compile(r"\bhttps?://[^\s<>()\"]+")
+DIRECTIVE = re.compile(r"<!--\s*factcheck:\s*(ignore|off|on)\b([^>]*?)-->", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """Where line `index` of a block's text starts: in the block and in the file."""
+
+    offset: int  # into the block text
+    line: int  # 1-based line in the file
+    column: int  # 0-based column in the file
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose (paragraph, heading, cell) and how to place its characters."""
+
+    text: str  # prose with non-prose blanked
+    raw: str  # as written
+    lines: tuple[LineMap, ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column in the file of a character of `text`."""
+        current = self.lines[0]
+        for lm in self.lines:
+            if lm.offset <= offset:
+                current = lm
+            else:
+                break
+        return current.line, current.column + (offset - current.offset) + 1
+
+
+@dataclass(frozen=True)
+class Directive:
+    line: int
+    action: str  # ignore, off, on
+    entries: tuple[str, ...]
+
+
+def blank_front_matter(source: str) -> str:
+    """Blank a leading YAML (---) or TOML (+++) front matter block, keeping its lines."""
+    lines = source.split("\n")
+    fence = lines[0].strip() if lines else ""
+    if fence not in _FRONT:
+        return source
+    for end in range(1, len(lines)):
+        if lines[end].strip() == _FRONT[fence]:
+            return "\n" * end + "\n" + "\n".join(lines[end + 1 :])
+    return source
+
+
+def mask_inline(text: str) -> str:
+    """Blank inline code, HTML, link targets and bare URLs, keeping offsets."""
+    chars = list(text)
+    for pattern in (_INLINE_CODE, _HTML, _LINK_TARGET, _AUTOLINK, _URL):
+        for m in pattern.finditer(text):
+            for k in range(m.start(), m.end()):
+                if chars[k] != "\n":
+                    chars[k] = " "
+    return "".join(chars)
+
+
+def read_blocks(source: str) -> Iterator[Block | Directive]:
+    """Prose blocks and suppression directives, in the order they stand in the file."""
+    from markdown_it import MarkdownIt
+
+    text = blank_front_matter(source)
+    file_lines = text.split("\n")
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(text)
+    for i, tok in enumerate(tokens):
+        if tok.type == "html_block":
+            yield from _directives(tok.content, (tok.map or [0, 0])[0] + 1)
+        elif tok.type == "inline" and tok.map is not None and i > 0:
+            if tokens[i - 1].type in ("paragraph_open", "heading_open", "th_open", "td_open"):
+                yield from _directives(tok.content, tok.map[0] + 1)
+                block = _block(tok.content, tok.map[0], file_lines)
+                if block is not None:
+                    yield block
+
+
+def _directives(content: str, line: int) -> Iterator[Directive]:
+    for m in DIRECTIVE.finditer(content):
+        entries = tuple(m.group(2).split()) if m.group(1).lower() == "ignore" else ()
+        yield Directive(line + content[: m.start()].count("\n"), m.group(1).lower(), entries)
+
+
+def _block(content: str, first_line: int, file_lines: list[str]) -> Block | None:
+    maps: list[LineMap] = []
+    offset = 0
+    for k, piece in enumerate(content.split("\n")):
+        index = first_line + k
+        source_line = file_lines[index] if index < len(file_lines) else ""
+        column = source_line.find(piece) if piece else 0
+        if column < 0:  # the parser rewrote the line (tabs, escapes): fall back to its indent
+            column = len(source_line) - len(source_line.lstrip())
+        maps.append(LineMap(offset, index + 1, column))
+        offset += len(piece) + 1
+    if not content.strip():
+        return None
+    return Block(mask_inline(content), content, tuple(maps))

@@ -1,0 +1,84 @@
+"""scan_text(): every quotation and figure of a draft, checked, at its place.
+
+Pure: the draft's text in, findings out. Reading files is the caller's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from factcheck.draft.markdown import Block, Directive, read_blocks
+from factcheck.matching.index import Index, index_for
+from factcheck.model import Finding, Part, Registry
+from factcheck.quotations.speakers import Attribution
+from factcheck.quotations.spans import find_quotes
+from factcheck.draft.sentences import split_sentences
+from factcheck.verdicts.engine import analyse
+
+
+@dataclass
+class _Suppression:
+    """What the draft's comments switch off: a range, the next block, or entries in it."""
+
+    off: bool = False
+    skip_next: bool = False
+    entries_next: set[str] = field(default_factory=set)
+
+    def apply(self, d: Directive) -> None:
+        if d.action == "off":
+            self.off = True
+        elif d.action == "on":
+            self.off = False
+        elif d.entries:
+            self.entries_next |= set(d.entries)
+        else:
+            self.skip_next = True
+
+    def take(self) -> tuple[bool, set[str]]:
+        """Whether the coming block is skipped, and which entries in it are."""
+        skip, entries = self.off or self.skip_next, self.entries_next
+        self.skip_next, self.entries_next = False, set()
+        return skip, entries
+
+
+def scan_text(
+    text: str, registry: Registry, path: str = "<draft>", ignore: Iterable[str] = ()
+) -> list[Finding]:
+    """Check every quotation and figure in a Markdown or plain-text draft."""
+    index = index_for(registry)
+    ignored = set(ignore)
+    findings: list[Finding] = []
+    state = _Suppression()
+    speaker: Attribution | None = None
+    pending: list[Directive] = []
+    for item in read_blocks(text):
+        if isinstance(item, Directive):
+            pending.append(item)
+            continue
+        for d in pending:
+            state.apply(d)
+        pending = []
+        skip, entries = state.take()
+        block_findings, speaker = _scan_block(item, index, path, speaker)
+        if not skip:
+            findings.extend(f for f in block_findings if f.part.entry not in ignored | entries)
+    return findings
+
+
+def _scan_block(
+    block: Block, index: Index, path: str, speaker: Attribution | None
+) -> tuple[list[Finding], Attribution | None]:
+    quotes = find_quotes(block.text)
+    out: list[Finding] = []
+    for start, end in split_sentences(block.text, quotes):
+        sentence = block.text[start:end]
+        parts, speaker = analyse(sentence, index, speaker)
+        out.extend(_finding(block, path, p, start, sentence) for p in parts)
+    return out, speaker
+
+
+def _finding(block: Block, path: str, part: Part, base: int, sentence: str) -> Finding:
+    line, column = block.position(base + part.start)
+    end_line, end_column = block.position(base + max(part.end - 1, part.start))
+    return Finding(path, line, column, end_line, end_column + 1, part, " ".join(sentence.split()))

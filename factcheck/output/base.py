@@ -1,0 +1,26 @@
+"""The interface every result format implements."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from factcheck.model import Result
+
+
+class BaseResultWriter:
+    """Writes results one at a time, flushed as it goes, so an interrupted
+    batch keeps every finished row."""
+
+    def __init__(self, stream: TextIO, **options: object) -> None:
+        self.stream = stream
+        self.options = options
+
+    def begin(self) -> None:
+        """Called once before the first result."""
+
+    def write(self, result: Result) -> None:
+        raise NotImplementedError
+
+    def end(self) -> None:
+        """Called once after the last result."""
+        self.stream.flush()

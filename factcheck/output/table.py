@@ -1,0 +1,44 @@
+"""A table of batch results: Rich on a terminal, aligned columns when piped."""
+
+from __future__ import annotations
+
+from factcheck.model import Result
+from factcheck.output.base import BaseResultWriter
+from factcheck.output.text import STYLE, esc, plain
+
+CLAIM_WIDTH = 60
+
+
+class ResultWriter(BaseResultWriter):
+    def begin(self) -> None:
+        self.rows: list[Result] = []
+        if not self.options.get("color"):
+            self.stream.write(f"{'id':<8} {'verdict':<13} {'entry':<36} claim\n")
+
+    def write(self, result: Result) -> None:
+        if self.options.get("color"):
+            self.rows.append(result)
+            return
+        claim = result.claim if len(result.claim) <= CLAIM_WIDTH else result.claim[: CLAIM_WIDTH - 1] + "…"
+        self.stream.write(f"{result.id:<8} {result.verdict.value:<13} {result.entry:<36} {claim}\n")
+        self.stream.flush()
+
+    def end(self) -> None:
+        if self.options.get("color") and self.rows:
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table("id", "verdict", "entry", "claim", "reasons")
+            for r in self.rows:
+                table.add_row(
+                    esc(r.id),
+                    f"[{STYLE[r.verdict]}]{r.verdict.value}[/]",
+                    esc(r.entry),
+                    esc(r.claim),
+                    esc("; ".join(r.reasons)),
+                )
+            Console(file=self.stream).print(table)
+        self.stream.flush()
+
+
+__all__ = ["ResultWriter", "plain"]
