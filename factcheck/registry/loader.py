@@ -47,9 +47,7 @@ class _Collector:
         self.problems: list[InputError] = []
 
     def add(self, where: KeyPath, message: str) -> None:
-        field = ".".join(str(p) for p in where[2:] if isinstance(p, str)) if len(where) > 2 else ""
-        if len(where) == 1:
-            field = str(where[0])
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where).lstrip(".")
         self.problems.append(
             InputError(message, self.path, line_of(self.lines, where), field=field)
         )
@@ -58,7 +56,7 @@ class _Collector:
         value = table.get(key)
         if value is None:
             if required:
-                self.add(where, f"missing field '{key}'")
+                self.add((*where, key), f"missing field '{key}'")
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
             self.add((*where, key), f"'{key}' must be a non-empty string")
@@ -97,7 +95,7 @@ def parse_registry(text: str, path: str = "<registry>") -> tuple[Registry, list[
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _toml_error(exc, path) from exc
+        raise _toml_error(exc, path, text) from exc
     col = _Collector(path, index_lines(text))
     _check_top(raw, col)
     sources = _build_all(raw, "sources", col, _source)
@@ -128,11 +126,14 @@ def load_registry(path: str | Path | None = None) -> Registry:
     return registry
 
 
-def _toml_error(exc: Exception, path: str) -> RegistryError:
+def _toml_error(exc: Exception, path: str, text: str) -> RegistryError:
     message = str(exc)
     match = _TOML_POS.search(message)
     line, column = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
-    message = _TOML_POS.sub("", message).strip()
+    if "(at end of document)" in message:
+        lines = text.splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
+    message = _TOML_POS.sub("", message).replace("(at end of document)", "").strip()
     return RegistryError(f"TOML syntax: {message}", path, line, column)
 
 
@@ -215,7 +216,7 @@ def _speaker(table: dict[str, Any], where: KeyPath, col: _Collector) -> Speaker 
 def _reports(table: dict[str, Any], where: KeyPath, col: _Collector) -> list[tuple[dict[str, Any], KeyPath]]:
     reports = table.get("reports")
     if not isinstance(reports, list) or not reports:
-        col.add(where, "needs at least one [[…reports]] entry naming a source")
+        col.add((*where, "reports"), "needs at least one [[…reports]] entry naming a source")
         return []
     out = []
     for j, rep in enumerate(reports):
@@ -258,7 +259,7 @@ def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Know
     subject = col.text(table, where, "subject")
     keywords = col.strings(table, where, "keywords")
     if not keywords and "keywords" not in table:
-        col.add(where, "missing field 'keywords' (what a claim must mention to be about this figure)")
+        col.add((*where, "keywords"), "missing field 'keywords' (what a claim must mention to be about this figure)")
     unit = col.text(table, where, "unit")
     aliases = col.strings(table, where, "unit_aliases")
     quantity = _quantity(table, where, col, unit)
@@ -279,7 +280,7 @@ def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Know
 
 def _quantity(table: dict[str, Any], where: KeyPath, col: _Collector, unit: str) -> Any:
     if "value" not in table:
-        col.add(where, "missing field 'value'")
+        col.add((*where, "value"), "missing field 'value'")
         return None
     try:
         return make_quantity(table["value"], unit, str(table.get("qualifier", "exact")))

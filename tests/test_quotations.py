@@ -1,0 +1,115 @@
+"""Quotation normalisation, alignment, spans and attribution."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.model import Speaker
+from factcheck.quotations.align import align
+from factcheck.quotations.normalize import quote_words
+from factcheck.quotations.speakers import SpeakerIndex, attribute
+from factcheck.quotations.spans import find_quotes, mask_quotes
+
+
+def norms(text: str) -> list[str]:
+    return [w.norm for w in quote_words(text)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ideologised", "ideologized"),
+        ("colour revolution", "color revolution"),
+        ("Russia’s", "Russia's"),
+        ("centre", "center"),
+        ("co-ordination", "coordination"),
+        ("One-China principle", "One China principle"),
+        ("ABANDON, the approaches!", "abandon the approaches"),
+        ("defence", "defense"),
+    ],
+)
+def test_not_a_misquote(a: str, b: str) -> None:
+    assert norms(a) == norms(b)
+
+
+def changes(typed: str, source: str) -> list[tuple[str, str, str]]:
+    a = align(quote_words(typed), quote_words(source))
+    return [(op.kind, op.typed.text if op.typed else "", op.source.text if op.source else "") for op in a.changes]
+
+
+def test_a_shorter_exact_part_matches() -> None:
+    assert changes("taken seriously", "should be taken seriously and resolved") == []
+
+
+def test_substitution_addition_and_drop() -> None:
+    src = "Russia's reasonable security concerns should be taken seriously"
+    assert changes("Russia's legitimate security concerns should be taken seriously", src) == [
+        ("sub", "legitimate", "reasonable")
+    ]
+    assert changes("Russia's security concerns should be taken seriously", src) == [("drop", "", "reasonable")]
+    assert changes("Russia's reasonable security concerns should really be taken seriously", src) == [
+        ("add", "really", "")
+    ]
+
+
+def test_brackets_and_ellipsis_cost_nothing() -> None:
+    src = "a closer relationship with [China], that is not the case"
+    assert changes("a closer relationship with, that is not the case", src) == []
+    assert changes("a closer relationship … not the case", src) == []
+
+
+def test_spans_curly_straight_nested_and_unclosed() -> None:
+    text = 'He said “no ‘forbidden’ areas” and "more" then “unclosed'
+    spans = find_quotes(text)
+    contents = [text[s.content_start : s.content_end] for s in spans]
+    assert contents == ["no ‘forbidden’ areas", "more", "unclosed"]
+    assert spans[-1].closed is False
+    assert len(mask_quotes(text, spans)) == len(text)
+
+
+@given(st.text())
+def test_spans_never_raise_and_lie_inside(text: str) -> None:
+    for s in find_quotes(text):
+        assert 0 <= s.start < s.content_start <= s.content_end <= s.end <= len(text)
+
+
+INDEX = SpeakerIndex(
+    [
+        Speaker("ann", "Ann Lee", ("Lee", "Ms. Lee")),
+        Speaker("bob", "Bob Ray", ("Ray",)),
+        Speaker("doc", "the report", ("the study",), "document"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('Ann Lee said "the bridge is safe".', "ann"),
+        ('"The bridge is safe," said Bob Ray, an engineer.', "bob"),
+        ('Ms. Lee, a senior engineer at the firm, said: "the bridge is safe".', "ann"),
+        ('According to Ray, "the bridge is safe".', "bob"),
+        ('Lee told Ray that "the bridge is safe".', "ann"),
+        ('The study said the bridge "is safe".', "doc"),
+        ('Ray: "the bridge is safe"', "bob"),
+    ],
+)
+def test_attribution(sentence: str, expected: str) -> None:
+    span = find_quotes(sentence)[0]
+    masked = mask_quotes(sentence, [span])
+    found = attribute(masked, span.start, span.end, INDEX)
+    assert found is not None and found.speaker == expected
+
+
+def test_unregistered_full_name_pronoun_and_none() -> None:
+    def who(sentence: str):  # type: ignore[no-untyped-def]
+        span = find_quotes(sentence)[0]
+        return attribute(mask_quotes(sentence, [span]), span.start, span.end, INDEX)
+
+    stranger = who('John Smith said "the bridge is safe".')
+    assert stranger is not None and stranger.name == "John Smith" and stranger.speaker == ""
+    pronoun = who('She said "the bridge is safe".')
+    assert pronoun is not None and pronoun.pronoun
+    assert who('Officials say the bridge is "safe".') is None

@@ -1,0 +1,174 @@
+"""The loader, the validator and the shipped registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import RegistryError, RegistryProblems
+from factcheck.registry import find_registry, load_registry, parse_registry, read_registry, shipped_registry
+
+GOOD = '''
+[[sources]]
+id = "a"
+outlet = "A Daily"
+
+[[speakers]]
+id = "p"
+name = "Pat Doe"
+
+[[quotations]]
+id = "q1"
+speaker = "p"
+text = "words of note"
+
+  [[quotations.reports]]
+  source = "a"
+  sentence = "Pat Doe said: \\"words of note\\"."
+'''
+
+
+def problems(text: str) -> list[str]:
+    _, found = parse_registry(text, "r.toml")
+    return [str(p) for p in found]
+
+
+def test_good_registry_has_no_problems() -> None:
+    assert problems(GOOD) == []
+
+
+def test_toml_syntax_error_names_line_and_column() -> None:
+    with pytest.raises(RegistryError) as err:
+        parse_registry(GOOD.replace('outlet = "A Daily"', 'outlet = "A Daily'), "r.toml")
+    assert str(err.value).startswith("r.toml:4:")
+    assert (err.value.line, err.value.column) == (4, 18)
+    with pytest.raises(RegistryError) as err:
+        parse_registry(GOOD + "broken = [", "r.toml")
+    assert err.value.line == GOOD.count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('outlet = "A Daily"\n', ""), "r.toml:2 [sources[0].outlet]: missing field 'outlet'"),
+        (('source = "a"', 'source = "zz"'), "r.toml:16 [quotations[0].reports[0].source]: unknown source id 'zz'"),
+        (('speaker = "p"', 'speaker = "nobody"'), "r.toml:12 [quotations[0].speaker]: unknown speaker id 'nobody'"),
+        (('text = "words of note"\n', ""), "r.toml:10 [quotations[0].text]: missing field 'text'"),
+    ],
+)
+def test_field_problems_name_file_line_and_field(change: tuple[str, str], expected: str) -> None:
+    assert expected in problems(GOOD.replace(*change))
+
+
+def test_duplicate_ids_are_reported_with_the_first_line() -> None:
+    dup = GOOD + GOOD.split("[[quotations]]")[1].join(["[[quotations]]", ""])
+    found = problems(dup)
+    assert any("duplicate entry id 'q1' (first at line 10)" in p for p in found)
+
+
+def test_value_that_does_not_parse() -> None:
+    text = GOOD + '''
+[[figures]]
+id = "f"
+subject = "s"
+keywords = ["k"]
+value = "many, many"
+unit = "things"
+  [[figures.reports]]
+  source = "a"
+  value = 3
+  sentence = "three things"
+'''
+    assert any("[figures[0].value]: value 'many, many' does not read as a figure" in p for p in problems(text))
+
+
+def test_bad_qualifier_and_printed_text_not_in_sentence() -> None:
+    text = GOOD + '''
+[[figures]]
+id = "f"
+subject = "s"
+keywords = ["k"]
+value = 3
+unit = "things"
+qualifier = "roughly-ish"
+  [[figures.reports]]
+  source = "a"
+  value = 3
+  text = "three things"
+  sentence = "3 things"
+'''
+    found = problems(text)
+    assert any("qualifier 'roughly-ish' is not one of" in p for p in found)
+    assert any("the printed figure does not occur in its sentence" in p for p in found)
+
+
+def test_empty_registry_is_a_problem() -> None:
+    assert problems('[[sources]]\nid = "a"\noutlet = "A"\n') == [
+        "r.toml: the registry has no quotations and no figures"
+    ]
+
+
+def test_missing_file_directory_and_non_utf8(tmp_path: Path) -> None:
+    with pytest.raises(RegistryError, match="no such registry file"):
+        read_registry(tmp_path / "nope.toml")
+    with pytest.raises(RegistryError, match="is a folder"):
+        read_registry(tmp_path)
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b'x = "ok"\ny = "\xff"\n')
+    with pytest.raises(RegistryError) as err:
+        read_registry(bad)
+    assert err.value.line == 2
+
+
+def test_load_raises_all_problems_at_once() -> None:
+    broken = GOOD.replace('source = "a"', 'source = "zz"').replace('speaker = "p"', 'speaker = "q"')
+    path = Path("r.toml")
+    with pytest.raises(RegistryProblems) as err:
+        registry, found = parse_registry(broken, str(path))
+        if found:
+            raise RegistryProblems(found)
+    assert len(err.value.problems) == 2
+
+
+def test_shipped_registry_is_valid_and_is_the_repository_one() -> None:
+    root = Path(__file__).parent.parent / "quotes.toml"
+    registry = load_registry(shipped_registry())
+    assert shipped_registry().read_bytes() == root.read_bytes()
+    assert len(registry.sources) == 5
+    assert len(registry.quotations) >= 60 and len(registry.figures) >= 30
+
+
+def test_every_wording_and_sentence_is_printed_exactly_in_its_seed(seeds_dir: Path) -> None:
+    registry = load_registry(Path(__file__).parent.parent / "quotes.toml")
+    texts = {sid: (seeds_dir / s.file).read_text(encoding="utf-8") for sid, s in registry.sources.items()}
+    missing = []
+    for q in registry.quotations:
+        for r in q.reports:
+            if r.text not in texts[r.source] or r.sentence not in texts[r.source]:
+                missing.append(q.id)
+    for f in registry.figures:
+        for fr in f.reports:
+            if fr.sentence not in texts[fr.source] or fr.text not in fr.sentence:
+                missing.append(f.id)
+    assert missing == []
+
+
+def test_every_speaker_in_the_issue_is_quoted(registry) -> None:  # type: ignore[no-untyped-def]
+    quoted = {registry.speakers[q.speaker].name for q in registry.quotations}
+    for name in ["Vladimir Putin", "Xi Jinping", "Wang Yi", "Dmitry Peskov", "Wang Wenbin", "Ned Price",
+                 "Peter Harrell", "Andrew Small", "Joseph Webster", "Chen Jun", "Artyom Lukin",
+                 "Wan Qingsong", "Danil Bochkov", "Yang Cheng", "Katrina Yu"]:
+        assert name in quoted
+
+
+def test_discovery_order(tmp_path: Path) -> None:
+    (tmp_path / "quotes.toml").write_text(GOOD)
+    inner = tmp_path / "a" / "b"
+    inner.mkdir(parents=True)
+    assert find_registry(start=inner, environ={}) == tmp_path / "quotes.toml"
+    assert find_registry("x.toml", start=inner, environ={"FACTCHECK_REGISTRY": "y"}) == Path("x.toml")
+    assert find_registry(start=inner, environ={"FACTCHECK_REGISTRY": "y"}) == Path("y")
+    assert find_registry(configured="c.toml", start=inner, environ={}) == Path("c.toml")
+    lonely = Path("/")
+    assert find_registry(start=lonely, environ={}) == shipped_registry()

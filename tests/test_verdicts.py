@@ -1,0 +1,78 @@
+"""Every verdict, on the shipped registry and on a fictional one."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import check
+from factcheck.model import Registry, Verdict
+from factcheck.verdicts.conflicts import find_conflicts
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "entry"),
+    [
+        ("The bridge is 1,200 metres long.", Verdict.SUPPORTED, "bridge-length"),
+        ("The bridge is about 1.2 km long.", Verdict.SUPPORTED, "bridge-length"),
+        ("The bridge is 1,500 metres long.", Verdict.CONTRADICTED, "bridge-length"),
+        ("The bridge is 1,200 feet long.", Verdict.CONTRADICTED, "bridge-length"),
+        ("450 workers built the bridge.", Verdict.DISPUTED, "bridge-workers"),
+        ("900 workers built the bridge.", Verdict.CONTRADICTED, "bridge-workers"),
+        ("900 spectators watched the bridge open.", Verdict.UNVERIFIED, ""),
+        ("The tunnel is 1,200 metres long.", Verdict.UNVERIFIED, ""),
+        ('Varga said: "This bridge will open the harbour to the whole colorful valley."',
+         Verdict.SUPPORTED, "varga-bridge-opens"),
+        ('Varga said: "This bridge opens the harbor to the whole colourful valley."',
+         Verdict.SUPPORTED, "varga-bridge-opens"),
+        ('Varga said: "This bridge will close the harbour to the whole valley."',
+         Verdict.CONTRADICTED, "varga-bridge-opens"),
+        ('Berg said: "This bridge will open the harbour to the whole colourful valley."',
+         Verdict.CONTRADICTED, "varga-bridge-opens"),
+        ('Varga said: "the whole colourful valley"', Verdict.SUPPORTED, "varga-bridge-opens"),
+        ('Varga said: "we will build a second bridge next year"', Verdict.UNVERIFIED, ""),
+        ("Nothing here at all.", Verdict.UNVERIFIED, ""),
+    ],
+)
+def test_engine_on_a_fictional_registry(mini: Registry, claim: str, verdict: Verdict, entry: str) -> None:
+    result = check(claim, mini)
+    assert (result.verdict, result.entry) == (verdict, entry), result.reasons
+
+
+def test_reasons_say_what_is_wrong_in_plain_words(mini: Registry) -> None:
+    wrong_value = check("The bridge is 1,500 metres long.", mini)
+    assert wrong_value.reasons[0].startswith("1,500 metres; the source says 1,200 metres")
+    altered = check('Varga said: "This bridge will close the harbour to the whole valley."', mini)
+    assert "'close' where the source has 'open'" in altered.reasons
+    assert "leaves out 'colourful'" in altered.reasons
+    wrong_speaker = check('Berg said: "This bridge will open the harbour to the whole colourful valley."', mini)
+    assert wrong_speaker.reasons == ("attributed to Berg; the speaker is Elena Varga",)
+
+
+def test_evidence_names_source_outlet_date_and_sentence(mini: Registry) -> None:
+    result = check("450 workers built the bridge.", mini)
+    assert [(e.source, e.outlet, e.date, e.agrees) for e in result.evidence] == [
+        ("gazette", "Harbour Gazette", "2024-05-01", True),
+        ("courier", "Valley Courier", "", False),
+    ]
+    assert result.evidence[1].sentence == "In all, 600 workers built the bridge."
+
+
+def test_conflicts_lists_disagreeing_figures_only(mini: Registry) -> None:
+    assert [c.figure.id for c in find_conflicts(mini)] == ["bridge-workers"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("A 4,209 km pipeline runs from Russia to China.", Verdict.UNVERIFIED),
+        ("About 100,000 spectators watched the opening ceremony.", Verdict.UNVERIFIED),
+        ("Russia shares a 4,209 miles border with China.", Verdict.CONTRADICTED),
+        ("Russia shares a 4,300 km border with China.", Verdict.CONTRADICTED),
+        ("The two countries signed 16 agreements.", Verdict.DISPUTED),
+        ('Webster said Russia wants "an extra gesture of verbal support from China".', Verdict.CONTRADICTED),
+        ('The joint statement called on NATO to "abandon the ideologised approaches of the cold war".',
+         Verdict.SUPPORTED),
+    ],
+)
+def test_shipped_registry(registry: Registry, claim: str, verdict: Verdict) -> None:
+    assert check(claim, registry).verdict is verdict
