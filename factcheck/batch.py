@@ -54,8 +54,12 @@ def _checked(row_id: str, claim: object, line: int, where: str) -> Row:
     if not claim.strip():
         return Row(row_id, claim, line, f"{where}: field 'claim' is empty")
     if len(claim) > MAX_CLAIM:
-        return Row(row_id, claim[:80] + "…", line,
-                   f"{where}: field 'claim' has {len(claim):,} characters; the limit is {MAX_CLAIM:,}")
+        return Row(
+            row_id,
+            claim[:80] + "…",
+            line,
+            f"{where}: field 'claim' has {len(claim):,} characters; the limit is {MAX_CLAIM:,}",
+        )
     return Row(row_id, claim, line)
 
 
@@ -70,10 +74,14 @@ def _jsonl(lines: Iterable[str], path: str) -> Iterator[Row]:
             yield Row(str(number), "", number, f"{where}:{exc.colno}: not valid JSON: {exc.msg}")
             continue
         if not isinstance(data, dict):
-            yield Row(str(number), "", number, f"{where}: expected a JSON object with a 'claim' field")
+            yield Row(
+                str(number), "", number, f"{where}: expected a JSON object with a 'claim' field"
+            )
             continue
         row_id = data.get("id")
-        yield _checked(str(row_id) if row_id is not None else str(number), data.get("claim"), number, where)
+        yield _checked(
+            str(row_id) if row_id is not None else str(number), data.get("claim"), number, where
+        )
 
 
 def _csv(lines: Iterable[str], path: str) -> Iterator[Row]:
@@ -83,7 +91,12 @@ def _csv(lines: Iterable[str], path: str) -> Iterator[Row]:
         return
     names = [h.strip().lstrip("\ufeff").lower() for h in header]
     if "claim" not in names:
-        yield Row("1", "", 1, f"{path}:1: the CSV header has no 'claim' column (it has: {', '.join(names)})")
+        yield Row(
+            "1",
+            "",
+            1,
+            f"{path}:1: the CSV header has no 'claim' column (it has: {', '.join(names)})",
+        )
         return
     ci = names.index("claim")
     ii = names.index("id") if "id" in names else None

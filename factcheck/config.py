@@ -78,7 +78,9 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         raise InputError("'ignore' must be a list of entry ids", where, field="ignore")
     if registry and not Path(registry).is_absolute():
         registry = str(path.parent / registry)
-    return Config(where, registry, fail_on, tuple(ignore), _string(table, "format", where), warnings)
+    return Config(
+        where, registry, fail_on, tuple(ignore), _string(table, "format", where), warnings
+    )
 
 
 def _string(table: dict[str, Any], key: str, where: str) -> str:

@@ -42,11 +42,105 @@ def fold(text: str) -> str:
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 STOPWORDS = frozenset(
-    """a an the of to in on at for from by with and or but as is are was were be been being
-    it its it's this that these those there their they them he she his her we our you your i
-    has have had do does did will would shall should can could may might must not no than then
-    so such also into over about after before since until up out if about which who whom whose
-    what when where while said says say told tell according per one two very more most some""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "it's",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "than",
+        "then",
+        "so",
+        "such",
+        "also",
+        "into",
+        "over",
+        "about",
+        "after",
+        "before",
+        "since",
+        "until",
+        "up",
+        "out",
+        "if",
+        "about",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "according",
+        "per",
+        "one",
+        "two",
+        "very",
+        "more",
+        "most",
+        "some",
+    ]
 )
 
 
@@ -84,7 +178,9 @@ def stems(text: str) -> list[str]:
 def content_stems(text: str) -> set[str]:
     """Stems of the words that carry meaning: no stopwords, no digits."""
     return {
-        stem(w) for w in words(text) if w.lower() not in STOPWORDS and not any(c.isdigit() for c in w)
+        stem(w)
+        for w in words(text)
+        if w.lower() not in STOPWORDS and not any(c.isdigit() for c in w)
     }
 
 

@@ -55,7 +55,9 @@ TABLE = [
 
 
 @pytest.mark.parametrize(("phrase", "value", "unit", "dimension", "qualifier"), TABLE)
-def test_phrase_reads_as(phrase: str, value: float, unit: str, dimension: str, qualifier: str) -> None:
+def test_phrase_reads_as(
+    phrase: str, value: float, unit: str, dimension: str, qualifier: str
+) -> None:
     found = read_figures(phrase)
     assert len(found) == 1, found
     q = found[0]
@@ -124,9 +126,29 @@ def test_numerals_with_separators_read_back(n: int) -> None:
 
 @given(st.integers(min_value=0, max_value=99))
 def test_number_words_read_back(n: int) -> None:
-    ones = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
-           "fifteen sixteen seventeen eighteen nineteen".split()
-    tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    ones = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ]
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     words = ones[n] if n < 20 else tens[n // 10 - 2] + (f"-{ones[n % 10]}" if n % 10 else "")
     found = read_figures(f"{words} ships")
     if n <= 1:

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from factcheck.model import Speaker
 from factcheck.quotations.align import align
 from factcheck.quotations.normalize import quote_words
-from factcheck.quotations.speakers import SpeakerIndex, attribute
 from factcheck.quotations.spans import find_quotes, mask_quotes
+from factcheck.quotations.speakers import SpeakerIndex, attribute
 
 
 def norms(text: str) -> list[str]:
@@ -36,7 +36,10 @@ def test_not_a_misquote(a: str, b: str) -> None:
 
 def changes(typed: str, source: str) -> list[tuple[str, str, str]]:
     a = align(quote_words(typed), quote_words(source))
-    return [(op.kind, op.typed.text if op.typed else "", op.source.text if op.source else "") for op in a.changes]
+    return [
+        (op.kind, op.typed.text if op.typed else "", op.source.text if op.source else "")
+        for op in a.changes
+    ]
 
 
 def test_a_shorter_exact_part_matches() -> None:
@@ -48,10 +51,12 @@ def test_substitution_addition_and_drop() -> None:
     assert changes("Russia's legitimate security concerns should be taken seriously", src) == [
         ("sub", "legitimate", "reasonable")
     ]
-    assert changes("Russia's security concerns should be taken seriously", src) == [("drop", "", "reasonable")]
-    assert changes("Russia's reasonable security concerns should really be taken seriously", src) == [
-        ("add", "really", "")
+    assert changes("Russia's security concerns should be taken seriously", src) == [
+        ("drop", "", "reasonable")
     ]
+    assert changes(
+        "Russia's reasonable security concerns should really be taken seriously", src
+    ) == [("add", "really", "")]
 
 
 def test_brackets_and_ellipsis_cost_nothing() -> None:

@@ -20,20 +20,34 @@ from factcheck.verdicts.conflicts import find_conflicts
         ("900 workers built the bridge.", Verdict.CONTRADICTED, "bridge-workers"),
         ("900 spectators watched the bridge open.", Verdict.UNVERIFIED, ""),
         ("The tunnel is 1,200 metres long.", Verdict.UNVERIFIED, ""),
-        ('Varga said: "This bridge will open the harbour to the whole colorful valley."',
-         Verdict.SUPPORTED, "varga-bridge-opens"),
-        ('Varga said: "This bridge opens the harbor to the whole colourful valley."',
-         Verdict.SUPPORTED, "varga-bridge-opens"),
-        ('Varga said: "This bridge will close the harbour to the whole valley."',
-         Verdict.CONTRADICTED, "varga-bridge-opens"),
-        ('Berg said: "This bridge will open the harbour to the whole colourful valley."',
-         Verdict.CONTRADICTED, "varga-bridge-opens"),
+        (
+            'Varga said: "This bridge will open the harbour to the whole colorful valley."',
+            Verdict.SUPPORTED,
+            "varga-bridge-opens",
+        ),
+        (
+            'Varga said: "This bridge opens the harbor to the whole colourful valley."',
+            Verdict.SUPPORTED,
+            "varga-bridge-opens",
+        ),
+        (
+            'Varga said: "This bridge will close the harbour to the whole valley."',
+            Verdict.CONTRADICTED,
+            "varga-bridge-opens",
+        ),
+        (
+            'Berg said: "This bridge will open the harbour to the whole colourful valley."',
+            Verdict.CONTRADICTED,
+            "varga-bridge-opens",
+        ),
         ('Varga said: "the whole colourful valley"', Verdict.SUPPORTED, "varga-bridge-opens"),
         ('Varga said: "we will build a second bridge next year"', Verdict.UNVERIFIED, ""),
         ("Nothing here at all.", Verdict.UNVERIFIED, ""),
     ],
 )
-def test_engine_on_a_fictional_registry(mini: Registry, claim: str, verdict: Verdict, entry: str) -> None:
+def test_engine_on_a_fictional_registry(
+    mini: Registry, claim: str, verdict: Verdict, entry: str
+) -> None:
     result = check(claim, mini)
     assert (result.verdict, result.entry) == (verdict, entry), result.reasons
 
@@ -44,7 +58,9 @@ def test_reasons_say_what_is_wrong_in_plain_words(mini: Registry) -> None:
     altered = check('Varga said: "This bridge will close the harbour to the whole valley."', mini)
     assert "'close' where the source has 'open'" in altered.reasons
     assert "leaves out 'colourful'" in altered.reasons
-    wrong_speaker = check('Berg said: "This bridge will open the harbour to the whole colourful valley."', mini)
+    wrong_speaker = check(
+        'Berg said: "This bridge will open the harbour to the whole colourful valley."', mini
+    )
     assert wrong_speaker.reasons == ("attributed to Berg; the speaker is Elena Varga",)
 
 
@@ -69,9 +85,14 @@ def test_conflicts_lists_disagreeing_figures_only(mini: Registry) -> None:
         ("Russia shares a 4,209 miles border with China.", Verdict.CONTRADICTED),
         ("Russia shares a 4,300 km border with China.", Verdict.CONTRADICTED),
         ("The two countries signed 16 agreements.", Verdict.DISPUTED),
-        ('Webster said Russia wants "an extra gesture of verbal support from China".', Verdict.CONTRADICTED),
-        ('The joint statement called on NATO to "abandon the ideologised approaches of the cold war".',
-         Verdict.SUPPORTED),
+        (
+            'Webster said Russia wants "an extra gesture of verbal support from China".',
+            Verdict.CONTRADICTED,
+        ),
+        (
+            'The joint statement called on NATO to "abandon the ideologised approaches of the cold war".',
+            Verdict.SUPPORTED,
+        ),
     ],
 )
 def test_shipped_registry(registry: Registry, claim: str, verdict: Verdict) -> None:

@@ -11,7 +11,13 @@ from factcheck.cli.common import AppState
 from factcheck.errors import ExitCode
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        "terminal_width": 80,
+        "max_content_width": 80,
+    }
+)
 @click.option(
     "--registry",
     "registry",

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-import click
 
 from factcheck.batch import Row, read_rows, sniff_format
 from factcheck.cli.common import note, stdout, use_color
@@ -14,7 +13,9 @@ from factcheck.model import Registry, Result, Verdict
 from factcheck.output import result_writer
 
 
-def run_batch(path: str, registry: Registry, fmt: str, input_format: str) -> tuple[list[Verdict], int]:
+def run_batch(
+    path: str, registry: Registry, fmt: str, input_format: str
+) -> tuple[list[Verdict], int]:
     from factcheck.verdicts.engine import check
 
     lines = _read_lines(path)
@@ -29,7 +30,9 @@ def run_batch(path: str, registry: Registry, fmt: str, input_format: str) -> tup
     try:
         with _progress(len(rows)) as advance:
             for row in rows:
-                result = _error_result(row) if row.error else check(row.claim, registry, claim_id=row.id)
+                result = (
+                    _error_result(row) if row.error else check(row.claim, registry, claim_id=row.id)
+                )
                 writer.write(result)
                 verdicts.append(result.verdict)
                 errors += bool(row.error)
@@ -37,7 +40,9 @@ def run_batch(path: str, registry: Registry, fmt: str, input_format: str) -> tup
                 advance()
     except KeyboardInterrupt:
         writer.end()
-        note(f"factcheck: interrupted after {done} of {len(rows)} rows; every finished row was written")
+        note(
+            f"factcheck: interrupted after {done} of {len(rows)} rows; every finished row was written"
+        )
         raise SystemExit(2) from None
     writer.end()
     note(_summary(verdicts, errors))
@@ -46,7 +51,7 @@ def run_batch(path: str, registry: Registry, fmt: str, input_format: str) -> tup
 
 def _read_lines(path: str) -> list[str]:
     if path == "-":
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         name = "<stdin>"
     else:
         try:
@@ -80,7 +85,7 @@ def _summary(verdicts: list[Verdict], errors: int) -> str:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[object]:
+def _progress(total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr, only when stderr is a terminal."""
     if not sys.stderr.isatty() or total < 2:
         yield lambda: None

@@ -24,7 +24,9 @@ pass_state = click.make_pass_decorator(AppState)
 
 @click.command()
 @click.argument("claim")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @fail_on_option
 @pass_state
 def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
@@ -47,8 +49,16 @@ def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
 
 @click.command()
 @click.argument("words")
-@click.option("--limit", default=3, show_default=True, type=click.IntRange(1, 50), help="How many quotations at most.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--limit",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1, 50),
+    help="How many quotations at most.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @pass_state
 def quote(state: AppState, words: str, limit: int, fmt: str) -> None:
     """Find the quotations closest to WORDS, with a word diff against each source.
@@ -72,7 +82,9 @@ def quote(state: AppState, words: str, limit: int, fmt: str) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @pass_state
 def conflicts(state: AppState, fmt: str) -> None:
     """List every figure whose sources disagree, each side's value and sentence.
@@ -94,7 +106,9 @@ def conflicts(state: AppState, fmt: str) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @pass_state
 def sources(state: AppState, fmt: str) -> None:
     """List the registry's sources and how many entries each backs.
@@ -114,9 +128,20 @@ def sources(state: AppState, fmt: str) -> None:
 
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table", "json"]), default="jsonl", show_default=True)
-@click.option("--input-format", type=click.Choice(["auto", "jsonl", "csv", "text"]), default="auto", show_default=True,
-              help="How PATH is written (auto: by its name, else by its first line).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "table", "json"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "jsonl", "csv", "text"]),
+    default="auto",
+    show_default=True,
+    help="How PATH is written (auto: by its name, else by its first line).",
+)
 @fail_on_option
 @pass_state
 def batch(state: AppState, path: str, fmt: str, input_format: str, fail_on: str | None) -> None:
@@ -181,4 +206,3 @@ def registry_check(state: AppState, path: str | None) -> None:
 
 
 COMMANDS = [check, quote, conflicts, sources, batch, registry]
-

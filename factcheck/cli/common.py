@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 import click
 
@@ -22,14 +22,18 @@ class UserError(click.ClickException):
 
     exit_code = ExitCode.ERROR
 
-    def show(self, file: TextIO | None = None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"factcheck: error: {self.format_message()}", err=True)
 
 
 def user_error(exc: FactcheckError) -> UserError:
     if isinstance(exc, RegistryProblems):
         lines = [str(p) for p in exc.problems]
-        more = f" (and {len(lines) - 1} more; run 'factcheck registry check')" if len(lines) > 1 else ""
+        more = (
+            f" (and {len(lines) - 1} more; run 'factcheck registry check')"
+            if len(lines) > 1
+            else ""
+        )
         return UserError(lines[0] + more)
     return UserError(str(exc))
 
@@ -76,7 +80,7 @@ def use_color(stream: TextIO) -> bool:
 
 
 def stdout() -> TextIO:
-    return click.get_text_stream("stdout")
+    return sys.stdout
 
 
 def exit_status(verdicts: Iterable[Verdict], fail_on: str, errors: bool = False) -> ExitCode:
@@ -116,10 +120,3 @@ def fail_on_option(f: click.decorators.FC) -> click.decorators.FC:
 
 def resolve_fail_on(state: AppState, value: str | None) -> str:
     return value or state.config.fail_on or "contradicted"
-
-
-def flush_safely() -> None:
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, ValueError):
-        pass

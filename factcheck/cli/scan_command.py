@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from factcheck.cli.common import AppState, exit_status, fail_on_option, note, resolve_fail_on, stdout, use_color
+from factcheck.cli.common import (
+    AppState,
+    exit_status,
+    fail_on_option,
+    note,
+    resolve_fail_on,
+    stdout,
+    use_color,
+)
 from factcheck.errors import ExitCode, InputError
 from factcheck.model import Finding, Verdict
 
@@ -20,7 +28,7 @@ def read_draft(path: str) -> str:
     name = "<stdin>" if path == "-" else path
     try:
         if path == "-":
-            data = click.get_binary_stream("stdin").read(MAX_DRAFT_BYTES + 1)
+            data = sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)
         else:
             with open(path, "rb") as f:
                 data = f.read(MAX_DRAFT_BYTES + 1)
@@ -45,13 +53,25 @@ def read_draft(path: str) -> str:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: text, or the configured one).")
-@click.option("--show", type=click.Choice(["problems", "supported", "all"]), default="problems",
-              show_default=True, help="Text format: which findings to list.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: text, or the configured one).",
+)
+@click.option(
+    "--show",
+    type=click.Choice(["problems", "supported", "all"]),
+    default="problems",
+    show_default=True,
+    help="Text format: which findings to list.",
+)
 @fail_on_option
 @pass_state
-def scan(state: AppState, files: tuple[str, ...], fmt: str | None, show: str, fail_on: str | None) -> None:
+def scan(
+    state: AppState, files: tuple[str, ...], fmt: str | None, show: str, fail_on: str | None
+) -> None:
     """Check every quotation and figure in Markdown or text drafts (- for stdin).
 
     Text output lists problems as path:line:col verdict message; json and
@@ -77,10 +97,14 @@ def scan(state: AppState, files: tuple[str, ...], fmt: str | None, show: str, fa
             note(f"factcheck: error: {exc}")
             failed += 1
             continue
-        findings.extend(scan_text(text, registry, "<stdin>" if path == "-" else path, state.config.ignore))
-    shown = {"problems": (Verdict.CONTRADICTED, Verdict.DISPUTED),
-             "supported": (Verdict.CONTRADICTED, Verdict.DISPUTED, Verdict.SUPPORTED),
-             "all": tuple(Verdict)}[show]
+        findings.extend(
+            scan_text(text, registry, "<stdin>" if path == "-" else path, state.config.ignore)
+        )
+    shown = {
+        "problems": (Verdict.CONTRADICTED, Verdict.DISPUTED),
+        "supported": (Verdict.CONTRADICTED, Verdict.DISPUTED, Verdict.SUPPORTED),
+        "all": tuple(Verdict),
+    }[show]
     finding_renderer(fmt)(findings, stdout(), color=use_color(sys.stdout), show=shown)
     note(_summary(findings, len(files) - failed, failed))
     code = exit_status([f.verdict for f in findings], resolve_fail_on(state, fail_on))

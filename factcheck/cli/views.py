@@ -26,7 +26,11 @@ def diff_markup(alignment: Alignment) -> str:
 
 def diff_json(alignment: Alignment) -> list[dict[str, str]]:
     return [
-        {"op": op.kind, "typed": op.typed.text if op.typed else "", "source": op.source.text if op.source else ""}
+        {
+            "op": op.kind,
+            "typed": op.typed.text if op.typed else "",
+            "source": op.source.text if op.source else "",
+        }
         for op in alignment.ops
     ]
 
@@ -39,7 +43,9 @@ def quote_lines(words: str, found: list[QuoteLookup]) -> list[str]:
         if out:
             out.append("")
         flag = "[green]exact[/]" if q.exact else "[yellow]differs[/]"
-        out.append(f"[bold]{esc(q.quotation.id)}[/] · {esc(q.speaker)} · score {q.score:.2f} · {flag}")
+        out.append(
+            f"[bold]{esc(q.quotation.id)}[/] · {esc(q.speaker)} · score {q.score:.2f} · {flag}"
+        )
         if q.worded_differently:
             out.append("  [yellow]the sources word it differently[/]")
         for r in q.renderings:
@@ -83,8 +89,13 @@ def conflict_lines(found: list[Conflict], registry: Registry) -> list[str]:
         for n, side in enumerate(c.sides, start=1):
             out.append(f"  side {n}:")
             evidence = [
-                Evidence(r.source, _outlet(registry, r.source), _date(registry, r.source), r.sentence,
-                         r.text or r.quantity.describe())
+                Evidence(
+                    r.source,
+                    _outlet(registry, r.source),
+                    _date(registry, r.source),
+                    r.sentence,
+                    r.text or r.quantity.describe(),
+                )
                 for r in side
             ]
             out.extend(evidence_lines(evidence, indent="    "))
@@ -98,8 +109,12 @@ def conflict_json(found: list[Conflict], registry: Registry) -> list[dict[str, o
             "subject": c.figure.subject,
             "sides": [
                 [
-                    {"source": r.source, "outlet": _outlet(registry, r.source), "says": r.text
-                     or r.quantity.describe(), "sentence": r.sentence}
+                    {
+                        "source": r.source,
+                        "outlet": _outlet(registry, r.source),
+                        "says": r.text or r.quantity.describe(),
+                        "sentence": r.sentence,
+                    }
                     for r in side
                 ]
                 for side in c.sides

@@ -19,6 +19,7 @@ _HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,500}>", re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _URL = re.compile(r"\bhttps?://[^\s<>()\"]+")
+_PROSE = ("paragraph_open", "heading_open", "th_open", "td_open")
 DIRECTIVE = re.compile(r"<!--\s*factcheck:\s*(ignore|off|on)\b([^>]*?)-->", re.IGNORECASE)
 
 
@@ -91,12 +92,13 @@ def read_blocks(source: str) -> Iterator[Block | Directive]:
     for i, tok in enumerate(tokens):
         if tok.type == "html_block":
             yield from _directives(tok.content, (tok.map or [0, 0])[0] + 1)
-        elif tok.type == "inline" and tok.map is not None and i > 0:
-            if tokens[i - 1].type in ("paragraph_open", "heading_open", "th_open", "td_open"):
-                yield from _directives(tok.content, tok.map[0] + 1)
-                block = _block(tok.content, tok.map[0], file_lines)
-                if block is not None:
-                    yield block
+        elif (
+            tok.type == "inline" and tok.map is not None and i > 0 and tokens[i - 1].type in _PROSE
+        ):
+            yield from _directives(tok.content, tok.map[0] + 1)
+            block = _block(tok.content, tok.map[0], file_lines)
+            if block is not None:
+                yield block
 
 
 def _directives(content: str, line: int) -> Iterator[Directive]:

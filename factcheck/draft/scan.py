@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factcheck.draft.markdown import Block, Directive, read_blocks
+from factcheck.draft.sentences import split_sentences
 from factcheck.matching.index import Index, index_for
 from factcheck.model import Finding, Part, Registry
-from factcheck.quotations.speakers import Attribution
 from factcheck.quotations.spans import find_quotes
-from factcheck.draft.sentences import split_sentences
+from factcheck.quotations.speakers import Attribution
 from factcheck.verdicts.engine import analyse
 
 

@@ -36,7 +36,13 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
 
 ORDINAL_WORDS = {
     "first": 1,
@@ -127,7 +133,12 @@ def parse_number_words(tokens: list[str]) -> tuple[float, float, int] | None:
             current = 1
             used = i + 1
             continue
-        elif tok == "and" and seen_number and i + 1 < len(tokens) and tokens[i + 1].lower() in ONES | TENS:
+        elif (
+            tok == "and"
+            and seen_number
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower() in ONES | TENS
+        ):
             used = i + 1
             continue
         else:

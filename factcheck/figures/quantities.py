@@ -20,7 +20,8 @@ def make_quantity(value: object, unit: str, qualifier: str = "exact") -> Quantit
     """A registry figure: a number, or words the figure reader understands."""
     if qualifier not in QUALIFIER_NAMES:
         raise QuantityError(
-            f"qualifier {qualifier!r} is not one of {', '.join(sorted(QUALIFIER_NAMES))}", "qualifier"
+            f"qualifier {qualifier!r} is not one of {', '.join(sorted(QUALIFIER_NAMES))}",
+            "qualifier",
         )
     if not unit or not unit.strip():
         raise QuantityError("missing unit", "unit")
@@ -37,7 +38,9 @@ def _from_number(value: float, unit: str, qualifier: str) -> Quantity:
     lo, hi = interval(value, precision, qualifier, dimension)
     factor = factor_of(unit)
     following = (stem(unit),) if dimension == "count" else ()
-    return Quantity(value, unit, dimension, qualifier, lo * factor, hi * factor, following=following)
+    return Quantity(
+        value, unit, dimension, qualifier, lo * factor, hi * factor, following=following
+    )
 
 
 def _decimals(value: float) -> float:
@@ -55,6 +58,7 @@ def _from_words(text: str, unit: str) -> Quantity:
         return Quantity(**{**read.__dict__, "unit": unit, "following": (stem(unit),)})
     if read.dimension != dimension:
         raise QuantityError(
-            f"value {text!r} reads as {read.dimension}, but the unit {unit!r} is {dimension}", "value"
+            f"value {text!r} reads as {read.dimension}, but the unit {unit!r} is {dimension}",
+            "value",
         )
     return read

@@ -107,4 +107,4 @@ def agree(dimension: str, a: tuple[float, float], b: tuple[float, float]) -> boo
 
 def dates_agree(x: float, y: float) -> bool:
     """Dates agree on every part both of them give (a date without a year fits any year)."""
-    return all(p == q or not p or not q for p, q in zip(split_date(x), split_date(y)))
+    return all(p == q or not p or not q for p, q in zip(split_date(x), split_date(y), strict=True))

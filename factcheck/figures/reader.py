@@ -273,13 +273,22 @@ class _Scanner:
     # --- units -----------------------------------------------------------
     def _with_unit(self, read: _Read) -> Quantity | None:
         if read.ordinal:
-            return self._quantity(read.value, 1, "ordinal", "exact", read.first, read.next, read.first)
+            return self._quantity(
+                read.value, 1, "ordinal", "exact", read.first, read.next, read.first
+            )
         if read.currency:
             return self._finish(read, read.currency, read.next)
         j = read.next
         # Hyphen compounds: "30-year", "five-day", "5,400-word", "15-nation".
         dash, word = self.tok(j), self.tok(j + 1)
-        if dash and word and dash.kind == "dash" and dash.glued and word.kind == "word" and word.glued:
+        if (
+            dash
+            and word
+            and dash.kind == "dash"
+            and dash.glued
+            and word.kind == "word"
+            and word.glued
+        ):
             unit = canonical_unit((word.low,))
             if unit is not None:
                 return self._finish(read, unit, j + 2)
@@ -290,7 +299,9 @@ class _Scanner:
         if self._is_decade(j):
             return None  # "the 1950s": a period, not a figure
         if self._is_year(read, j):
-            return self._quantity(read.value, 1, "calendar-year", "exact", read.first, j, read.first)
+            return self._quantity(
+                read.value, 1, "calendar-year", "exact", read.first, j, read.first
+            )
         if read.from_words and read.value <= 1:
             return None  # "one of", "a dozen"-less "a": too common to be a figure
         return self._count(read, j, self._following(j))

@@ -17,7 +17,9 @@ class ResultWriter(BaseResultWriter):
         self.rows.append(result.to_dict())
 
     def end(self) -> None:
-        data: object = self.rows[0] if self.options.get("single") and len(self.rows) == 1 else self.rows
+        data: object = (
+            self.rows[0] if self.options.get("single") and len(self.rows) == 1 else self.rows
+        )
         self.stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         self.stream.flush()
 

@@ -15,10 +15,18 @@ from factcheck.model import Finding, Verdict
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULES = {
-    Verdict.CONTRADICTED: ("FC001", "contradicted", "error",
-                           "The claim conflicts with every source in the registry."),
-    Verdict.DISPUTED: ("FC002", "disputed", "warning",
-                       "The claim agrees with some sources and conflicts with others."),
+    Verdict.CONTRADICTED: (
+        "FC001",
+        "contradicted",
+        "error",
+        "The claim conflicts with every source in the registry.",
+    ),
+    Verdict.DISPUTED: (
+        "FC002",
+        "disputed",
+        "warning",
+        "The claim agrees with some sources and conflicts with others.",
+    ),
 }
 
 

@@ -19,7 +19,11 @@ class ResultWriter(BaseResultWriter):
         if self.options.get("color"):
             self.rows.append(result)
             return
-        claim = result.claim if len(result.claim) <= CLAIM_WIDTH else result.claim[: CLAIM_WIDTH - 1] + "…"
+        claim = (
+            result.claim
+            if len(result.claim) <= CLAIM_WIDTH
+            else result.claim[: CLAIM_WIDTH - 1] + "…"
+        )
         self.stream.write(f"{result.id:<8} {result.verdict.value:<13} {result.entry:<36} {claim}\n")
         self.stream.flush()
 

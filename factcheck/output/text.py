@@ -79,7 +79,9 @@ def evidence_lines(evidence: Iterable[Evidence], indent: str = "    ") -> list[s
     for e in evidence:
         mark = {True: "[green]agrees[/]", False: "[red]differs[/]", None: ""}[e.agrees]
         date = e.date or "undated"
-        out.append(f"{indent}{esc(e.source)} · {esc(e.outlet)} · {date} · says {esc(e.says)!s} {mark}".rstrip())
+        out.append(
+            f"{indent}{esc(e.source)} · {esc(e.outlet)} · {date} · says {esc(e.says)!s} {mark}".rstrip()
+        )
         out.append(f"{indent}  [dim]“{esc(e.sentence)}”[/]")
     return out
 

@@ -83,7 +83,11 @@ def align(typed: list[QWord], source: list[QWord]) -> Alignment:
             left = row[j - 1] + _drop_cost(s)
             best = min(diag, up, left)
             row[j] = best
-            back[i][j] = (EQUAL if t.norm == s.norm else SUB) if best == diag else (ADD if best == up else DROP)
+            back[i][j] = (
+                (EQUAL if t.norm == s.norm else SUB)
+                if best == diag
+                else (ADD if best == up else DROP)
+            )
     end = min(range(m + 1), key=lambda j: (cost[n][j], j))
     return Alignment(tuple(_trace(typed, source, back, n, end)))
 
@@ -98,7 +102,9 @@ def _gap_row(row: list[float], prev: list[float], back: list[str]) -> None:
         back[j] = f"{SKIP}:{best_at}"
 
 
-def _trace(typed: list[QWord], source: list[QWord], back: list[list[str]], i: int, j: int) -> list[Op]:
+def _trace(
+    typed: list[QWord], source: list[QWord], back: list[list[str]], i: int, j: int
+) -> list[Op]:
     ops: list[Op] = []
     while i > 0:
         kind = back[i][j]

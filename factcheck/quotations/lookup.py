@@ -53,10 +53,13 @@ def find_quotations(words: str, registry: Registry, limit: int = 3) -> list[Quot
         for w in index.by_quotation[quotation.id]:
             a = align(typed, list(w.words))
             report = quotation.reports[w.report_index]
-            renderings.append(Rendering(report.source, report.text, report.sentence, a, a.similarity(count)))
+            renderings.append(
+                Rendering(report.source, report.text, report.sentence, a, a.similarity(count))
+            )
         speaker = registry.speakers.get(quotation.speaker)
         score = max(r.similarity for r in renderings)
-        seen[quotation.id] = QuoteLookup(quotation, speaker.name if speaker else quotation.speaker,
-                                         score, tuple(renderings))
+        seen[quotation.id] = QuoteLookup(
+            quotation, speaker.name if speaker else quotation.speaker, score, tuple(renderings)
+        )
     found = sorted(seen.values(), key=lambda q: -q.score)
     return [q for q in found if q.score >= MIN_SIMILARITY][:limit]

@@ -21,7 +21,9 @@ _TOKEN = re.compile(
     r"|(?P<open>\[)|(?P<close>\])"
 )
 # Hyphenated prefixes written solid in the other spelling: "co-ordination".
-_SOLID_PREFIXES = frozenset({"co", "re", "pre", "non", "anti", "multi", "inter", "semi", "sub", "de"})
+_SOLID_PREFIXES = frozenset(
+    {"co", "re", "pre", "non", "anti", "multi", "inter", "semi", "sub", "de"}
+)
 
 # British to American endings; both sides of a comparison pass through the
 # same rules, so an over-eager rule makes two spellings meet, never part.

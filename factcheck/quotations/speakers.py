@@ -26,7 +26,23 @@ _VERBS = (
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
-_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "This", "That", "It"}
+_NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "As",
+    "If",
+    "When",
+    "While",
+    "This",
+    "That",
+    "It",
+}
 _BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,[^,]{{1,100}},\s*)?$")
 _AFTER = re.compile(rf"^\s*(?P<name>{_TITLE}?{_NAME})")
 _PRONOUN = re.compile(r"\b(?P<p>he|she|they)\s*$", re.IGNORECASE)
@@ -79,7 +95,9 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-]){body}(?![\w-])", flags)
 
 
-def attribute(masked: str, quote_start: int, quote_end: int, index: SpeakerIndex) -> Attribution | None:
+def attribute(
+    masked: str, quote_start: int, quote_end: int, index: SpeakerIndex
+) -> Attribution | None:
     """The speaker of the quotation at [quote_start, quote_end) of a sentence.
 
     `masked` is the sentence with every quotation blanked out, so words
@@ -106,17 +124,26 @@ def _nearest_verb(masked: str, qs: int, qe: int) -> re.Match[str] | None:
     return best[1] if best else None
 
 
-def _subject(masked: str, verb: re.Match[str], mentions: list[_Mention], index: SpeakerIndex) -> Attribution | None:
+def _subject(
+    masked: str, verb: re.Match[str], mentions: list[_Mention], index: SpeakerIndex
+) -> Attribution | None:
     before = [m for m in mentions if m.end <= verb.start()]
     after = [m for m in mentions if m.start >= verb.end()]
-    passive_verb = verb.group().lower() in ("according to", "said", "says", "added", "adds", "quoted")
+    passive_verb = verb.group().lower() in (
+        "according to",
+        "said",
+        "says",
+        "added",
+        "adds",
+        "quoted",
+    )
+    pronoun = _PRONOUN.search(masked[: verb.start()])
+    if pronoun:  # "he said": nothing stands closer to the verb
+        return Attribution(pronoun.group("p"), pronoun=True)
     if before and _close(masked, before[-1].end, verb.start()):
         return Attribution(before[-1].text, before[-1].speaker)
     if after and passive_verb and _close(masked, verb.end(), after[0].start, words=3):
         return Attribution(after[0].text, after[0].speaker)
-    pronoun = _PRONOUN.search(masked[: verb.start()])
-    if pronoun:
-        return Attribution(pronoun.group("p"), pronoun=True)
     named = _BEFORE.search(masked[: verb.start()].rstrip())
     if named is None and passive_verb:
         named = _AFTER.search(masked[verb.end() :])
@@ -136,7 +163,17 @@ def _is_full_name(name: str) -> bool:
     parts = name.split()
     if parts[0] in _NOT_NAMES:
         return False
-    titled = parts[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gen", "Rep", "President"}
+    titled = parts[0].rstrip(".") in {
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Sen",
+        "Gen",
+        "Rep",
+        "President",
+    }
     return len(parts) >= 2 or titled
 
 

@@ -152,12 +152,14 @@ def _check_top(raw: dict[str, Any], col: _Collector) -> None:
         col.add(("schema",), f"schema {schema!r} is not supported (expected {SCHEMA})")
 
 
-def _tables(raw: dict[str, Any], name: str, col: _Collector) -> list[tuple[dict[str, Any], KeyPath]]:
+def _tables(
+    raw: dict[str, Any], name: str, col: _Collector
+) -> list[tuple[dict[str, Any], KeyPath]]:
     value = raw.get(name, [])
     if not isinstance(value, list):
         col.add((name,), f"'{name}' must be an array of tables ([[{name}]])")
         return []
-    out = []
+    out: list[tuple[dict[str, Any], KeyPath]] = []
     for i, table in enumerate(value):
         if isinstance(table, dict):
             out.append((table, (name, i)))
@@ -199,7 +201,9 @@ def _source(table: dict[str, Any], where: KeyPath, col: _Collector) -> Source | 
     date = table.get("date", "")
     if not isinstance(date, str):
         date = str(date)  # a TOML date
-    extra = {k: col.text(table, where, k, required=False) for k in ("title", "author", "file", "url")}
+    extra = {
+        k: col.text(table, where, k, required=False) for k in ("title", "author", "file", "url")
+    }
     return Source(id=sid, outlet=outlet, date=date, **extra) if sid else None
 
 
@@ -213,7 +217,9 @@ def _speaker(table: dict[str, Any], where: KeyPath, col: _Collector) -> Speaker 
     return Speaker(sid, name, aliases, str(kind)) if sid and name else None
 
 
-def _reports(table: dict[str, Any], where: KeyPath, col: _Collector) -> list[tuple[dict[str, Any], KeyPath]]:
+def _reports(
+    table: dict[str, Any], where: KeyPath, col: _Collector
+) -> list[tuple[dict[str, Any], KeyPath]]:
     reports = table.get("reports")
     if not isinstance(reports, list) or not reports:
         col.add((*where, "reports"), "needs at least one [[…reports]] entry naming a source")
@@ -235,7 +241,9 @@ def _source_ref(rep: dict[str, Any], where: KeyPath, col: _Collector, known: _Kn
     return source
 
 
-def _quotation(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Known) -> Quotation | None:
+def _quotation(
+    table: dict[str, Any], where: KeyPath, col: _Collector, known: _Known
+) -> Quotation | None:
     qid = col.text(table, where, "id")
     speaker = col.text(table, where, "speaker")
     if speaker and speaker not in known.speakers:
@@ -259,7 +267,10 @@ def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Know
     subject = col.text(table, where, "subject")
     keywords = col.strings(table, where, "keywords")
     if not keywords and "keywords" not in table:
-        col.add((*where, "keywords"), "missing field 'keywords' (what a claim must mention to be about this figure)")
+        col.add(
+            (*where, "keywords"),
+            "missing field 'keywords' (what a claim must mention to be about this figure)",
+        )
     unit = col.text(table, where, "unit")
     aliases = col.strings(table, where, "unit_aliases")
     quantity = _quantity(table, where, col, unit)
@@ -275,7 +286,9 @@ def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Know
             reports.append(FigureReport(source, rq, sentence, printed))
     if not (fid and quantity and reports and keywords):
         return None
-    return Figure(fid, subject, keywords, quantity, tuple(reports), aliases, line_of(col.lines, where))
+    return Figure(
+        fid, subject, keywords, quantity, tuple(reports), aliases, line_of(col.lines, where)
+    )
 
 
 def _quantity(table: dict[str, Any], where: KeyPath, col: _Collector, unit: str) -> Any:

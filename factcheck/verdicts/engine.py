@@ -9,8 +9,8 @@ from factcheck.figures.reader import read_figures
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import Index, index_for
 from factcheck.model import SEVERITY, Part, Registry, Result, Verdict
-from factcheck.quotations.speakers import Attribution, attribute
 from factcheck.quotations.spans import find_quotes, mask_quotes
+from factcheck.quotations.speakers import Attribution, attribute
 from factcheck.text import content_stems, stems
 from factcheck.verdicts.figures import figure_part
 from factcheck.verdicts.quotes import quote_part

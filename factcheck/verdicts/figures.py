@@ -15,7 +15,7 @@ def figure_part(q: Quantity, figure: Figure, score: float, registry: Registry) -
     else:
         verdict = Verdict.CONTRADICTED
     evidence = tuple(
-        _evidence(registry, r, ok) for r, ok in zip(figure.reports, agreeing)
+        _evidence(registry, r, ok) for r, ok in zip(figure.reports, agreeing, strict=False)
     )
     return Part(
         kind="figure",
@@ -59,8 +59,14 @@ def _reason(q: Quantity, figure: Figure, agreeing: list[bool], verdict: Verdict)
         return f"{claimed}; the {noun} {_join(distinct)} ({figure.subject})"
     if verdict is Verdict.SUPPORTED:
         return f"{claimed} agrees with {_join(list(dict.fromkeys(says)))} ({figure.subject})"
-    yes = [f"{r.source}: {s}" for r, s, ok in zip(figure.reports, says, agreeing) if ok]
-    no = [f"{r.source}: {s}" for r, s, ok in zip(figure.reports, says, agreeing) if not ok]
+    yes = [
+        f"{r.source}: {s}" for r, s, ok in zip(figure.reports, says, agreeing, strict=False) if ok
+    ]
+    no = [
+        f"{r.source}: {s}"
+        for r, s, ok in zip(figure.reports, says, agreeing, strict=False)
+        if not ok
+    ]
     return (
         f"the sources disagree on {figure.subject}; {claimed} agrees with {_join(yes)} "
         f"but not with {_join(no)}"

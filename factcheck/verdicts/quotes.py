@@ -56,8 +56,14 @@ def quote_part(
     typed = quote_words(text[start:end])
     speaker_id = attribution.speaker if attribution else ""
     match = best_match(typed, index, speaker_id)
-    base = Part("quotation", text[start:end], start, end, Verdict.UNVERIFIED,
-                speaker=attribution.name if attribution else "")
+    base = Part(
+        "quotation",
+        text[start:end],
+        start,
+        end,
+        Verdict.UNVERIFIED,
+        speaker=attribution.name if attribution else "",
+    )
     if match is None or not (match.exact or _altered(match, typed)):
         return base
     quotation = match.wording.quotation
@@ -84,7 +90,11 @@ def quote_part(
 
 
 def _altered(match: QuoteMatch, typed: list[QWord]) -> bool:
-    content = sum(1 for op in match.alignment.ops if op.kind == "equal" and op.typed and len(op.typed.norm) > 3)
+    content = sum(
+        1
+        for op in match.alignment.ops
+        if op.kind == "equal" and op.typed and len(op.typed.norm) > 3
+    )
     return (
         match.typed_count >= MIN_WORDS_FOR_ALTERATION
         and match.similarity >= MIN_SIMILARITY
@@ -113,7 +123,7 @@ def _supported_reason(index: Index, quotation: Quotation, renderings: list[bool]
     who = _speaker_name(index, quotation)
     if all(renderings):
         return f"the words of {who}, as the sources print them"
-    printing = [r.source for r, ok in zip(quotation.reports, renderings) if ok]
+    printing = [r.source for r, ok in zip(quotation.reports, renderings, strict=False) if ok]
     return f"the words of {who} as {', '.join(printing)} prints them; other sources word it differently"
 
 
@@ -156,7 +166,7 @@ def _renderings(typed: list[QWord], quotation: Quotation, index: Index) -> list[
 
 def _evidence(index: Index, quotation: Quotation, agrees: list[bool]) -> list[Evidence]:
     out = []
-    for report, ok in zip(quotation.reports, agrees):
+    for report, ok in zip(quotation.reports, agrees, strict=False):
         source = index.registry.sources.get(report.source)
         out.append(
             Evidence(
