@@ -1,0 +1,86 @@
+"""The real pre-commit framework runs the hook this repository defines.
+
+A commit of a draft with a misquotation fails; a clean draft passes. The
+hook is installed from this repository's HEAD, so it tests what is committed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_precommit_blocks_a_misquotation_and_passes_a_clean_draft(tmp_path: Path) -> None:
+    pre_commit = shutil.which("pre-commit")
+    if pre_commit is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    head = git(ROOT, "rev-parse", "HEAD")
+    if head.returncode != 0:
+        pytest.skip("not inside a git checkout of factcheck")
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    assert git(repo, "init", "-q").returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: factcheck\n"
+    )
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    installed = subprocess.run(
+        [pre_commit, "install"], cwd=repo, capture_output=True, text=True, env=env
+    )
+    assert installed.returncode == 0, installed.stderr
+
+    (repo / "bad.md").write_text(
+        'Wang Yi said "Russia\'s legitimate security concerns should be taken seriously".\n'
+    )
+    git(repo, "add", ".")
+    bad = subprocess.run(
+        ["git", "commit", "-qm", "bad"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**env, **_identity()},
+    )
+    assert bad.returncode != 0
+    assert "bad.md:1:15 contradicted" in bad.stdout + bad.stderr
+
+    (repo / "bad.md").write_text(
+        'Wang Yi said "Russia\'s reasonable security concerns should be taken seriously".\n'
+    )
+    git(repo, "add", ".")
+    good = subprocess.run(
+        ["git", "commit", "-qm", "good"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**env, **_identity()},
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+
+
+def _identity() -> dict[str, str]:
+    return {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
