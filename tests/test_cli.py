@@ -243,3 +243,9 @@ def test_readme_shows_each_commands_help_verbatim(command: list[str]) -> None:
     block = f"$ factcheck {' '.join(command)} --help\n{help_text}\n```"
     assert block in readme, f"README's help for {' '.join(command)} differs from --help"
     assert "Example" in help_text
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci_command = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert f"```sh\n{ci_command}\n```" in readme

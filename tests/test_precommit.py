@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,14 +17,16 @@ import pytest
 ROOT = Path(__file__).parent.parent
 
 
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
+
+
 def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
+    env = {**os.environ, **IDENTITY}
     return subprocess.run(
         ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
     )
@@ -31,7 +34,8 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_precommit_blocks_a_misquotation_and_passes_a_clean_draft(tmp_path: Path) -> None:
-    pre_commit = shutil.which("pre-commit")
+    beside = Path(sys.executable).parent / "pre-commit"
+    pre_commit = str(beside) if beside.exists() else shutil.which("pre-commit")
     if pre_commit is None:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
     head = git(ROOT, "rev-parse", "HEAD")
@@ -58,7 +62,7 @@ def test_precommit_blocks_a_misquotation_and_passes_a_clean_draft(tmp_path: Path
         cwd=repo,
         capture_output=True,
         text=True,
-        env={**env, **_identity()},
+        env={**env, **IDENTITY},
     )
     assert bad.returncode != 0
     assert "bad.md:1:15 contradicted" in bad.stdout + bad.stderr
@@ -72,15 +76,6 @@ def test_precommit_blocks_a_misquotation_and_passes_a_clean_draft(tmp_path: Path
         cwd=repo,
         capture_output=True,
         text=True,
-        env={**env, **_identity()},
+        env={**env, **IDENTITY},
     )
     assert good.returncode == 0, good.stdout + good.stderr
-
-
-def _identity() -> dict[str, str]:
-    return {
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
