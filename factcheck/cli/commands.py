@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -20,13 +21,24 @@ from factcheck.cli.common import (
 from factcheck.errors import ExitCode, FactcheckError
 
 pass_state = click.make_pass_decorator(AppState)
+text_or_json = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
+def emit(fmt: str, as_json: Callable[[], object], as_lines: Callable[[], list[str]]) -> None:
+    """Write a view as indented JSON or as (coloured on a terminal) text lines."""
+    from factcheck.output.text import Printer
+
+    if fmt == "json":
+        click.echo(json.dumps(as_json(), ensure_ascii=False, indent=2))
+    else:
+        Printer(stdout(), use_color(sys.stdout)).lines(as_lines())
 
 
 @click.command()
 @click.argument("claim")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@text_or_json
 @fail_on_option
 @pass_state
 def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
@@ -56,9 +68,7 @@ def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
     type=click.IntRange(1, 50),
     help="How many quotations at most.",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@text_or_json
 @pass_state
 def quote(state: AppState, words: str, limit: int, fmt: str) -> None:
     """Find the quotations closest to WORDS, with a word diff against each source.
@@ -70,21 +80,15 @@ def quote(state: AppState, words: str, limit: int, fmt: str) -> None:
       factcheck quote "Russia's legitimate security concerns should be taken seriously"
     """
     from factcheck.cli.views import quote_json, quote_lines
-    from factcheck.output.text import Printer
     from factcheck.quotations.lookup import find_quotations
 
     found = find_quotations(words, state.registry, limit)
-    if fmt == "json":
-        click.echo(json.dumps(quote_json(found), ensure_ascii=False, indent=2))
-    else:
-        Printer(stdout(), use_color(sys.stdout)).lines(quote_lines(words, found))
+    emit(fmt, lambda: quote_json(found), lambda: quote_lines(words, found))
     sys.exit(ExitCode.CLEAN if found else ExitCode.FINDINGS)
 
 
 @click.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@text_or_json
 @pass_state
 def conflicts(state: AppState, fmt: str) -> None:
     """List every figure whose sources disagree, each side's value and sentence.
@@ -94,21 +98,19 @@ def conflicts(state: AppState, fmt: str) -> None:
       factcheck conflicts
     """
     from factcheck.cli.views import conflict_json, conflict_lines
-    from factcheck.output.text import Printer
     from factcheck.verdicts.conflicts import find_conflicts
 
     found = find_conflicts(state.registry)
-    if fmt == "json":
-        click.echo(json.dumps(conflict_json(found, state.registry), ensure_ascii=False, indent=2))
-    else:
-        Printer(stdout(), use_color(sys.stdout)).lines(conflict_lines(found, state.registry))
+    emit(
+        fmt,
+        lambda: conflict_json(found, state.registry),
+        lambda: conflict_lines(found, state.registry),
+    )
     note(f"{len(found)} entries with disagreeing sources")
 
 
 @click.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@text_or_json
 @pass_state
 def sources(state: AppState, fmt: str) -> None:
     """List the registry's sources and how many entries each backs.
@@ -118,12 +120,8 @@ def sources(state: AppState, fmt: str) -> None:
       factcheck sources
     """
     from factcheck.cli.views import source_json, source_lines
-    from factcheck.output.text import Printer
 
-    if fmt == "json":
-        click.echo(json.dumps(source_json(state.registry), ensure_ascii=False, indent=2))
-    else:
-        Printer(stdout(), use_color(sys.stdout)).lines(source_lines(state.registry))
+    emit(fmt, lambda: source_json(state.registry), lambda: source_lines(state.registry))
 
 
 @click.command()

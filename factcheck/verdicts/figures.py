@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from factcheck.figures.ranges import agree
 from factcheck.model import Evidence, Figure, FigureReport, Part, Quantity, Registry, Verdict
+from factcheck.text import stem, stems
 
 
 def figure_part(q: Quantity, figure: Figure, score: float, registry: Registry) -> Part:
@@ -45,7 +46,7 @@ def _claimed(q: Quantity, figure: Figure) -> str:
     """The claim's figure as written, with what it counts when the number stands alone."""
     text = " ".join(q.text.split())
     unit = figure.quantity.unit
-    if q.dimension == "count" and unit.lower() not in text.lower():
+    if q.dimension == "count" and stem(unit) not in stems(text) and " of" not in text:
         return f"{text} {unit}"
     return text
 
