@@ -53,29 +53,17 @@ def test_precommit_blocks_a_misquotation_and_passes_a_clean_draft(tmp_path: Path
     )
     assert installed.returncode == 0, installed.stderr
 
-    (repo / "bad.md").write_text(
-        'Wang Yi said "Russia\'s legitimate security concerns should be taken seriously".\n'
-    )
-    git(repo, "add", ".")
-    bad = subprocess.run(
-        ["git", "commit", "-qm", "bad"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env={**env, **IDENTITY},
-    )
-    assert bad.returncode != 0
-    assert "bad.md:1:15 contradicted" in bad.stdout + bad.stderr
+    def commit(word: str) -> subprocess.CompletedProcess[str]:
+        draft = f'Wang Yi said "Russia\'s {word} security concerns should be taken seriously".\n'
+        (repo / "draft.md").write_text(draft)
+        git(repo, "add", ".")
+        cmd = ["git", "commit", "-qm", word]
+        return subprocess.run(
+            cmd, cwd=repo, capture_output=True, text=True, env={**env, **IDENTITY}
+        )
 
-    (repo / "bad.md").write_text(
-        'Wang Yi said "Russia\'s reasonable security concerns should be taken seriously".\n'
-    )
-    git(repo, "add", ".")
-    good = subprocess.run(
-        ["git", "commit", "-qm", "good"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env={**env, **IDENTITY},
-    )
+    bad = commit("legitimate")
+    assert bad.returncode != 0
+    assert "draft.md:1:15 contradicted" in bad.stdout + bad.stderr
+    good = commit("reasonable")
     assert good.returncode == 0, good.stdout + good.stderr
