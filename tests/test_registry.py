@@ -79,49 +79,33 @@ def test_duplicate_ids_are_reported_with_the_first_line() -> None:
     assert any("duplicate entry id 'q1' (first at line 10)" in p for p in found)
 
 
-def test_value_that_does_not_parse() -> None:
-    text = (
-        GOOD
-        + """
-[[figures]]
-id = "f"
-subject = "s"
-keywords = ["k"]
-value = "many, many"
-unit = "things"
-  [[figures.reports]]
-  source = "a"
-  value = 3
-  sentence = "three things"
-"""
+def figure(value: str = "3", extra: str = "", report: str = "") -> str:
+    """A registry with one figure, varied where a test needs it."""
+    return GOOD + (
+        f'\n[[figures]]\nid = "f"\nsubject = "s"\nkeywords = ["k"]\nvalue = {value}\n'
+        f'unit = "things"\n{extra}'
+        f'  [[figures.reports]]\n  source = "a"\n  value = 3\n{report}'
+        f'  sentence = "3 things"\n'
     )
+
+
+def test_value_that_does_not_parse() -> None:
+    found = problems(figure(value='"many, many"'))
     assert any(
-        "[figures[0].value]: value 'many, many' does not read as a figure" in p
-        for p in problems(text)
+        "[figures[0].value]: value 'many, many' does not read as a figure" in p for p in found
     )
 
 
 def test_bad_qualifier_and_printed_text_not_in_sentence() -> None:
-    text = (
-        GOOD
-        + """
-[[figures]]
-id = "f"
-subject = "s"
-keywords = ["k"]
-value = 3
-unit = "things"
-qualifier = "roughly-ish"
-  [[figures.reports]]
-  source = "a"
-  value = 3
-  text = "three things"
-  sentence = "3 things"
-"""
+    found = problems(
+        figure(extra='qualifier = "roughly-ish"\n', report='  text = "three things"\n')
     )
-    found = problems(text)
     assert any("qualifier 'roughly-ish' is not one of" in p for p in found)
     assert any("the printed figure does not occur in its sentence" in p for p in found)
+
+
+def test_a_figure_without_problems() -> None:
+    assert problems(figure()) == []
 
 
 def test_empty_registry_is_a_problem() -> None:
