@@ -249,3 +249,12 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci_command = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert f"```sh\n{ci_command}\n```" in readme
+
+
+def test_batch_bad_files_one_line_exit_2(tmp_path: Path) -> None:
+    binary = tmp_path / "claims.jsonl"
+    binary.write_bytes(b'{"claim": "x"}\n\x00\x01')
+    r = run("batch", str(binary), registry=MINI)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr == f"factcheck: error: {binary}:2: binary file (NUL byte), not claims\n"
+    assert "no such file" in run("batch", str(tmp_path / "none.jsonl"), registry=MINI).stderr

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from factcheck.batch import Row, read_rows, sniff_format
 from factcheck.cli.common import note, stdout, use_color
-from factcheck.errors import InputError
+from factcheck.cli.inputs import read_text_input
 from factcheck.model import Registry, Result, Verdict
 from factcheck.output import result_writer
 
@@ -18,7 +18,7 @@ def run_batch(
 ) -> tuple[list[Verdict], int]:
     from factcheck.verdicts.engine import check
 
-    lines = _read_lines(path)
+    lines = read_text_input(path, "claims").splitlines(keepends=True)
     name = "<stdin>" if path == "-" else path
     kind = input_format if input_format != "auto" else sniff_format(name, lines[0] if lines else "")
     rows = list(read_rows(lines, kind, name))
@@ -47,29 +47,6 @@ def run_batch(
     writer.end()
     note(_summary(verdicts, errors))
     return verdicts, errors
-
-
-def _read_lines(path: str) -> list[str]:
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except FileNotFoundError as exc:
-            raise InputError("no such file", path) from exc
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path) from exc
-        name = path
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file, not claims", name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("not UTF-8 text", name, line) from exc
-    return text.splitlines(keepends=True)
 
 
 def _error_result(row: Row) -> Result:

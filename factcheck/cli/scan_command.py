@@ -15,40 +15,12 @@ from factcheck.cli.common import (
     stdout,
     use_color,
 )
+from factcheck.cli.inputs import read_text_input
 from factcheck.errors import ExitCode, InputError
 from factcheck.model import Finding, Verdict
 
 FORMATS = ["text", "json", "jsonl", "github", "sarif"]
-MAX_DRAFT_BYTES = 50 * 1024 * 1024  # a draft larger than this is not a draft
 pass_state = click.make_pass_decorator(AppState)
-
-
-def read_draft(path: str) -> str:
-    """The text of a draft, or an InputError naming what is wrong with it."""
-    name = "<stdin>" if path == "-" else path
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)
-        else:
-            with open(path, "rb") as f:
-                data = f.read(MAX_DRAFT_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise InputError("no such file", name) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a folder, not a draft", name) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from exc
-    if len(data) > MAX_DRAFT_BYTES:
-        raise InputError(f"larger than {MAX_DRAFT_BYTES // (1024 * 1024)} MB; not scanned", name)
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError("binary file (NUL byte), not a draft", name, line)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError("not UTF-8 text", name, line, column) from exc
 
 
 @click.command()
@@ -92,7 +64,7 @@ def scan(
     failed = 0
     for path in files:
         try:
-            text = read_draft(path)
+            text = read_text_input(path, "a draft")
         except InputError as exc:
             note(f"factcheck: error: {exc}")
             failed += 1

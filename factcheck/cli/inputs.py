@@ -1,0 +1,37 @@
+"""Reading a user's file (or stdin) as UTF-8 text, or one clear InputError."""
+
+from __future__ import annotations
+
+import sys
+
+from factcheck.errors import InputError
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger than this is not a draft or a claims file
+
+
+def read_text_input(path: str, what: str) -> str:
+    """The text at `path` (- for stdin); `what` names it in errors ("a draft", "claims")."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise InputError("no such file", name) from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"is a folder, not {what}", name) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from exc
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; not read", name)
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(f"binary file (NUL byte), not {what}", name, line)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError("not UTF-8 text", name, line, column) from exc
