@@ -260,5 +260,13 @@ class Registry:
 
         return load_registry(path)
 
+    def evidence(
+        self, source: str, sentence: str, says: str, agrees: bool | None = None
+    ) -> Evidence:
+        """A source's word on an entry, with the outlet and date the registry gives it."""
+        known = self.sources.get(source)
+        outlet, date = (known.outlet, known.date) if known else ("", "")
+        return Evidence(source, outlet, date, sentence, says, agrees)
+
     def entry_ids(self) -> list[str]:
         return [q.id for q in self.quotations] + [f.id for f in self.figures]

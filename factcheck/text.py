@@ -204,5 +204,15 @@ def keyword_groups_met(groups: Iterable[str], text_stems: list[str]) -> bool:
     return True
 
 
+def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with each [start, end) span turned to spaces; newlines and offsets kept."""
+    chars = list(text)
+    for start, end in spans:
+        for k in range(start, end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.model import Registry
+from factcheck.model import Evidence, FigureReport, Registry
 from factcheck.output.text import esc, evidence_lines
 from factcheck.quotations.align import ADD, DROP, EQUAL, SUB, Alignment
 from factcheck.quotations.lookup import QuoteLookup
@@ -78,9 +78,11 @@ def quote_json(found: list[QuoteLookup]) -> list[dict[str, object]]:
     ]
 
 
-def conflict_lines(found: list[Conflict], registry: Registry) -> list[str]:
-    from factcheck.model import Evidence
+def _side_evidence(side: tuple[FigureReport, ...], registry: Registry) -> list[Evidence]:
+    return [registry.evidence(r.source, r.sentence, r.text or r.quantity.describe()) for r in side]
 
+
+def conflict_lines(found: list[Conflict], registry: Registry) -> list[str]:
     out: list[str] = []
     for c in found:
         if out:
@@ -88,35 +90,18 @@ def conflict_lines(found: list[Conflict], registry: Registry) -> list[str]:
         out.append(f"[bold]{esc(c.figure.id)}[/]: {esc(c.figure.subject)}")
         for n, side in enumerate(c.sides, start=1):
             out.append(f"  side {n}:")
-            evidence = [
-                Evidence(
-                    r.source,
-                    _outlet(registry, r.source),
-                    _date(registry, r.source),
-                    r.sentence,
-                    r.text or r.quantity.describe(),
-                )
-                for r in side
-            ]
-            out.extend(evidence_lines(evidence, indent="    "))
+            out.extend(evidence_lines(_side_evidence(side, registry), indent="    "))
     return out or ["no entry's sources disagree"]
 
 
 def conflict_json(found: list[Conflict], registry: Registry) -> list[dict[str, object]]:
+    keys = ("source", "outlet", "says", "sentence")
     return [
         {
             "entry": c.figure.id,
             "subject": c.figure.subject,
             "sides": [
-                [
-                    {
-                        "source": r.source,
-                        "outlet": _outlet(registry, r.source),
-                        "says": r.text or r.quantity.describe(),
-                        "sentence": r.sentence,
-                    }
-                    for r in side
-                ]
+                [{k: e.to_dict()[k] for k in keys} for e in _side_evidence(side, registry)]
                 for side in c.sides
             ],
         }
@@ -152,13 +137,3 @@ def source_json(registry: Registry) -> list[dict[str, object]]:
         }
         for sid, s in registry.sources.items()
     ]
-
-
-def _outlet(registry: Registry, sid: str) -> str:
-    s = registry.sources.get(sid)
-    return s.outlet if s else ""
-
-
-def _date(registry: Registry, sid: str) -> str:
-    s = registry.sources.get(sid)
-    return s.date if s else ""

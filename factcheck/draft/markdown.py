@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck.text import blank_spans
+
 _FRONT = {"---": "---", "+++": "+++"}
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,500}>", re.DOTALL)
@@ -72,13 +74,8 @@ def blank_front_matter(source: str) -> str:
 
 def mask_inline(text: str) -> str:
     """Blank inline code, HTML, link targets and bare URLs, keeping offsets."""
-    chars = list(text)
-    for pattern in (_INLINE_CODE, _HTML, _LINK_TARGET, _AUTOLINK, _URL):
-        for m in pattern.finditer(text):
-            for k in range(m.start(), m.end()):
-                if chars[k] != "\n":
-                    chars[k] = " "
-    return "".join(chars)
+    patterns = (_INLINE_CODE, _HTML, _LINK_TARGET, _AUTOLINK, _URL)
+    return blank_spans(text, (m.span() for p in patterns for m in p.finditer(text)))
 
 
 def read_blocks(source: str) -> Iterator[Block | Directive]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.text import blank_spans
+
 OPEN_CURLY, CLOSE_CURLY = "“", "”"
 LOW_OPEN = "„"
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
@@ -88,9 +90,4 @@ def _ends_word(text: str, j: int) -> bool:
 
 def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     """The text with quoted passages blanked out (offsets unchanged)."""
-    chars = list(text)
-    for span in spans:
-        for k in range(span.start, span.end):
-            if chars[k] != "\n":
-                chars[k] = " "
-    return "".join(chars)
+    return blank_spans(text, ((s.start, s.end) for s in spans))

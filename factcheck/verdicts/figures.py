@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.figures.ranges import agree
-from factcheck.model import Evidence, Figure, FigureReport, Part, Quantity, Registry, Verdict
+from factcheck.model import Figure, FigureReport, Part, Quantity, Registry, Verdict
 from factcheck.text import stem, stems
 
 
@@ -16,7 +16,8 @@ def figure_part(q: Quantity, figure: Figure, score: float, registry: Registry) -
     else:
         verdict = Verdict.CONTRADICTED
     evidence = tuple(
-        _evidence(registry, r, ok) for r, ok in zip(figure.reports, agreeing, strict=False)
+        registry.evidence(r.source, r.sentence, r.text or r.quantity.describe(), ok)
+        for r, ok in zip(figure.reports, agreeing, strict=False)
     )
     return Part(
         kind="figure",
@@ -78,15 +79,3 @@ def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _evidence(registry: Registry, report: FigureReport, ok: bool) -> Evidence:
-    source = registry.sources.get(report.source)
-    return Evidence(
-        source=report.source,
-        outlet=source.outlet if source else "",
-        date=source.date if source else "",
-        sentence=report.sentence,
-        says=report.text or report.quantity.describe(),
-        agrees=ok,
-    )

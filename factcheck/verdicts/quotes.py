@@ -165,17 +165,7 @@ def _renderings(typed: list[QWord], quotation: Quotation, index: Index) -> list[
 
 
 def _evidence(index: Index, quotation: Quotation, agrees: list[bool]) -> list[Evidence]:
-    out = []
-    for report, ok in zip(quotation.reports, agrees, strict=False):
-        source = index.registry.sources.get(report.source)
-        out.append(
-            Evidence(
-                source=report.source,
-                outlet=source.outlet if source else "",
-                date=source.date if source else "",
-                sentence=report.sentence,
-                says=report.text,
-                agrees=ok,
-            )
-        )
-    return out
+    return [
+        index.registry.evidence(report.source, report.sentence, report.text, ok)
+        for report, ok in zip(quotation.reports, agrees, strict=False)
+    ]
