@@ -258,3 +258,22 @@ def test_batch_bad_files_one_line_exit_2(tmp_path: Path) -> None:
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr == f"factcheck: error: {binary}:2: binary file (NUL byte), not claims\n"
     assert "no such file" in run("batch", str(tmp_path / "none.jsonl"), registry=MINI).stderr
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "fail_on", "code"),
+    [
+        (["supported", "unverified", "disputed"], "contradicted", 0),
+        (["supported", "contradicted"], "contradicted", 1),
+        (["disputed"], "disputed", 1),
+        (["unverified"], "disputed", 0),
+        (["unverified"], "unverified", 1),
+        (["supported", "error"], "unverified", 0),
+    ],
+)
+def test_exit_status_table(verdicts: list[str], fail_on: str, code: int) -> None:
+    from factcheck.cli.common import exit_status
+    from factcheck.model import Verdict
+
+    assert exit_status([Verdict(v) for v in verdicts], fail_on) == code
+    assert exit_status([Verdict(v) for v in verdicts], fail_on, errors=True) == 2

@@ -45,7 +45,7 @@ def run_batch(
         )
         raise SystemExit(2) from None
     writer.end()
-    note(_summary(verdicts, errors))
+    note(_summary(verdicts))
     return verdicts, errors
 
 
@@ -53,7 +53,7 @@ def _error_result(row: Row) -> Result:
     return Result(row.claim, Verdict.ERROR, id=row.id, message=row.error, reasons=(row.error,))
 
 
-def _summary(verdicts: list[Verdict], errors: int) -> str:
+def _summary(verdicts: list[Verdict]) -> str:
     counts: dict[str, int] = {}
     for v in verdicts:
         counts[v.value] = counts.get(v.value, 0) + 1

@@ -84,23 +84,14 @@ def stdout() -> TextIO:
 
 
 def exit_status(verdicts: Iterable[Verdict], fail_on: str, errors: bool = False) -> ExitCode:
-    """1 when any verdict is at least as bad as `fail_on`, 2 when input rows failed."""
-    threshold = {
-        "contradicted": SEVERITY[Verdict.CONTRADICTED],
-        "disputed": SEVERITY[Verdict.DISPUTED],
-        "unverified": SEVERITY[Verdict.UNVERIFIED],
-    }[fail_on or "contradicted"]
+    """2 when input rows failed; 1 when a verdict other than supported is at least
+    as severe as `fail_on` (so --fail-on unverified fails anything not supported)."""
     if errors:
         return ExitCode.ERROR
-    for v in verdicts:
-        if v is Verdict.ERROR:
-            continue
-        if v is Verdict.UNVERIFIED and threshold > SEVERITY[Verdict.UNVERIFIED]:
-            continue
-        if v is Verdict.SUPPORTED:
-            continue
-        if SEVERITY[v] >= threshold:
-            return ExitCode.FINDINGS
+    threshold = SEVERITY[Verdict(fail_on or "contradicted")]
+    passing = (Verdict.SUPPORTED, Verdict.ERROR)
+    if any(v not in passing and SEVERITY[v] >= threshold for v in verdicts):
+        return ExitCode.FINDINGS
     return ExitCode.CLEAN
 
 
