@@ -60,6 +60,7 @@ def scan_text(
             state.apply(d)
         pending = []
         skip, entries = state.take()
+        # A suppressed block is still read: a speaker it names is who a later "he said" means.
         block_findings, speaker = _scan_block(item, index, path, speaker)
         if not skip:
             findings.extend(f for f in block_findings if f.part.entry not in ignored | entries)
