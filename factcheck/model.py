@@ -16,7 +16,7 @@ class Verdict(str, Enum):
     CONTRADICTED = "contradicted"
     DISPUTED = "disputed"
     UNVERIFIED = "unverified"
-    ERROR = "error"  # only in batch rows whose input could not be read
+    ERROR = "error"  # input that could not be read: a batch row, a quotation never closed
 
     def __str__(self) -> str:
         return self.value
@@ -233,6 +233,8 @@ class Finding:
 def finding_message(part: Part) -> str:
     """One line saying what is wrong (or right) with a part."""
     what = f"{part.kind} “{' '.join(part.text.split())}”"
+    if part.verdict is Verdict.ERROR:
+        return f"{part.kind}: {'; '.join(part.reasons)}"
     if part.verdict is Verdict.UNVERIFIED:
         return f"{what}: nothing in the registry is about it"
     head = f"{what}: {part.verdict.value}"

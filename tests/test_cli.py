@@ -144,13 +144,6 @@ def test_scan_missing_file_and_directory(tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr + r.stdout
 
 
-def test_scan_empty_file_is_clean(tmp_path: Path) -> None:
-    empty = tmp_path / "e.md"
-    empty.write_text("")
-    r = run("scan", str(empty))
-    assert r.exit_code == 0 and r.stdout == ""
-
-
 def test_scan_formats(tmp_path: Path) -> None:
     draft = tmp_path / "d.md"
     draft.write_text(

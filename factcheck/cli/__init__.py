@@ -7,7 +7,7 @@ import sys
 import click
 
 from factcheck import __version__
-from factcheck.cli.common import AppState
+from factcheck.cli.common import AppState, silence_stdout
 from factcheck.errors import ExitCode
 
 
@@ -56,16 +56,8 @@ def main() -> None:
     try:
         cli.main(prog_name="factcheck", standalone_mode=True)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         sys.exit(ExitCode.CLEAN)
     except KeyboardInterrupt:
         click.echo("factcheck: interrupted", err=True)
         sys.exit(ExitCode.ERROR)
-
-
-def _silence_stdout() -> None:
-    # Python would report the broken pipe again when it flushes at exit.
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

@@ -1,52 +1,122 @@
-"""Running a batch: read rows, check each, write each as it is done."""
+"""Running a batch: read rows, check each (in worker processes with --jobs), write each
+as it is done, in input order."""
 
 from __future__ import annotations
 
+import signal
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, contextmanager
 
 from factcheck.batch import Row, read_rows, sniff_format
-from factcheck.cli.common import note, stdout, use_color
-from factcheck.cli.inputs import read_text_input
+from factcheck.cli.common import note, silence_stdout, stdout, use_color
+from factcheck.cli.inputs import MAX_CLAIMS_BYTES, read_text_input
 from factcheck.model import Registry, Result, Verdict
 from factcheck.output import result_writer
 
+# Starting a worker and sending it the registry costs about as much as a few
+# hundred checks: smaller batches are checked in this process.
+ROWS_PER_WORKER = 400
+CHUNK = 32  # rows sent to a worker at a time: large enough to amortise, small for order
+
 
 def run_batch(
-    path: str, registry: Registry, fmt: str, input_format: str
+    path: str, registry: Registry, fmt: str, input_format: str, jobs: int = 1
 ) -> tuple[list[Verdict], int]:
-    from factcheck.verdicts.engine import check
-
-    lines = read_text_input(path, "claims").splitlines(keepends=True)
+    lines = read_text_input(path, "claims", MAX_CLAIMS_BYTES).splitlines(keepends=True)
     name = "<stdin>" if path == "-" else path
     kind = input_format if input_format != "auto" else sniff_format(name, lines[0] if lines else "")
     rows = list(read_rows(lines, kind, name))
     writer = result_writer(fmt, stdout(), color=use_color(sys.stdout))
     writer.begin()
     verdicts: list[Verdict] = []
-    errors = 0
-    done = 0
-    try:
-        with _progress(len(rows)) as advance:
-            for row in rows:
-                result = (
-                    _error_result(row) if row.error else check(row.claim, registry, claim_id=row.id)
-                )
-                writer.write(result)
-                verdicts.append(result.verdict)
-                errors += bool(row.error)
-                done += 1
-                advance()
-    except KeyboardInterrupt:
-        writer.end()
-        note(
-            f"factcheck: interrupted after {done} of {len(rows)} rows; every finished row was written"
-        )
-        raise SystemExit(2) from None
+    with _deferred_interrupt() as interrupted, _progress(len(rows)) as advance:
+        try:
+            with closing(_results(rows, registry, jobs)) as results:
+                for result in results:
+                    writer.write(result)
+                    verdicts.append(result.verdict)
+                    advance()
+                    if interrupted():
+                        break
+        except BrokenPipeError:
+            # The reader went away (`| head -1`, a crashed consumer): say how far it
+            # got, and fail so that a script under `set -o pipefail` notices.
+            silence_stdout()
+            note(f"factcheck: output closed after {len(verdicts)} of {len(rows)} rows; stopped")
+            raise SystemExit(2) from None
     writer.end()
+    if len(verdicts) < len(rows):
+        note(
+            f"factcheck: interrupted after {len(verdicts)} of {len(rows)} rows; "
+            "every finished row was written"
+        )
+        raise SystemExit(2)
     note(_summary(verdicts))
-    return verdicts, errors
+    return verdicts, sum(v is Verdict.ERROR for v in verdicts)
+
+
+def _results(rows: list[Row], registry: Registry, jobs: int) -> Generator[Result, None, None]:
+    """Each row's result, in input order."""
+    workers = min(jobs, len(rows) // ROWS_PER_WORKER)
+    if workers < 2:
+        yield from map(_Checker(registry), rows)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context().Pool(
+        workers, initializer=_start_worker, initargs=(registry,)
+    ) as pool:
+        yield from pool.imap(_check_in_worker, rows, chunksize=CHUNK)
+
+
+class _Checker:
+    def __init__(self, registry: Registry) -> None:
+        from factcheck.verdicts.engine import check
+
+        self.registry, self.check = registry, check
+
+    def __call__(self, row: Row) -> Result:
+        if row.error:
+            return _error_result(row)
+        return self.check(row.claim, self.registry, claim_id=row.id)
+
+
+_worker: _Checker | None = None
+
+
+def _start_worker(registry: Registry) -> None:
+    # Ctrl-C is the parent's to handle: it stops between rows and reports.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _worker
+    _worker = _Checker(registry)
+
+
+def _check_in_worker(row: Row) -> Result:
+    assert _worker is not None, "the pool's initializer sets the checker"
+    return _worker(row)
+
+
+@contextmanager
+def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C stops the batch between rows, never inside one, so every row written is
+    whole and counted. A second Ctrl-C stops at once."""
+    pressed: list[bool] = []
+
+    def handler(signum: int, frame: object) -> None:
+        if pressed:
+            raise KeyboardInterrupt
+        pressed.append(True)
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread (an embedding program): leave Ctrl-C alone
+        yield lambda: False
+        return
+    try:
+        yield lambda: bool(pressed)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _error_result(row: Row) -> Result:
@@ -58,7 +128,8 @@ def _summary(verdicts: list[Verdict]) -> str:
     for v in verdicts:
         counts[v.value] = counts.get(v.value, 0) + 1
     parts = ", ".join(f"{n} {k}" for k, n in counts.items())
-    return f"{len(verdicts)} claims: {parts}" if verdicts else "no claims"
+    noun = "claim" if len(verdicts) == 1 else "claims"
+    return f"{len(verdicts)} {noun}: {parts}" if verdicts else "no claims"
 
 
 @contextmanager

@@ -95,6 +95,12 @@ def exit_status(verdicts: Iterable[Verdict], fail_on: str, errors: bool = False)
     return ExitCode.CLEAN
 
 
+def silence_stdout() -> None:
+    """After a closed pipe: Python would report it again when it flushes at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def note(message: str) -> None:
     """A summary or progress line: stderr, never mixed into results."""
     click.echo(message, err=True)

@@ -15,7 +15,7 @@ from factcheck.cli.common import (
     stdout,
     use_color,
 )
-from factcheck.cli.inputs import read_text_input
+from factcheck.cli.inputs import MAX_DRAFT_BYTES, read_text_input
 from factcheck.errors import ExitCode, InputError
 from factcheck.model import Finding, Verdict
 
@@ -64,7 +64,7 @@ def scan(
     failed = 0
     for path in files:
         try:
-            text = read_text_input(path, "a draft")
+            text = read_text_input(path, "a draft", MAX_DRAFT_BYTES)
         except InputError as exc:
             note(f"factcheck: error: {exc}")
             failed += 1
@@ -73,21 +73,23 @@ def scan(
             scan_text(text, registry, "<stdin>" if path == "-" else path, state.config.ignore)
         )
     shown = {
-        "problems": (Verdict.CONTRADICTED, Verdict.DISPUTED),
-        "supported": (Verdict.CONTRADICTED, Verdict.DISPUTED, Verdict.SUPPORTED),
+        "problems": (Verdict.ERROR, Verdict.CONTRADICTED, Verdict.DISPUTED),
+        "supported": (Verdict.ERROR, Verdict.CONTRADICTED, Verdict.DISPUTED, Verdict.SUPPORTED),
         "all": tuple(Verdict),
     }[show]
     finding_renderer(fmt)(findings, stdout(), color=use_color(sys.stdout), show=shown)
-    note(_summary(findings, len(files) - failed, failed))
+    if failed < len(files):  # when nothing could be read, the error lines say it all
+        note(_summary(findings, len(files) - failed, failed))
     code = exit_status([f.verdict for f in findings], resolve_fail_on(state, fail_on))
-    sys.exit(ExitCode.ERROR if failed else code)
+    unreadable = failed or any(f.verdict is Verdict.ERROR for f in findings)
+    sys.exit(ExitCode.ERROR if unreadable else code)
 
 
 def _summary(findings: list[Finding], scanned: int, failed: int) -> str:
     counts: dict[str, int] = {}
     for f in findings:
         counts[f.verdict.value] = counts.get(f.verdict.value, 0) + 1
-    order = ["contradicted", "disputed", "supported", "unverified"]
+    order = ["error", "contradicted", "disputed", "supported", "unverified"]
     parts = ", ".join(f"{counts[v]} {v}" for v in order if v in counts) or "nothing to check"
     files = f"{scanned} file{'s' if scanned != 1 else ''}"
     tail = f"; {failed} could not be read" if failed else ""

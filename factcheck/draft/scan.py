@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from factcheck.draft.markdown import Block, Directive, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.matching.index import Index, index_for
-from factcheck.model import Finding, Part, Registry
-from factcheck.quotations.spans import find_quotes
+from factcheck.model import Finding, Part, Registry, Verdict
+from factcheck.quotations.spans import QuoteSpan, find_quotes
 from factcheck.quotations.speakers import Attribution
 from factcheck.verdicts.engine import analyse
+
+OPENING_MARKS = ('"', "“", "„", "‘", "'")
 
 
 @dataclass
@@ -52,6 +54,7 @@ def scan_text(
     state = _Suppression()
     speaker: Attribution | None = None
     pending: list[Directive] = []
+    unclosed: Finding | None = None
     for item in read_blocks(text):
         if isinstance(item, Directive):
             pending.append(item)
@@ -60,23 +63,49 @@ def scan_text(
             state.apply(d)
         pending = []
         skip, entries = state.take()
+        if unclosed is not None and not _continues_quotation(item):
+            findings.append(unclosed)
         # A suppressed block is still read: a speaker it names is who a later "he said" means.
-        block_findings, speaker = _scan_block(item, index, path, speaker)
-        if not skip:
+        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker)
+        if skip:
+            unclosed = None
+        else:
             findings.extend(f for f in block_findings if f.part.entry not in ignored | entries)
+    if unclosed is not None:
+        findings.append(unclosed)
     return findings
+
+
+def _continues_quotation(block: Block) -> bool:
+    """A quotation running on into the next paragraph reopens it with a quotation mark
+    and leaves the previous one open: that is the convention, not a mistake."""
+    return block.text.lstrip()[:1] in OPENING_MARKS
 
 
 def _scan_block(
     block: Block, index: Index, path: str, speaker: Attribution | None
-) -> tuple[list[Finding], Attribution | None]:
+) -> tuple[list[Finding], Attribution | None, Finding | None]:
+    """The block's findings, the last speaker it names, and its unclosed quotation mark."""
     quotes = find_quotes(block.text)
     out: list[Finding] = []
     for start, end in split_sentences(block.text, quotes):
         sentence = block.text[start:end]
         parts, speaker = analyse(sentence, index, speaker)
         out.extend(_finding(block, path, p, start, sentence) for p in parts)
-    return out, speaker
+    unclosed = next((q for q in quotes if not q.closed), None)
+    return out, speaker, _unclosed_finding(block, path, unclosed) if unclosed else None
+
+
+def _unclosed_finding(block: Block, path: str, span: QuoteSpan) -> Finding:
+    mark = block.text[span.start]
+    reason = (
+        f"{mark} opened here is never closed, so where the quotation ends is a guess; "
+        "the rest of the paragraph was checked as quoted words"
+    )
+    part = Part(
+        "quotation mark", mark, span.start, span.start + 1, Verdict.ERROR, reasons=(reason,)
+    )
+    return _finding(block, path, part, 0, block.text[span.start : span.start + 80])
 
 
 def _finding(block: Block, path: str, part: Part, base: int, sentence: str) -> Finding:

@@ -8,9 +8,11 @@ that a quotation may hold several sentences, and not stop at "Mr." or
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from factcheck.quotations.spans import QuoteSpan
 
+_LAST_WORD = re.compile(r"[\w.]{1,20}$")
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     [
@@ -61,10 +63,11 @@ _ABBREVIATIONS = frozenset(
 def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`."""
     bounds: list[tuple[int, int]] = []
+    starts = [q.start for q in quotes]  # find_quotes gives them in order, never overlapping
     start = 0
     for m in _END.finditer(text):
         cut = m.end()
-        if _inside(cut - 1, quotes) or _abbreviation(text, m.start()):
+        if _inside(cut - 1, quotes, starts) or _abbreviation(text, m.start()):
             continue
         if text[start:cut].strip():
             bounds.append((start, cut))
@@ -74,10 +77,12 @@ def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
     return bounds
 
 
-def _inside(offset: int, quotes: list[QuoteSpan]) -> bool:
-    return any(q.start < offset < q.end - 1 for q in quotes)
+def _inside(offset: int, quotes: list[QuoteSpan], starts: list[int]) -> bool:
+    k = bisect_right(starts, offset - 1) - 1  # the last quotation opening before offset
+    return k >= 0 and offset < quotes[k].end - 1
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[:dot])
-    return bool(word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS)
+    # Only the word before the dot matters: never search the whole text before it.
+    word = _LAST_WORD.search(text, max(0, dot - 20), dot)
+    return bool(word and word.group().lower().rstrip(".") in _ABBREVIATIONS)

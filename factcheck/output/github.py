@@ -1,4 +1,5 @@
-"""GitHub Actions workflow commands: an error per contradiction, a warning per dispute.
+"""GitHub Actions workflow commands: an error per contradiction (or unreadable place),
+a warning per dispute.
 
 Values are escaped as the runner requires: %, CR and LF in the message;
 also : and , in properties.
@@ -10,7 +11,7 @@ from typing import TextIO
 
 from factcheck.model import Finding, Verdict
 
-LEVEL = {Verdict.CONTRADICTED: "error", Verdict.DISPUTED: "warning"}
+LEVEL = {Verdict.CONTRADICTED: "error", Verdict.DISPUTED: "warning", Verdict.ERROR: "error"}
 
 
 def escape_data(text: str) -> str:

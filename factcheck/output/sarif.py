@@ -1,6 +1,6 @@
-"""SARIF 2.1.0: one result per contradicted or disputed finding.
+"""SARIF 2.1.0: one result per contradicted, disputed or unreadable finding.
 
-Rules are the verdicts (FC001 contradicted, FC002 disputed); the registry
+Rules are the verdicts (FC001 contradicted, FC002 disputed, FC003 unreadable); the registry
 entry and the evidence go in each result's properties. Columns count
 Unicode code points, as the run declares.
 """
@@ -26,6 +26,12 @@ RULES = {
         "disputed",
         "warning",
         "The claim agrees with some sources and conflicts with others.",
+    ),
+    Verdict.ERROR: (
+        "FC003",
+        "unreadable",
+        "error",
+        "The draft cannot be read reliably here (a quotation mark never closed).",
     ),
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.model import Result
+from factcheck.model import Result, Verdict
 from factcheck.output.base import BaseResultWriter
 from factcheck.output.text import STYLE, esc, plain
 
@@ -19,11 +19,9 @@ class ResultWriter(BaseResultWriter):
         if self.options.get("color"):
             self.rows.append(result)
             return
-        claim = (
-            result.claim
-            if len(result.claim) <= CLAIM_WIDTH
-            else result.claim[: CLAIM_WIDTH - 1] + "…"
-        )
+        # An error row shows why it could not be read; its claim may not exist.
+        text = result.message if result.verdict is Verdict.ERROR else result.claim
+        claim = text if len(text) <= CLAIM_WIDTH else text[: CLAIM_WIDTH - 1] + "…"
         self.stream.write(f"{result.id:<8} {result.verdict.value:<13} {result.entry:<36} {claim}\n")
         self.stream.flush()
 

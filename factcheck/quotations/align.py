@@ -68,26 +68,29 @@ def align(typed: list[QWord], source: list[QWord]) -> Alignment:
     # cost[i][j]: best cost of aligning typed[:i] ending just before source[j]
     cost = [[0.0] * (m + 1)] + [[inf] * (m + 1) for _ in range(n)]
     back: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
+    # The inner loop runs once per pair of words: look nothing up twice in it.
+    norms = [s.norm for s in source]
+    drops = [_drop_cost(s) for s in source]
     for i in range(1, n + 1):
         t = typed[i - 1]
-        row, prev = cost[i], cost[i - 1]
+        row, prev, marks = cost[i], cost[i - 1], back[i]
         if t.is_gap:
-            _gap_row(row, prev, back[i])
+            _gap_row(row, prev, marks)
             continue
-        row[0] = prev[0] + _add_cost(t)
-        back[i][0] = ADD
+        add, word = _add_cost(t), t.norm
+        row[0] = prev[0] + add
+        marks[0] = ADD
         for j in range(1, m + 1):
-            s = source[j - 1]
-            diag = prev[j - 1] + (KEEP if t.norm == s.norm else SUB_COST)
-            up = prev[j] + _add_cost(t)
-            left = row[j - 1] + _drop_cost(s)
-            best = min(diag, up, left)
-            row[j] = best
-            back[i][j] = (
-                (EQUAL if t.norm == s.norm else SUB)
-                if best == diag
-                else (ADD if best == up else DROP)
-            )
+            same = word == norms[j - 1]
+            diag = prev[j - 1] + (KEEP if same else SUB_COST)
+            up = prev[j] + add
+            left = row[j - 1] + drops[j - 1]
+            if diag <= up and diag <= left:
+                row[j], marks[j] = diag, (EQUAL if same else SUB)
+            elif up <= left:
+                row[j], marks[j] = up, ADD
+            else:
+                row[j], marks[j] = left, DROP
     end = min(range(m + 1), key=lambda j: (cost[n][j], j))
     return Alignment(tuple(_trace(typed, source, back, n, end)))
 

@@ -40,7 +40,13 @@ def best_match(typed: list[QWord], index: Index, speaker: str) -> QuoteMatch | N
     count = len(real_words(typed))
     if count == 0:
         return None
-    matches = [QuoteMatch(w, align(typed, list(w.words)), count) for w in index.candidates(typed)]
+    # A wording much shorter than the typed words can be neither exact nor similar
+    # enough: skipping it keeps a megabyte-long unclosed quotation from aligning.
+    matches = [
+        QuoteMatch(w, align(typed, list(w.words)), count)
+        for w in index.candidates(typed)
+        if len(w.words) >= MIN_SIMILARITY * count
+    ]
 
     def key(m: QuoteMatch) -> tuple[float, int, int]:
         other_speaker = int(bool(speaker) and m.wording.quotation.speaker != speaker)
