@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 MAX_CLAIM = 10_000  # characters; a longer "claim" is a pasted article, not a claim
+# csv refuses cells over 128 kB with an exception; a long cell is an error row instead.
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,15 @@ def sniff_format(name: str, first_line: str) -> str:
     if "claim" in [c.strip().lower() for c in stripped.split(",")] and "," in stripped:
         return "csv"
     return "text"
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as JSON Lines and CSV mean them: only \n ends one. (str.splitlines would
+    also cut at a form feed or U+2028, which a JSON string may hold.)"""
+    lines = [line + "\n" for line in text.split("\n")]
+    if lines[-1] == "\n":
+        lines.pop()  # the text ended with a line end, or was empty
+    return lines
 
 
 def read_rows(lines: Iterable[str], fmt: str, path: str = "<stdin>") -> Iterator[Row]:
@@ -73,6 +84,9 @@ def _jsonl(lines: Iterable[str], path: str) -> Iterator[Row]:
         except json.JSONDecodeError as exc:
             yield Row(str(number), "", number, f"{where}:{exc.colno}: not valid JSON: {exc.msg}")
             continue
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number; [[[[…]]]] nested deep
+            yield Row(str(number), "", number, f"{where}: not readable JSON: {_short(exc)}")
+            continue
         if not isinstance(data, dict):
             yield Row(
                 str(number), "", number, f"{where}: expected a JSON object with a 'claim' field"
@@ -85,8 +99,19 @@ def _jsonl(lines: Iterable[str], path: str) -> Iterator[Row]:
 
 
 def _csv(lines: Iterable[str], path: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO("".join(lines)))
-    header = next(reader, None)
+    previous_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        yield from _csv_rows(csv.reader(io.StringIO("".join(lines))), path)
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _csv_rows(reader: Iterator[list[str]], path: str) -> Iterator[Row]:
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        yield Row("1", "", 1, f"{path}:1: not readable CSV: {exc}")
+        return
     if header is None:
         return
     names = [h.strip().lstrip("\ufeff").lower() for h in header]
@@ -100,12 +125,28 @@ def _csv(lines: Iterable[str], path: str) -> Iterator[Row]:
         return
     ci = names.index("claim")
     ii = names.index("id") if "id" in names else None
-    for number, record in enumerate(reader, start=2):
+    number = 1
+    while True:
+        number += 1  # the line the record starts on: a quoted cell may span lines
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Row(str(number), "", number, f"{path}:{number}: not readable CSV: {exc}")
+            number = getattr(reader, "line_num", number)
+            continue
+        start, number = number, getattr(reader, "line_num", number)
         if not any(cell.strip() for cell in record):
             continue
-        row_id = record[ii] if ii is not None and ii < len(record) and record[ii] else str(number)
+        row_id = record[ii] if ii is not None and ii < len(record) and record[ii] else str(start)
         claim = record[ci] if ci < len(record) else None
-        yield _checked(row_id, claim, number, f"{path}:{number}")
+        yield _checked(row_id, claim, start, f"{path}:{start}")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _text(lines: Iterable[str]) -> Iterator[Row]:

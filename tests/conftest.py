@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from factcheck.model import Registry
 from factcheck.registry import load_registry, shipped_registry
@@ -30,3 +32,13 @@ def seeds_dir() -> Path:
 
 
 __all__ = ["shipped_registry"]
+
+
+# `python tools/fuzz.py` runs the property tests under this profile: many more
+# examples, no per-example deadline (a slow example is not a crash).
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "20000")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)

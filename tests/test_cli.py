@@ -270,3 +270,18 @@ def test_exit_status_table(verdicts: list[str], fail_on: str, code: int) -> None
 
     assert exit_status([Verdict(v) for v in verdicts], fail_on) == code
     assert exit_status([Verdict(v) for v in verdicts], fail_on, errors=True) == 2
+
+
+def test_batch_jsonl_lines_end_only_at_newline() -> None:
+    # U+2028 and form feeds are legal inside a JSON string; str.splitlines cut there.
+    claim = "The bridge is 1,200 metres long.\u2028\x0cIt opened in May."
+    r = run(
+        "batch",
+        "-",
+        "--input-format",
+        "jsonl",
+        stdin=json.dumps({"claim": claim}, ensure_ascii=False) + "\n",
+        registry=MINI,
+    )
+    rows = [json.loads(line) for line in r.stdout.split("\n") if line]
+    assert [row["claim"] for row in rows] == [claim]

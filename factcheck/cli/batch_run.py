@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
 
-from factcheck.batch import Row, read_rows, sniff_format
+from factcheck.batch import Row, read_rows, sniff_format, split_lines
 from factcheck.cli.common import note, silence_stdout, stdout, use_color
 from factcheck.cli.inputs import MAX_CLAIMS_BYTES, read_text_input
 from factcheck.model import Registry, Result, Verdict
@@ -23,7 +23,7 @@ CHUNK = 32  # rows sent to a worker at a time: large enough to amortise, small f
 def run_batch(
     path: str, registry: Registry, fmt: str, input_format: str, jobs: int = 1
 ) -> tuple[list[Verdict], int]:
-    lines = read_text_input(path, "claims", MAX_CLAIMS_BYTES).splitlines(keepends=True)
+    lines = split_lines(read_text_input(path, "claims", MAX_CLAIMS_BYTES))
     name = "<stdin>" if path == "-" else path
     kind = input_format if input_format != "auto" else sniff_format(name, lines[0] if lines else "")
     rows = list(read_rows(lines, kind, name))

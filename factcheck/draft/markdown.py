@@ -10,14 +10,15 @@ Front matter is blanked before parsing, keeping line numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factcheck.text import blank_spans
 
 _FRONT = {"---": "---", "+++": "+++"}
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
-_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,500}>", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
 _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _URL = re.compile(r"\bhttps?://[^\s<>()\"]+")
@@ -74,8 +75,49 @@ def blank_front_matter(source: str) -> str:
 
 def mask_inline(text: str) -> str:
     """Blank inline code, HTML, link targets and bare URLs, keeping offsets."""
-    patterns = (_INLINE_CODE, _HTML, _LINK_TARGET, _AUTOLINK, _URL)
-    return blank_spans(text, (m.span() for p in patterns for m in p.finditer(text)))
+    patterns = (_TAG, _LINK_TARGET, _AUTOLINK, _URL)
+    spans = [m.span() for p in patterns for m in p.finditer(text)]
+    return blank_spans(text, [*code_spans(text), *comment_spans(text), *spans])
+
+
+# Code spans and comments are found by scanning, not by a regular expression: the
+# obvious patterns backtrack without end on a line of unmatched backticks or "<!--".
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code as CommonMark reads it: a run of backticks up to the next run of
+    the same length; a run with no partner is literal text."""
+    runs = [m.span() for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for k, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(k)
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(runs):
+        start, end = runs[k]
+        same = by_length[end - start]
+        at = bisect_right(same, k)
+        if at < len(same):
+            closer = runs[same[at]]
+            spans.append((start, closer[1]))
+            k = same[at] + 1
+        else:
+            k += 1
+    return spans
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """HTML comments; one never closed runs to the end, as it does for a browser."""
+    spans: list[tuple[int, int]] = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            spans.append((start, len(text)))
+            break
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
 
 
 def read_blocks(source: str) -> Iterator[Block | Directive]:

@@ -13,7 +13,9 @@ from bisect import bisect_right
 from factcheck.quotations.spans import QuoteSpan
 
 _LAST_WORD = re.compile(r"[\w.]{1,20}$")
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# (?<!…) starts a match only where a run of stops begins: without it a line of
+# dots is retried from every dot, and the time grows with its square.
+_END = re.compile(r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     [
         "mr",

@@ -81,6 +81,7 @@ NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(MULTIPLIERS) | {"do
 # Digits with thousands separators (comma, space, thin or no-break space) or a decimal point.
 _GROUPED = re.compile(r"^\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
+_SEPARATOR = re.compile(r"[,\u00a0\u202f\u2009 ]")
 
 
 def parse_digits(text: str) -> tuple[float, float] | None:
@@ -90,7 +91,7 @@ def parse_digits(text: str) -> tuple[float, float] | None:
     a writer rounded to. Trailing zeros of an integer are taken as rounding.
     """
     if _GROUPED.match(text):
-        clean = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text)
+        clean = _SEPARATOR.sub("", text)
     elif _PLAIN.match(text):
         clean = text
     else:

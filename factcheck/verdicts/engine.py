@@ -38,6 +38,8 @@ def analyse(
     parts: list[Part] = []
     last = previous
     for span in spans:
+        if not text[span.content_start : span.content_end].strip():
+            continue  # a lone mark quotes nothing
         attribution = attribute(masked, span.start, span.end, index.speakers)
         if attribution is not None and attribution.pronoun:
             attribution = last

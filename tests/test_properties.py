@@ -1,0 +1,124 @@
+"""Properties that hold for every input: nothing raises, every position lies inside.
+
+Run with the default profile these are quick tests; `python tools/fuzz.py`
+runs the same properties with the `fuzz` profile and a large example budget
+(the README records how many inputs were tried). Crashes found that way
+become the explicit examples below.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from factcheck.batch import read_rows, split_lines
+from factcheck.draft.scan import scan_text
+from factcheck.errors import RegistryError
+from factcheck.model import Registry
+from factcheck.registry.loader import parse_registry
+
+HERE = Path(__file__).parent
+MINI_TEXT = (HERE / "fixtures" / "mini.toml").read_text(encoding="utf-8")
+MINI = Registry.load(str(HERE / "fixtures" / "mini.toml"))
+
+# Drafts built from what drafts are made of, so that the fuzzer reaches quotations,
+# figures, speakers and Markdown constructs rather than only random code points.
+PIECES = [
+    "The bridge is 1,200 metres long.",
+    "“This bridge will open the harbour to the whole colourful valley,” Varga said.",
+    '"We used twice as much steel," said Tomas Berg.',
+    "In all, 600 workers built the bridge.",
+    "he said",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "\n\n",
+    "\n",
+    "# ",
+    "> ",
+    "- ",
+    "```\n",
+    "`",
+    "<!-- factcheck: ignore -->",
+    "<!-- factcheck: off -->",
+    "<!--",
+    "---\n",
+    "| a | b |\n| - | - |\n",
+    "[link](http://x.y)",
+    "Mr.",
+    "...",
+    "…",
+    "about ",
+    "tens of thousands of ",
+    "$4bn",
+    "12%",
+    " ",
+]
+drafts = st.one_of(
+    st.text(),
+    st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=40).map("".join),
+)
+
+
+@given(drafts)
+@example("“\n\n“")
+@example("<!-- factcheck: off -->\n\n“open")
+def test_scan_never_raises_and_every_finding_lies_inside_the_draft(text: str) -> None:
+    # Lines as editors, GitHub and SARIF count them: \n, \r\n or \r ends one; a form
+    # feed or U+2028 does not (str.splitlines would count those too).
+    lines = re.split(r"\r\n|\r|\n", text)
+    for f in scan_text(text, MINI, "d.md"):
+        assert 1 <= f.line <= f.end_line <= len(lines)
+        assert 1 <= f.column <= len(lines[f.line - 1]) + 1
+        assert 1 <= f.end_column <= len(lines[f.end_line - 1]) + 1
+        assert (f.line, f.column) <= (f.end_line, f.end_column)
+        assert f.message
+
+
+@given(st.lists(st.text(), max_size=20), st.sampled_from(["jsonl", "csv", "text"]))
+@example(["[" * 5000 + "\n"], "jsonl")
+@example(["\r0"], "csv")  # found by tools/fuzz.py: csv refused the header line
+@example(['{"claim": ' + "1" * 5000 + "}\n"], "jsonl")
+@example(["claim\n", '"' + "x" * 200_000 + '"\n'], "csv")
+def test_batch_rows_never_raise_and_keep_one_row_per_line(lines: list[str], fmt: str) -> None:
+    lines = split_lines("\n".join(lines))
+    rows = list(read_rows(lines, fmt, "c"))
+    if fmt in ("jsonl", "text"):
+        # one row per line that has anything on it (CSV cells may span lines)
+        assert len(rows) == sum(1 for line in lines if line.strip())
+    for row in rows:
+        assert row.error or row.claim.strip()
+
+
+def mutations() -> st.SearchStrategy[str]:
+    """The fixture registry with a few characters cut out or typed in."""
+
+    @st.composite
+    def mutate(draw: st.DrawFn) -> str:
+        text = MINI_TEXT
+        for _ in range(draw(st.integers(1, 4))):
+            at = draw(st.integers(0, len(text)))
+            if draw(st.booleans()):
+                text = text[:at] + text[at + draw(st.integers(1, 20)) :]
+            else:
+                text = text[:at] + draw(st.text(max_size=6)) + text[at:]
+        return text
+
+    return mutate()
+
+
+@given(st.one_of(st.text(), mutations()))
+def test_registry_loader_reports_problems_and_never_raises_anything_else(text: str) -> None:
+    try:
+        _, problems = parse_registry(text, "r.toml")
+    except RegistryError as exc:
+        assert str(exc).startswith("r.toml")
+        return
+    for p in problems:
+        assert str(p).startswith("r.toml")
+        assert not p.line or 1 <= p.line <= text.count("\n") + 1  # 0: the whole file
