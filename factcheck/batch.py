@@ -76,7 +76,7 @@ def _checked(row_id: str, claim: object, line: int, where: str) -> Row:
 
 def _jsonl(lines: Iterable[str], path: str) -> Iterator[Row]:
     for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
+        if _blank(raw):
             continue
         where = f"{path}:{number}"
         try:
@@ -151,6 +151,10 @@ def _short(exc: BaseException) -> str:
 
 def _text(lines: Iterable[str]) -> Iterator[Row]:
     for number, raw in enumerate(lines, start=1):
-        claim = raw.strip().lstrip("\ufeff")
-        if claim:
-            yield _checked(str(number), claim, number, f"line {number}")
+        if not _blank(raw):
+            yield _checked(str(number), raw.strip(" \t\r\n\ufeff"), number, f"line {number}")
+
+
+def _blank(line: str) -> bool:
+    """Nothing on the line but spaces and byte-order marks: not a row."""
+    return not line.replace("\ufeff", "").strip()

@@ -110,5 +110,10 @@ def _unclosed_finding(block: Block, path: str, span: QuoteSpan) -> Finding:
 
 def _finding(block: Block, path: str, part: Part, base: int, sentence: str) -> Finding:
     line, column = block.position(base + part.start)
-    end_line, end_column = block.position(base + max(part.end - 1, part.start))
+    # The span's last character, not counting line breaks: a quotation that closes at the
+    # start of the next line still ends on the line where its words end.
+    last = base + max(part.end - 1, part.start)
+    while last > base + part.start and block.text[last] in "\r\n":
+        last -= 1
+    end_line, end_column = block.position(last)
     return Finding(path, line, column, end_line, end_column + 1, part, " ".join(sentence.split()))
