@@ -42,9 +42,9 @@ def cli(ctx: click.Context, registry: str | None) -> None:
 
 
 def _register() -> None:
-    from factcheck.cli import commands, scan_command
+    from factcheck.cli import commands, ingest_command, scan_command
 
-    for command in (*commands.COMMANDS, scan_command.scan):
+    for command in (*commands.COMMANDS, scan_command.scan, ingest_command.ingest):
         cli.add_command(command)
 
 

@@ -91,6 +91,10 @@ def read_registry(path: str | Path) -> tuple[Registry, list[InputError]]:
     return parse_registry(text, name)
 
 
+# The one problem an ingest may start from: the registry it fills is empty.
+NOTHING_IN_IT = "the registry has no quotations and no figures"
+
+
 def parse_registry(text: str, path: str = "<registry>") -> tuple[Registry, list[InputError]]:
     try:
         raw = tomllib.loads(text)
@@ -112,7 +116,7 @@ def parse_registry(text: str, path: str = "<registry>") -> tuple[Registry, list[
         figures=tuple(figures),
     )
     if not quotations and not figures and not col.problems:
-        col.add((), "the registry has no quotations and no figures")
+        col.add((), NOTHING_IN_IT)
     return registry, col.problems
 
 

@@ -1,0 +1,156 @@
+"""factcheck ingest: add an article's quotations and figures to the registry."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from factcheck.cli.common import AppState, UserError, note, stdout, user_error
+from factcheck.cli.inputs import MAX_DRAFT_BYTES, read_text_input
+from factcheck.errors import FactcheckError, InputError
+
+pass_state = click.make_pass_decorator(AppState)
+EMPTY_REGISTRY = (
+    "# The registry: what published sources said. See factcheck's README.\nschema = 1\n"
+)
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat() if value else ""
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+@click.command()
+@click.argument("article", type=click.Path(allow_dash=True))
+@click.option("--source-id", required=True, help="Id for the new source, e.g. s005-gazette.")
+@click.option("--outlet", default="unnamed outlet", show_default=True)
+@click.option("--title", default="")
+@click.option("--author", default="")
+@click.option("--date", default="", callback=_check_date, help="Publication date, YYYY-MM-DD.")
+@click.option("--url", default="")
+@click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
+@pass_state
+def ingest(
+    state: AppState,
+    article: str,
+    source_id: str,
+    outlet: str,
+    title: str,
+    author: str,
+    date: str,
+    url: str,
+    dry_run: bool,
+) -> None:
+    """Add ARTICLE (text or Markdown) to the registry as a new source.
+
+    Its quotations (with speakers) and figures become reports of the entries
+    the registry already has, or new entries. The registry keeps its comments
+    and layout and is written in one step; with --dry-run nothing is written.
+
+    \b
+    Example:
+      factcheck --registry quotes.toml ingest article.md --source-id s005-gazette --outlet "The Gazette" --dry-run
+    """
+    from factcheck.fileio import write_atomic
+    from factcheck.ingest.merge import merge
+    from factcheck.ingest.propose import propose
+    from factcheck.model import Source
+    from factcheck.registry import parse_registry, shipped_registry
+    from factcheck.registry.loader import NOTHING_IN_IT
+
+    path = Path(state.registry_path())
+    if path.resolve() == shipped_registry().resolve():
+        raise UserError("no registry here to add to: give --registry PATH (it may be a new file)")
+    old = _registry_text(path)
+    try:
+        registry, problems = parse_registry(old, str(path))
+        problems = [p for p in problems if not str(p).endswith(NOTHING_IN_IT)]
+        if problems:
+            raise user_error(problems[0])
+        if source_id in registry.sources:
+            raise UserError(f"{path}: source id {source_id!r} is already in the registry")
+        text = read_text_input(article, "an article", MAX_DRAFT_BYTES)
+    except FactcheckError as exc:
+        raise user_error(exc) from exc
+    name = "" if article == "-" else Path(article).name
+    source = Source(source_id, outlet, title, author, date, name, url)
+    proposal = propose(text, registry, source)
+    new = merge(old, proposal)
+    _, after = _validated(new, str(path))
+    if dry_run:
+        stdout().writelines(
+            difflib.unified_diff(
+                old.splitlines(keepends=True),
+                new.splitlines(keepends=True),
+                str(path),
+                f"{path} (after ingest)",
+            )
+        )
+    else:
+        try:
+            write_atomic(path, new)
+        except OSError as exc:
+            raise UserError(f"{path}: cannot write: {exc.strerror or exc}; left as it was") from exc
+    note(_summary(proposal, registry, after, dry_run, path))
+
+
+def _registry_text(path: Path) -> str:
+    if not path.exists():
+        return EMPTY_REGISTRY  # a new registry file, started by this ingest
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot read: {exc}") from exc
+
+
+def _validated(text: str, path: str) -> tuple[str, object]:
+    """The merged registry must pass `registry check`; if not, nothing is written."""
+    from factcheck.registry import parse_registry
+
+    try:
+        registry, problems = parse_registry(text, path)
+    except InputError as exc:
+        raise UserError(f"the merged registry would not load ({exc}); nothing written") from exc
+    if problems:
+        raise UserError(
+            f"the merged registry would have a problem ({problems[0]}); nothing written"
+        )
+    return text, registry
+
+
+def _summary(proposal: object, before: object, after: object, dry_run: bool, path: Path) -> str:
+    from factcheck.ingest.propose import Proposal
+    from factcheck.model import Registry
+    from factcheck.verdicts.conflicts import find_conflicts
+
+    assert (
+        isinstance(proposal, Proposal)
+        and isinstance(before, Registry)
+        and isinstance(after, Registry)
+    )
+    old_conflicts = {c.figure.id for c in find_conflicts(before)}
+    new_conflicts = sorted(
+        c.figure.id for c in find_conflicts(after) if c.figure.id not in old_conflicts
+    )
+    q_new = sum(q.new for q in proposal.quotations)
+    f_new = sum(f.new for f in proposal.figures)
+    q_more, f_more = len(proposal.quotations) - q_new, len(proposal.figures) - f_new
+    lines = [
+        f"{'would add' if dry_run else 'added'} source {proposal.source.id} to {path}: "
+        f"{_n(len(proposal.quotations), 'quotation')} ({q_new} new, "
+        f"{_n(q_more, 'more report')}), {_n(len(proposal.figures), 'figure')} ({f_new} new, "
+        f"{_n(f_more, 'more report')}), {_n(len(proposal.speakers), 'new speaker')}"
+    ]
+    if new_conflicts:
+        lines.append(f"new disagreements: {', '.join(new_conflicts)} (see: factcheck conflicts)")
+    return "\n".join(lines)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

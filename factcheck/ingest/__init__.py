@@ -1,0 +1,1 @@
+"""Growing the registry: propose what a new article adds, then merge it into the file."""

@@ -1,0 +1,470 @@
+"""propose(): the source, quotations, speakers and figures a new article adds.
+
+Pure: the article's text and the registry in, a Proposal out. Each quotation
+or figure the registry already holds becomes another report of that entry
+(so a source that disagrees shows up in `factcheck conflicts`); the rest
+become new entries with generated ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from factcheck.draft.markdown import Block, read_blocks
+from factcheck.draft.sentences import split_sentences
+from factcheck.figures.units import format_date
+from factcheck.matching.figures import find_figure
+from factcheck.matching.index import Index, build_index
+from factcheck.model import Quantity, Registry, Source, Speaker
+from factcheck.quotations.normalize import quote_words, real_words
+from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
+from factcheck.quotations.speakers import VERB, Attribution, SpeakerIndex, attribute
+from factcheck.text import STOPWORDS, WORD_RE, content_stems, stems
+from factcheck.verdicts.quotes import best_match
+
+OPENING = '“"‘„'
+# Words that stand before a name but are not part of it ("Foreign Minister Wang Yi").
+_TITLE_WORDS = (
+    "Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr Prof Sir Dame Lord President Vice Prime Premier "
+    "Minister Secretary Chancellor Senator Sen. Governor Gov. General Gen. Mayor Ambassador "
+    "Spokesperson Spokesman Spokeswoman King Queen Prince Pope Chairman Chairwoman Chair "
+    "Foreign Defence Defense Deputy Chief State"
+)
+TITLES = frozenset(_TITLE_WORDS.split())
+# Who speaks when no person does: a document or a body, named by its head noun.
+_BODY = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?P<phrase>(?:[\w’'–-]+(?:,[\w’'–-]+)*\s+){0,3}?"
+    r"(?P<head>statement|declaration|communiqu[eé]|document|report|ministry|media|spokesperson"
+    r"|spokesman|spokeswoman|government|agency|leaders|sides|office|readout))\b",
+    re.IGNORECASE,
+)
+# "… said in the statement": the document is the speaker, whoever is named.
+_IN_DOCUMENT = re.compile(
+    r"\b(?:said|says|wrote|stated|declared)\s+in\s+(?:the|a|an|its|their)\s+"
+    r"(?P<phrase>(?:[\w’'–-]+\s+){0,2}?(?:statement|declaration|communiqu[eé]|document|readout))\b",
+    re.IGNORECASE,
+)
+# A sentence whose subject is a pronoun: "They also voiced support for “…”".
+_OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b")
+_ACCORDING_NAME = re.compile(
+    r"\baccording to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+)
+_PRONOUN_WORD = re.compile(r"\b(?:he|she|they|we)\b", re.IGNORECASE)
+_DOCUMENTS = frozenset(
+    ["statement", "declaration", "communiqué", "communique", "document", "report", "readout"]
+)
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<phrase>(?:[A-Z][\w’'–-]*\s+)?[a-z]+\s+(?P<head>media|ministry|agency|government))\b"
+)
+# A surname alone beside a verb of saying, next to the quotation: "…," Peskov said.
+_SURNAME_SAID = re.compile(
+    r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w’'-]+)\s+(?:said|says|added|told|noted|wrote)\b"
+    r"|^[\s,]*(?:said|says|added)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?P<after>[A-Z][\w’'-]+)\b"
+)
+_SURNAME_BEFORE = re.compile(
+    r"\b(?:[Aa]ccording to|(?P<name2>[A-Z][\w’'-]+)\s+(?:said|says|told \w+|added))"
+    r"(?:\s+(?P<name>[A-Z][\w’'-]+))?[\s,:]*$"
+)
+_CAPITALISED_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+)(?:\s+[a-z]+){0,2}\s*$")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w-]+")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'–-]+\.?\s+)*[A-Z][\w’'–-]+")
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    entry: str  # an existing quotation's id, or the new one's
+    new: bool
+    speaker: str  # speaker id
+    text: str  # as printed
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FigureReport:
+    entry: str
+    new: bool
+    value: int | float | str  # a number in `unit`, or words ("tens of thousands")
+    unit: str
+    qualifier: str
+    text: str
+    sentence: str
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass
+class Proposal:
+    source: Source
+    speakers: list[Speaker] = field(default_factory=list)  # new ones only
+    quotations: list[QuoteReport] = field(default_factory=list)
+    figures: list[FigureReport] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    quotes: list[QuoteSpan]
+
+
+def propose(article: str, registry: Registry, source: Source) -> Proposal:
+    """What `article`, published as `source`, adds to `registry`."""
+    proposal = Proposal(source)
+    reader = _Reader(registry, proposal)
+    for sentence in _sentences(article):
+        reader.sentence(sentence)
+    return proposal
+
+
+def _sentences(article: str) -> Iterator[_Sentence]:
+    """Every sentence of the article; a quotation continued into the next paragraph
+    is joined to it, so that its words and its speaker stay together."""
+    carried = ""
+    for block in read_blocks(article):
+        if not isinstance(block, Block):
+            continue
+        text = " ".join(block.text.split())
+        if carried:
+            text, carried = carried + " " + text.lstrip(OPENING), ""
+        quotes = find_quotes(text)
+        bounds = split_sentences(text, quotes)
+        if quotes and not quotes[-1].closed and bounds:
+            carried = text[bounds[-1][0] :].strip()  # the open quotation's sentence waits
+            bounds = bounds[:-1]
+        for start, end in bounds:
+            sentence = text[start:end].strip()
+            yield _Sentence(sentence, find_quotes(sentence))
+    if carried:
+        yield _Sentence(carried, find_quotes(carried))
+
+
+class _Reader:
+    """Reads sentences in order, remembering speakers named so far."""
+
+    def __init__(self, registry: Registry, proposal: Proposal) -> None:
+        self.index: Index = build_index(registry)
+        self.registry = registry
+        self.proposal = proposal
+        self.speakers = dict(registry.speakers)
+        self.names = SpeakerIndex(self.speakers.values())
+        self.last: Attribution | None = None
+        self.last_group: Attribution | None = None  # the last document or body quoted
+        self.group_named = ""  # a document named since, not yet quoted ("the statement …")
+        self.taken: set[str] = set(registry.entry_ids()) | set(registry.speakers)
+        self.seen: set[tuple[str, str]] = set()  # (entry, printed text) already proposed
+        self.full_names: list[str] = []  # two-word names met so far, latest last
+        self.spoke = False  # whether the previous sentence attributed a quotation
+
+    def sentence(self, sentence: _Sentence) -> None:
+        masked = mask_quotes(sentence.text, sentence.quotes)
+        self._remember_names(masked)
+        spoke = False
+        for span in sentence.quotes:
+            spoke |= self._quotation(sentence.text, masked, span)
+        self.spoke = spoke
+        if not sentence.quotes:
+            self._note_speaker(masked)
+        for q in _figures(masked):
+            self._figure(sentence.text, masked, q)
+
+    def _remember_names(self, masked: str) -> None:
+        for run in _CAPITALISED_RUN.finditer(masked):
+            words = [w for w in run.group().split() if w not in TITLES]
+            if len(words) >= 2 and words[0].lower() not in STOPWORDS:
+                self.full_names.append(" ".join(words[-2:]))
+
+    def _group(self, sid: str) -> str:
+        """Remember a document or body as what a later "they" refers to."""
+        if sid:
+            self.last_group, self.group_named = Attribution(self.speakers[sid].name, sid), ""
+        return sid
+
+    def _note_speaker(self, masked: str) -> None:
+        """ "Wang said the talks went well.": a later "he said" means Wang."""
+        name = _sayer(masked)
+        if len(name.split()) > 1 or self.names.identify(name):
+            full = name
+        else:
+            full = self._full_name(name) if name else ""
+        if full:
+            self.last = Attribution(full, self.names.identify(full))
+            self.spoke = True  # "…, Mr. Lee said. “…”": the next quotation is Lee's
+        document = _body(masked, documents_only=True)
+        if document:  # the latest document named is what "they" now refers to
+            self.group_named, self.last_group = document, None
+
+    def _pronoun(self, masked: str, at: int) -> Attribution | None:
+        """Who the pronoun at `at` is: a person named before it in the same sentence
+        ("Ahead of Mr. Lee's visit, he said …"), else the last speaker, else the last
+        person named."""
+        for word in reversed(_CAPITALISED_WORD.findall(masked[:at])):
+            full = self._full_name(word) if word not in TITLES else ""
+            if full:
+                return Attribution(full, self.names.identify(full))
+        if self.last or not self.full_names:
+            return self.last
+        name = self.full_names[-1]
+        sid = self._register(name)
+        return Attribution(name, sid) if sid else None
+
+    def _full_name(self, single: str) -> str:
+        """ "Kowal" or "Ms. Kowal" as the full name met before: Anna Kowal."""
+        for name in reversed(self.full_names):
+            first, last = name.split()
+            if single in (first, last):
+                return name
+        return ""
+
+    # --- quotations ---------------------------------------------------------
+
+    def _quotation(self, text: str, masked: str, span: QuoteSpan) -> bool:
+        """Propose the quotation at `span`; whether it had a speaker."""
+        words = text[span.content_start : span.content_end].strip()
+        typed = quote_words(words)
+        if len(real_words(typed)) < MIN_QUOTE_WORDS:
+            return False
+        speaker = self._who(text, masked, span)
+        if not speaker:
+            return False  # the registry holds words with a named speaker
+        printed = words.rstrip(",")
+        match = best_match(typed, self.index, speaker)
+        if match is not None and match.exact and match.wording.quotation.speaker == speaker:
+            self._add_quote(match.wording.quotation.id, False, speaker, printed, text)
+        else:
+            self._add_quote(self._new_id(speaker, printed), True, speaker, printed, text)
+        return True
+
+    def _who(self, text: str, masked: str, span: QuoteSpan) -> str:
+        document = _IN_DOCUMENT.search(masked)
+        if document:  # "Lee and Park said in the statement": the statement says it
+            return self._group(self._register(_phrase(document), kind="document"))
+        who = attribute(masked, span.start, span.end, self.names)
+        opening = _OPENING_PRONOUN.match(masked)
+        if who is None and opening:  # "They also voiced support for “…”"
+            who = Attribution(opening.group("p"), pronoun=True)
+        if who is not None and who.pronoun:
+            plural = who.name.lower() in ("they", "we")
+            at = max((m.start() for m in _PRONOUN_WORD.finditer(masked, 0, span.start)), default=0)
+            if plural and not self.last_group and self.group_named:
+                self._group(self._register(self.group_named, kind="document"))
+            who = self.last_group if plural and self.last_group else self._pronoun(masked, at)
+        if who is None:
+            surname = _surname(masked, span)
+            sid = self._register(surname) if surname else ""
+            if sid:
+                self.last = Attribution(surname, sid)
+                return sid
+            body = _body(masked)
+            if body:
+                return self._group(self._register(body, kind="document"))
+            # A quotation standing as a whole sentence after an attributed one is,
+            # by the usual convention, the same speaker going on.
+            if not (self.spoke and not text[: span.start].strip() and self.last):
+                return ""
+            who = self.last
+        sid = who.speaker or self._register(_strip_title(who.name))
+        if sid:
+            self.last = Attribution(who.name, sid)
+        return sid
+
+    def _add_quote(self, entry: str, new: bool, speaker: str, printed: str, text: str) -> None:
+        if (entry, printed) in self.seen or (not new and self._reported(entry)):
+            return
+        self.seen.add((entry, printed))
+        self.proposal.quotations.append(QuoteReport(entry, new, speaker, printed, text))
+
+    def _reported(self, entry: str) -> bool:
+        """Whether this source already reports the entry (ingesting twice adds nothing)."""
+        mine = self.proposal.source.id
+        quotes = [r.source for q in self.registry.quotations if q.id == entry for r in q.reports]
+        figures = [r.source for f in self.registry.figures if f.id == entry for r in f.reports]
+        return mine in quotes or mine in figures
+
+    def _register(self, name: str, kind: str = "person") -> str:
+        """The id of the speaker called `name`, registered now if new."""
+        if kind == "person" and len(name.split()) < 2:
+            name = self._full_name(name)
+            if not name:
+                return ""  # "Mr. Wang" with no full name before: too little to register
+        # "a lengthy joint statement" is the joint statement already known.
+        words = name.split()
+        for i in range(len(words) if kind != "person" else 1):
+            known = self._known(" ".join(words[i:]))
+            if known:
+                return known
+        sid = self._unique(_slug(name))
+        # How later sentences refer to them: by surname, or as "the statement".
+        aliases = (name.split()[-1],) if kind == "person" else (f"the {name.lower()}",)
+        speaker = Speaker(sid, name, aliases, kind)
+        self.speakers[sid] = speaker
+        self.proposal.speakers.append(speaker)
+        self.names = SpeakerIndex(self.speakers.values())
+        return sid
+
+    def _known(self, name: str) -> str:
+        """The speaker already called `name` (any case, with or without "the")."""
+        wanted = name.lower().removeprefix("the ")
+        for sp in self.speakers.values():
+            called = (sp.name, *sp.aliases)
+            if any(c.lower().removeprefix("the ") == wanted for c in called):
+                return sp.id
+        return ""
+
+    # --- figures ------------------------------------------------------------
+
+    def _figure(self, text: str, masked: str, q: Quantity) -> None:
+        unit = _unit(q, masked)
+        if not unit:
+            return
+        value: int | float | str = _value(q)
+        keywords: tuple[str, ...] = ()
+        found = find_figure(q, stems(masked), content_stems(masked), self.index)
+        if found is not None and found[1] >= MIN_OVERLAP_TO_JOIN:
+            entry, new, subject = found[0].figure.id, False, ""
+            # In the entry's unit the number may differ (3 days of a figure in years):
+            # the printed words say it whatever the unit.
+            value = q.text if q.dimension != "count" else value
+        else:
+            keywords = _keywords(masked, q)
+            subject = _subject(masked, q)
+            entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
+        if (entry, q.text) in self.seen or (not new and self._reported(entry)):
+            return
+        self.seen.add((entry, q.text))
+        qualifier = q.qualifier if q.qualifier not in ("exact", "vague") else "exact"
+        self.proposal.figures.append(
+            FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords)
+        )
+
+    # --- ids ------------------------------------------------------------------
+
+    def _new_id(self, speaker: str, words: str) -> str:
+        content = [w for w in WORD_RE.findall(words.lower()) if w not in STOPWORDS][:4]
+        return self._unique(_slug(f"{speaker} {' '.join(content)}"))
+
+    def _unique(self, base: str) -> str:
+        candidate, n = base or "entry", 2
+        while candidate in self.taken:
+            candidate, n = f"{base}-{n}", n + 1
+        self.taken.add(candidate)
+        return candidate
+
+
+# How much of a sentence's wording an existing figure's sources must share before a
+# number in it is taken as another report of that figure rather than a new one.
+MIN_OVERLAP_TO_JOIN = 0.25
+# A quotation of one word ("aggressive") is usually a scare quote, not a statement.
+MIN_QUOTE_WORDS = 2
+# Generated figure ids stay short enough to type.
+MAX_ID_LENGTH = 40
+
+
+def _figures(masked: str) -> list[Quantity]:
+    from factcheck.figures.reader import read_figures
+
+    return read_figures(masked)
+
+
+def _unit(q: Quantity, masked: str) -> str:
+    """The registry's unit: a unit name, or for a count the noun it counts."""
+    if q.dimension != "count":
+        return q.unit
+    glued = q.text.rsplit("-", 1)
+    if len(glued) == 2 and glued[1].isalpha():  # "5,400-word", "15-nation"
+        return glued[1] if glued[1].endswith("s") else glued[1] + "s"
+    after = WORD_RE.findall(masked[q.end : q.end + 80])[:3]
+    if after and after[0].lower() == "of":  # "tens of thousands of troops"
+        after = after[1:]
+    if not after or after[0].lower() in STOPWORDS or not after[0].isalpha():
+        return ""  # "worth billions to build", "13:35": nothing counted
+    if len(after) > 1 and after[1].endswith("s") and not after[0].endswith("s"):
+        return str(after[1]).lower()  # "100,000 new troops", "five permanent seats"
+    return str(after[0]).lower()
+
+
+def _value(q: Quantity) -> int | float | str:
+    if q.qualifier == "vague":
+        return q.text  # "tens of thousands": the words are the value
+    if q.dimension == "date":
+        return format_date(q.value)
+    return int(q.value) if q.value == int(q.value) else q.value
+
+
+def _keywords(masked: str, q: Quantity) -> tuple[str, ...]:
+    """One group of the sentence's names (any of them must be mentioned), else its
+    longest word: a claim must be about the same thing to match the figure."""
+    words = WORD_RE.findall(masked[: q.start] + " " + masked[q.end :])
+    names = [w for i, w in enumerate(words) if i and w[:1].isupper() and w.lower() not in STOPWORDS]
+    unique = list(dict.fromkeys(names))[:5]
+    if unique:
+        return ("|".join(unique),)
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    return (max(content, key=len),) if content else ()
+
+
+_EDGE = ".,;:!?()[]“”\"‘’'"
+
+
+def _subject(masked: str, q: Quantity) -> str:
+    """Words around the figure, for the editor to reword: the registry's subject."""
+    # Whitespace words, so that "1,150" stays one word; punctuation at their ends goes.
+    before = [w.strip(_EDGE) for w in masked[max(0, q.start - 200) : q.start].split()[-5:]]
+    after = [w.strip(_EDGE) for w in masked[q.end : q.end + 200].split()[:6]]
+    return " ".join(w for w in [*before, "…", *after] if w)
+
+
+def _surname(masked: str, span: QuoteSpan) -> str:
+    """A lone surname saying the quotation: "…," Yu said / said Wan / According to Yu, "…"."""
+    after = _SURNAME_SAID.search(masked[span.end : span.end + 60])
+    if after:
+        return str(after.group("name") or after.group("after") or "")
+    before = _SURNAME_BEFORE.search(masked[max(0, span.start - 60) : span.start])
+    if before:
+        return str(before.group("name") or before.group("name2") or "")
+    return _sayer(masked)  # "Lee said that the minister “…”"
+
+
+def _sayer(masked: str) -> str:
+    """Who says something, quotation or not: "according to Lee", "Lee said that …"."""
+    according = _ACCORDING_NAME.search(masked)
+    if according:
+        return according.group("name")
+    for verb in VERB.finditer(masked):
+        subject = _CAPITALISED_BEFORE.search(masked[max(0, verb.start() - 60) : verb.start()])
+        if subject and subject.group("name") not in TITLES:
+            return subject.group("name")
+    return ""
+
+
+def _body(masked: str, documents_only: bool = False) -> str:
+    """A document or body that says something in this sentence ("the statement said")."""
+    saying = not documents_only and VERB.search(masked) is not None
+    for found in (*_ACCORDING.finditer(masked), *_BODY.finditer(masked)):
+        # A document speaks by being there ("a joint statement calling for '…'");
+        # people and bodies need a verb of saying.
+        if saying or found.group("head").lower() in _DOCUMENTS:
+            return _phrase(found)
+    return ""
+
+
+def _phrase(found: re.Match[str]) -> str:
+    phrase = " ".join(found.group("phrase").split())
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _strip_title(name: str) -> str:
+    parts = name.split()
+    while parts and parts[0] in TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def _slug(text: str, limit: int = 0) -> str:
+    """An id from words: lower case, joined by hyphens, cut at a word within `limit`."""
+    words = [w.lower() for w in WORD_RE.findall(text.replace("’", "").replace("'", ""))]
+    slug = "-".join(words)
+    while limit and len(slug) > limit and len(words) > 1:
+        words.pop()
+        slug = "-".join(words)
+    return slug

@@ -1,0 +1,216 @@
+"""ingest: what an article proposes (a table of attribution forms), and how it is merged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.ingest.merge import merge
+from factcheck.ingest.propose import propose
+from factcheck.model import Registry, Source
+from factcheck.registry import load_registry, parse_registry
+
+MINI = Path(__file__).parent / "fixtures" / "mini.toml"
+SOURCE = Source("herald", "Coast Herald", "", "", "", "", "")
+WORDS = "We finished the work three months early"
+
+# Each attribution form editors use, written once: the article and who must be found
+# saying WORDS. A form with no example here is a form nobody has checked.
+ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
+    "X said": (f'"{WORDS}," Anna Kowal said.', "Anna Kowal"),
+    "said X": (f'"{WORDS}," said Anna Kowal, the site manager.', "Anna Kowal"),
+    "X told Y": (f'Anna Kowal told reporters: "{WORDS}."', "Anna Kowal"),
+    "according to X": (f'According to Anna Kowal, "{WORDS.lower()}."', "Anna Kowal"),
+    "name before a colon": (f'Anna Kowal: "{WORDS}."', "Anna Kowal"),
+    "pronoun": (f'Anna Kowal spoke at the opening. She said: "{WORDS}."', "Anna Kowal"),
+    "pronoun after a name in the sentence": (
+        f'Anna Kowal and Tomas Berg toured the site.\n\nAfter Ms. Kowal’s tour, she said: "{WORDS}."',
+        "Anna Kowal",
+    ),
+    "surname": (f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Kowal said.', "Anna Kowal"),
+    "title and surname": (
+        f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
+        "Anna Kowal",
+    ),
+    "continued across paragraphs": (
+        f'"{WORDS}.\n\n"Nobody was hurt," Anna Kowal said.',
+        "Anna Kowal",
+    ),
+    "whole-sentence quotation after the speaker": (
+        f'The site was quiet, Anna Kowal said. "{WORDS}."',
+        "Anna Kowal",
+    ),
+    "said in a document": (
+        f'Anna Kowal and Tomas Berg said in the joint statement: "{WORDS}."',
+        "Joint statement",
+    ),
+    "they after a document": (
+        f'The joint statement praised the crews.\n\nThey also said "{WORDS.lower()}."',
+        "Joint statement",
+    ),
+}
+
+# Quotation marks that are not a quotation of anyone: nothing may be proposed.
+NOT_QUOTATIONS: dict[str, str] = {
+    "scare quote": 'The so-called "miracle" bridge opened on Monday.',
+    "no speaker anywhere": f'A sign on the gate read "{WORDS}".',
+}
+
+
+def _empty() -> Registry:
+    registry, _ = parse_registry("schema = 1\n", "new.toml")
+    return registry
+
+
+@pytest.mark.parametrize("form", sorted(ATTRIBUTION_FORMS))
+def test_attribution_form_finds_speaker(form: str) -> None:
+    article, speaker = ATTRIBUTION_FORMS[form]
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s.name for s in proposal.speakers}
+    found = [(names.get(q.speaker), q.text) for q in proposal.quotations]
+    assert any(name == speaker and WORDS.lower() in text.lower() for name, text in found), found
+
+
+def test_quotation_continued_across_paragraphs_is_one_quotation() -> None:
+    proposal = propose(ATTRIBUTION_FORMS["continued across paragraphs"][0], _empty(), SOURCE)
+    assert len(proposal.quotations) == 1
+    assert proposal.quotations[0].text.endswith("Nobody was hurt")
+
+
+@pytest.mark.parametrize("case", sorted(NOT_QUOTATIONS))
+def test_not_a_quotation_proposes_nothing(case: str) -> None:
+    assert propose(NOT_QUOTATIONS[case], _empty(), SOURCE).quotations == []
+
+
+def test_structure_every_form_has_an_example() -> None:
+    assert all(text.strip() and who for text, who in ATTRIBUTION_FORMS.values())
+    assert len(ATTRIBUTION_FORMS) >= 8 and NOT_QUOTATIONS
+
+
+def test_known_quotation_and_figure_become_reports_of_existing_entries() -> None:
+    registry = load_registry(MINI)
+    article = (
+        '"This bridge will open the harbour to the whole colourful valley," Varga said.\n\n'
+        "The bridge is 1,150 metres long."
+    )
+    proposal = propose(article, registry, SOURCE)
+    assert [(q.entry, q.new) for q in proposal.quotations] == [("varga-bridge-opens", False)]
+    assert [(f.entry, f.new, f.value) for f in proposal.figures] == [
+        ("bridge-length", False, "1,150 metres")
+    ]
+
+
+def test_new_figure_gets_value_unit_and_generated_id() -> None:
+    proposal = propose("The council hired 340 divers for the harbour survey.", _empty(), SOURCE)
+    (figure,) = proposal.figures
+    assert (figure.value, figure.unit, figure.new) == (340, "divers", True)
+    assert figure.entry.startswith("divers-") and figure.keywords
+
+
+def test_merge_keeps_comments_and_passes_registry_check() -> None:
+    text = MINI.read_text(encoding="utf-8")
+    article = '"Every rivet was checked twice by hand," said Tomas Berg.'
+    merged = merge(text, propose(article, parse_registry(text)[0], SOURCE))
+    assert merged.startswith(text.split("\n", 1)[0])  # the opening comment is still there
+    assert "# A fictional story" in merged
+    registry, problems = parse_registry(merged, "merged.toml")
+    assert problems == []
+    assert "herald" in registry.sources
+    assert any(q.text.startswith("Every rivet") for q in registry.quotations)
+
+
+# --- the command ---------------------------------------------------------------
+
+
+@pytest.fixture
+def registry_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "quotes.toml"
+    shutil.copy(MINI, target)
+    return target
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "herald.md"
+    path.write_text(
+        "# Bridge opens\n\n"
+        "The bridge is 1,150 metres long, the Herald measured.\n\n"
+        '"Every rivet was checked twice by hand," said Tomas Berg.\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def _ingest(registry: Path, article: Path, *extra: str):  # type: ignore[no-untyped-def]
+    args = ["--registry", str(registry), "ingest", str(article), "--source-id", "herald", *extra]
+    return CliRunner().invoke(cli, args, catch_exceptions=False, prog_name="factcheck")
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(registry_copy: Path, article: Path) -> None:
+    before = registry_copy.read_bytes()
+    r = _ingest(registry_copy, article, "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith(f"--- {registry_copy}\n+++ ")
+    assert '+id = "herald"' in r.stdout and '+text = "Every rivet' in r.stdout
+    assert registry_copy.read_bytes() == before
+    assert r.stderr.startswith("would add source herald")
+
+
+def test_ingest_writes_registry_and_shows_new_disagreement(
+    registry_copy: Path, article: Path
+) -> None:
+    r = _ingest(registry_copy, article)
+    assert r.exit_code == 0, r.stderr
+    assert "new disagreements: bridge-length" in r.stderr
+    assert r.stdout == ""
+    check = CliRunner().invoke(cli, ["--registry", str(registry_copy), "registry", "check"])
+    assert check.exit_code == 0, check.output
+    conflicts = CliRunner().invoke(cli, ["--registry", str(registry_copy), "conflicts"])
+    assert "bridge-length" in conflicts.stdout and "1,150 metres" in conflicts.stdout
+    assert list(registry_copy.parent.glob(".quotes.toml.*")) == []  # no temporary file left
+
+
+def test_same_source_twice_is_refused(registry_copy: Path, article: Path) -> None:
+    assert _ingest(registry_copy, article).exit_code == 0
+    after_first = registry_copy.read_bytes()
+    r = _ingest(registry_copy, article)
+    assert r.exit_code == 2
+    assert "source id 'herald' is already in the registry" in r.stderr
+    assert registry_copy.read_bytes() == after_first
+
+
+def test_new_registry_file_is_started(tmp_path: Path, article: Path) -> None:
+    target = tmp_path / "new.toml"
+    assert _ingest(target, article).exit_code == 0
+    registry = load_registry(target)
+    assert list(registry.sources) == ["herald"] and registry.quotations
+
+
+def test_failed_write_leaves_registry_as_it_was(
+    registry_copy: Path, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = registry_copy.read_bytes()
+
+    def disk_full(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    r = _ingest(registry_copy, article)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"factcheck: error: {registry_copy}: cannot write")
+    assert registry_copy.read_bytes() == before
+    assert list(registry_copy.parent.glob(".quotes.toml.*")) == []
+
+
+def test_shipped_registry_is_never_rewritten(article: Path) -> None:
+    env = {"FACTCHECK_REGISTRY": ""}
+    r = CliRunner(env=env).invoke(
+        cli, ["ingest", str(article), "--source-id", "herald"], prog_name="factcheck"
+    )
+    assert r.exit_code == 2
+    assert "give --registry PATH" in r.stderr
