@@ -285,3 +285,72 @@ def test_batch_jsonl_lines_end_only_at_newline() -> None:
     )
     rows = [json.loads(line) for line in r.stdout.split("\n") if line]
     assert [row["claim"] for row in rows] == [claim]
+
+
+# --- ClaimReview ---------------------------------------------------------------
+
+
+def _is_claim_review(review: dict[str, object]) -> None:
+    assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+    assert isinstance(review["claimReviewed"], str) and review["claimReviewed"]
+    assert str(review["datePublished"])[:2] == "20"
+    rating = review["reviewRating"]
+    assert isinstance(rating, dict) and rating["@type"] == "Rating" and rating["alternateName"]
+    item = review["itemReviewed"]
+    assert isinstance(item, dict) and item["@type"] == "Claim"
+
+
+def test_check_claimreview_rates_contradicted_1_of_5_with_author_and_appearance() -> None:
+    r = run(
+        "check", "Putin told Xi that Russia would supply 20 bcm of gas.", "--format", "claimreview"
+    )
+    review = json.loads(r.stdout)
+    _is_claim_review(review)
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Contradicted by the sources",
+        "ratingValue": 1,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Globe"}
+    (appearance,) = review["itemReviewed"]["appearance"]
+    assert appearance["publisher"]["name"] == "The Globe" and "10 billion" in appearance["text"]
+    assert r.exit_code == 1
+
+
+def test_claimreview_quotation_author_is_the_speaker_and_unverified_has_no_value() -> None:
+    r = run(
+        "check",
+        'Wang Yi said "Russia\'s reasonable security concerns should be taken seriously"',
+        "--format",
+        "claimreview",
+    )
+    review = json.loads(r.stdout)
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Wang Yi"}
+    assert review["reviewRating"]["ratingValue"] == 5
+    r = run("check", "Mount Everest is 8,849 metres high.", "--format", "claimreview")
+    rating = json.loads(r.stdout)["reviewRating"]
+    assert "ratingValue" not in rating and rating["alternateName"].startswith("Unverified")
+
+
+def test_batch_and_scan_claimreview_one_review_per_row_and_finding(tmp_path: Path) -> None:
+    claims = tmp_path / "c.jsonl"
+    claims.write_text('{"claim": "Russia shares a 4,209 km border with China."}\n{"claim": ""}\n')
+    reviews = json.loads(run("batch", str(claims), "--format", "claimreview").stdout)
+    assert len(reviews) == 2
+    for review in reviews:
+        _is_claim_review(review)
+    assert reviews[1]["reviewRating"]["alternateName"].startswith("Not checked")
+    scan = run("scan", str(ROOT / "examples" / "draft.md"), "--format", "claimreview")
+    found = json.loads(scan.stdout)
+    assert found
+    places = [r["itemReviewed"]["appearance"][0]["name"] for r in found]
+    assert all(p.startswith(str(ROOT / "examples" / "draft.md") + ":") for p in places)
+
+
+def test_claimreview_has_a_rating_for_every_verdict() -> None:
+    from factcheck.model import Verdict
+    from factcheck.output.claimreview import RATINGS
+
+    assert set(RATINGS) == set(Verdict)

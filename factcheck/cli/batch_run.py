@@ -27,7 +27,7 @@ def run_batch(
     name = "<stdin>" if path == "-" else path
     kind = input_format if input_format != "auto" else sniff_format(name, lines[0] if lines else "")
     rows = list(read_rows(lines, kind, name))
-    writer = result_writer(fmt, stdout(), color=use_color(sys.stdout))
+    writer = result_writer(fmt, stdout(), color=use_color(sys.stdout), registry=registry)
     writer.begin()
     verdicts: list[Verdict] = []
     with _deferred_interrupt() as interrupted, _progress(len(rows)) as advance:

@@ -47,7 +47,14 @@ def emit(fmt: str, as_json: Callable[[], object], as_lines: Callable[[], list[st
 
 @click.command()
 @click.argument("claim")
-@text_or_json
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "claimreview"]),
+    default="text",
+    show_default=True,
+    help="claimreview: schema.org ClaimReview JSON-LD.",
+)
 @fail_on_option
 @pass_state
 def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
@@ -61,7 +68,9 @@ def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
     from factcheck.verdicts.engine import check as check_claim
 
     result = check_claim(claim, state.registry)
-    writer = result_writer(fmt, stdout(), color=use_color(sys.stdout), single=True)
+    writer = result_writer(
+        fmt, stdout(), color=use_color(sys.stdout), single=True, registry=state.registry
+    )
     writer.begin()
     writer.write(result)
     writer.end()
@@ -138,9 +147,10 @@ def sources(state: AppState, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "table", "json"]),
+    type=click.Choice(["jsonl", "csv", "table", "json", "claimreview"]),
     default="jsonl",
     show_default=True,
+    help="claimreview: schema.org ClaimReview JSON-LD, one review per row.",
 )
 @click.option(
     "--input-format",

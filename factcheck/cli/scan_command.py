@@ -19,7 +19,7 @@ from factcheck.cli.inputs import MAX_DRAFT_BYTES, read_text_input
 from factcheck.errors import ExitCode, InputError
 from factcheck.model import Finding, Verdict
 
-FORMATS = ["text", "json", "jsonl", "github", "sarif"]
+FORMATS = ["text", "json", "jsonl", "github", "sarif", "claimreview"]
 pass_state = click.make_pass_decorator(AppState)
 
 
@@ -77,7 +77,9 @@ def scan(
         "supported": (Verdict.ERROR, Verdict.CONTRADICTED, Verdict.DISPUTED, Verdict.SUPPORTED),
         "all": tuple(Verdict),
     }[show]
-    finding_renderer(fmt)(findings, stdout(), color=use_color(sys.stdout), show=shown)
+    finding_renderer(fmt)(
+        findings, stdout(), color=use_color(sys.stdout), show=shown, registry=registry
+    )
     if failed < len(files):  # when nothing could be read, the error lines say it all
         note(_summary(findings, len(files) - failed, failed))
     code = exit_status([f.verdict for f in findings], resolve_fail_on(state, fail_on))

@@ -17,6 +17,7 @@ RESULT_FORMATS = {
     "jsonl": "factcheck.output.jsonl",
     "csv": "factcheck.output.csv_format",
     "table": "factcheck.output.table",
+    "claimreview": "factcheck.output.claimreview",
 }
 FINDING_FORMATS = {
     "text": "factcheck.output.text",
@@ -24,6 +25,7 @@ FINDING_FORMATS = {
     "jsonl": "factcheck.output.jsonl",
     "github": "factcheck.output.github",
     "sarif": "factcheck.output.sarif",
+    "claimreview": "factcheck.output.claimreview",
 }
 
 
