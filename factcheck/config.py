@@ -14,11 +14,6 @@ from typing import Any
 
 from factcheck.errors import InputError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 KEYS = {"registry", "fail-on", "ignore", "format"}
 FAIL_ON = ("contradicted", "disputed", "unverified")
 
@@ -56,6 +51,10 @@ def load_config(start: Path | None = None) -> Config:
     path = find_config(start)
     if path is None:
         return Config()
+    if sys.version_info >= (3, 11):  # imported here: most look-ups have no configuration
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -67,6 +67,7 @@ drafts = st.one_of(
 
 @given(drafts)
 @example("“\n\n“")
+@example("\x0c\r0")  # found by Hypothesis: a lone \r did not end a line
 @example('“0\n"')  # found by tools/fuzz.py: a quotation closed on the next line ended past it
 @example("<!-- factcheck: off -->\n\n“open")
 def test_scan_never_raises_and_every_finding_lies_inside_the_draft(text: str) -> None:

@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from factcheck.model import Speaker
 from factcheck.quotations.align import align
+from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words
 from factcheck.quotations.spans import find_quotes, mask_quotes
-from factcheck.quotations.speakers import SpeakerIndex, attribute
+from factcheck.quotations.speakers import attribute
 
 
 def norms(text: str) -> list[str]:

@@ -19,7 +19,7 @@ import pytest
 
 import factcheck
 from factcheck.model import Registry
-from factcheck.quotations.speakers import SpeakerIndex
+from factcheck.quotations.names import SpeakerIndex
 
 LENGTH = 20_000
 BOUND = 0.25  # seconds for one pattern on one input; linear ones take under 0.04
@@ -71,7 +71,8 @@ def package_patterns() -> dict[str, re.Pattern[str]]:
 
 def speaker_patterns() -> dict[str, re.Pattern[str]]:
     index = SpeakerIndex(Registry.load().speakers.values())
-    return {f"speaker name {p.pattern[:30]}": p for p, _ in index._patterns}
+    patterns = [index._pattern(name) for name, _, _ in index._entries]
+    return {f"speaker name {p.pattern[:30]}": p for p in patterns}
 
 
 PATTERNS = {**package_patterns(), **speaker_patterns()}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import Any
 
 import click
 
@@ -11,12 +13,44 @@ from factcheck.cli.common import AppState, silence_stdout
 from factcheck.errors import ExitCode
 
 
+class LazyGroup(click.Group):
+    """Imports a command's module only when that command runs (or help lists it):
+    a look-up never pays for scan's Markdown reader or ingest's TOML writer."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy  # command name -> "module:attribute"
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            module, attr = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
+
+
+COMMANDS = {
+    "check": "factcheck.cli.commands:check",
+    "quote": "factcheck.cli.commands:quote",
+    "conflicts": "factcheck.cli.commands:conflicts",
+    "sources": "factcheck.cli.commands:sources",
+    "batch": "factcheck.cli.commands:batch",
+    "registry": "factcheck.cli.commands:registry",
+    "scan": "factcheck.cli.scan_command:scan",
+    "ingest": "factcheck.cli.ingest_command:ingest",
+}
+
+
 @click.group(
+    cls=LazyGroup,
+    lazy=COMMANDS,
     context_settings={
         "help_option_names": ["-h", "--help"],
         "terminal_width": 80,
         "max_content_width": 80,
-    }
+    },
 )
 @click.option(
     "--registry",
@@ -39,16 +73,6 @@ def cli(ctx: click.Context, registry: str | None) -> None:
       factcheck batch claims.jsonl --format jsonl
     """
     ctx.obj = AppState(registry_option=registry)
-
-
-def _register() -> None:
-    from factcheck.cli import commands, ingest_command, scan_command
-
-    for command in (*commands.COMMANDS, scan_command.scan, ingest_command.ingest):
-        cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

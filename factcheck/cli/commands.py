@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -40,6 +39,8 @@ def emit(fmt: str, as_json: Callable[[], object], as_lines: Callable[[], list[st
     from factcheck.output.text import Printer
 
     if fmt == "json":
+        import json
+
         click.echo(json.dumps(as_json(), ensure_ascii=False, indent=2))
     else:
         Printer(stdout(), use_color(sys.stdout)).lines(as_lines())
@@ -229,6 +230,3 @@ def registry_check(state: AppState, path: str | None) -> None:
         f"{target}: no problems ({len(loaded.sources)} sources, {len(loaded.speakers)} speakers, "
         f"{len(loaded.quotations)} quotations, {len(loaded.figures)} figures)"
     )
-
-
-COMMANDS = [check, quote, conflicts, sources, batch, registry]

@@ -63,10 +63,10 @@ class AppState:
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            from factcheck.registry import load_registry
+            from factcheck.registry.cache import load_registry_cached
 
             try:
-                self._registry = load_registry(self.registry_path())
+                self._registry = load_registry_cached(self.registry_path())
             except FactcheckError as exc:
                 raise user_error(exc) from exc
         return self._registry

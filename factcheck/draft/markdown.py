@@ -120,11 +120,15 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LINE_END = re.compile(r"\r\n?")
+
+
 def read_blocks(source: str) -> Iterator[Block | Directive]:
     """Prose blocks and suppression directives, in the order they stand in the file."""
     from markdown_it import MarkdownIt
 
-    text = blank_front_matter(source)
+    # markdown-it ends a line at \r\n, \r or \n, and so do editors: count lines alike.
+    text = _LINE_END.sub("\n", blank_front_matter(source))
     file_lines = text.split("\n")
     md = MarkdownIt("commonmark").enable("table")
     tokens = md.parse(text)
@@ -149,8 +153,13 @@ def _directives(content: str, line: int) -> Iterator[Directive]:
 def _block(content: str, first_line: int, file_lines: list[str]) -> Block | None:
     maps: list[LineMap] = []
     offset = 0
+    skipped = 0
     for k, piece in enumerate(content.split("\n")):
-        index = first_line + k
+        index = first_line + k + skipped
+        # The parser trims the block, and so drops leading lines of whitespace that
+        # CommonMark does not count as blank (a form feed): step over them.
+        while k == 0 and index + 1 < len(file_lines) and not file_lines[index].strip() and piece:
+            index, skipped = index + 1, skipped + 1
         source_line = file_lines[index] if index < len(file_lines) else ""
         column = source_line.find(piece) if piece else 0
         if column < 0:  # the parser rewrote the line (tabs, escapes): fall back to its indent

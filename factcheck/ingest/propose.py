@@ -18,9 +18,10 @@ from factcheck.figures.units import format_date
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
+from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
-from factcheck.quotations.speakers import VERB, Attribution, SpeakerIndex, attribute
+from factcheck.quotations.speakers import VERB, Attribution, attribute
 from factcheck.text import STOPWORDS, WORD_RE, content_stems, stems
 from factcheck.verdicts.quotes import best_match
 

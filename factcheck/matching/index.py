@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from factcheck.model import Figure, Quotation, Registry
+from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import QWord, quote_words, real_words
-from factcheck.quotations.speakers import SpeakerIndex
 from factcheck.text import content_stems, stems
 
 MAX_CANDIDATES = 12
@@ -96,5 +96,10 @@ def index_for(registry: Registry) -> Index:
     if hit is not None and hit[0] is registry:
         return hit[1]
     index = build_index(registry)
-    _CACHE[id(registry)] = (registry, index)
+    remember_index(registry, index)
     return index
+
+
+def remember_index(registry: Registry, index: Index) -> None:
+    """Use `index` for `registry` from now on (one read from the on-disk cache)."""
+    _CACHE[id(registry)] = (registry, index)

@@ -11,10 +11,9 @@ quotation with no attribution is never called misattributed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.model import Speaker
+from factcheck.quotations.names import Mention, SpeakerIndex
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|declares|noted|notes|"
@@ -59,45 +58,6 @@ class Attribution:
     pronoun: bool = False
 
 
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    speaker: str
-    text: str
-
-
-class SpeakerIndex:
-    """Finds registered speakers' names in text, longest name first."""
-
-    def __init__(self, speakers: Iterable[Speaker]) -> None:
-        names: list[tuple[str, str]] = []
-        for sp in speakers:
-            names.extend((name, sp.id) for name in sp.names)
-        names.sort(key=lambda item: -len(item[0]))
-        self._patterns = [(_name_pattern(name), sid) for name, sid in names]
-        self._names = {sid: name for name, sid in names}
-
-    def mentions(self, text: str) -> list[_Mention]:
-        taken: list[_Mention] = []
-        for pattern, sid in self._patterns:
-            for m in pattern.finditer(text):
-                if not any(m.start() < t.end and t.start < m.end() for t in taken):
-                    taken.append(_Mention(m.start(), m.end(), sid, m.group()))
-        return sorted(taken, key=lambda t: t.start)
-
-    def identify(self, name: str) -> str:
-        """The registered speaker a free-standing name refers to, if any."""
-        found = self.mentions(name)
-        return found[0].speaker if found else ""
-
-
-def _name_pattern(name: str) -> re.Pattern[str]:
-    body = re.escape(name).replace(r"\ ", r"\s+")
-    flags = re.IGNORECASE if name[:1].islower() else 0
-    return re.compile(rf"(?<![\w’'-]){body}(?![\w-])", flags)
-
-
 def attribute(
     masked: str, quote_start: int, quote_end: int, index: SpeakerIndex
 ) -> Attribution | None:
@@ -140,7 +100,7 @@ def _nearest_verb(masked: str, qs: int, qe: int) -> re.Match[str] | None:
 
 
 def _subject(
-    masked: str, verb: re.Match[str], mentions: list[_Mention], index: SpeakerIndex
+    masked: str, verb: re.Match[str], mentions: list[Mention], index: SpeakerIndex
 ) -> Attribution | None:
     before = [m for m in mentions if m.end <= verb.start()]
     after = [m for m in mentions if m.start >= verb.end()]

@@ -26,6 +26,7 @@ from factcheck.model import (
 )
 from factcheck.registry.locate import Path as KeyPath
 from factcheck.registry.locate import index_lines, line_of
+from factcheck.registry.reading import decode_registry, read_registry_bytes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,21 +75,7 @@ class _Collector:
 def read_registry(path: str | Path) -> tuple[Registry, list[InputError]]:
     """Read and parse a registry file; raise RegistryError if it cannot be read at all."""
     name = str(path)
-    p = Path(path)
-    if not p.exists():
-        raise RegistryError("no such registry file", name)
-    if p.is_dir():
-        raise RegistryError("is a folder, not a registry file", name)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise RegistryError(f"cannot read: {exc.strerror}", name) from exc
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise RegistryError("not UTF-8 text", name, line) from exc
-    return parse_registry(text, name)
+    return parse_registry(decode_registry(read_registry_bytes(path), name), name)
 
 
 # The one problem an ingest may start from: the registry it fills is empty.

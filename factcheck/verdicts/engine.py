@@ -5,15 +5,18 @@ Pure: text and a registry in, a Result out. No I/O, no CLI.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from factcheck.figures.reader import read_figures
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import Index, index_for
 from factcheck.model import SEVERITY, Part, Registry, Result, Verdict
 from factcheck.quotations.spans import find_quotes, mask_quotes
-from factcheck.quotations.speakers import Attribution, attribute
 from factcheck.text import content_stems, stems
 from factcheck.verdicts.figures import figure_part
-from factcheck.verdicts.quotes import quote_part
+
+if TYPE_CHECKING:
+    from factcheck.quotations.speakers import Attribution
 
 NOTHING_FOUND = "no quotation or figure found in the claim"
 NOTHING_MATCHED = "nothing in the registry is about it"
@@ -37,6 +40,9 @@ def analyse(
     masked = mask_quotes(text, spans)
     parts: list[Part] = []
     last = previous
+    if spans:  # imported here: a claim of figures alone never pays for them
+        from factcheck.quotations.speakers import attribute
+        from factcheck.verdicts.quotes import quote_part
     for span in spans:
         if not text[span.content_start : span.content_end].strip():
             continue  # a lone mark quotes nothing
