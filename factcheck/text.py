@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Curly quotes, primes and dashes folded to their plain forms.
 _FOLD = str.maketrans(
@@ -144,6 +145,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65_536)  # a text repeats its words; a batch repeats its vocabulary
 def stem(word: str) -> str:
     """A light stem: lower case, no possessive, no plural or common verb ending.
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.figures.numbers import (
+    ONES,
     ORDINAL_SUFFIX,
     ORDINAL_WORDS,
     TENS,
@@ -44,6 +45,7 @@ _TOKEN = re.compile(
     r"|(?P<punct>[^\s\w])"
 )
 MAX_TEXT = 2_000_000  # characters read at most from one text
+_VAGUE_FIRST = frozenset(words[0] for words in VAGUE)
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,7 @@ class Token:
     start: int
     end: int
     glued: bool  # no white space before it
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str = ""  # the text in lower case, computed once: every reader step asks for it
 
 
 def tokenize(text: str) -> list[Token]:
@@ -64,7 +63,8 @@ def tokenize(text: str) -> list[Token]:
     last_end = -1
     for m in _TOKEN.finditer(text[:MAX_TEXT]):
         kind = m.lastgroup or "punct"
-        tokens.append(Token(kind, m.group(), m.start(), m.end(), m.start() == last_end))
+        word = m.group()
+        tokens.append(Token(kind, word, m.start(), m.end(), m.start() == last_end, word.lower()))
         last_end = m.end()
     return tokens
 
@@ -169,6 +169,8 @@ class _Scanner:
 
     # --- vague amounts -------------------------------------------------
     def _vague(self, i: int) -> tuple[Quantity | None, int] | None:
+        if self.toks[i].low not in _VAGUE_FIRST:
+            return None
         for size in (3, 1):
             words = tuple(self.low(i + k) for k in range(size))
             if words in VAGUE:
@@ -230,6 +232,8 @@ class _Scanner:
             return _Read(TENS[low] + ORDINAL_WORDS[self.low(i + 2)], 1, i, i + 3, ordinal=True)
         if low in ORDINAL_WORDS:
             return _Read(ORDINAL_WORDS[low], 1, i, i + 1, ordinal=True, from_words=True)
+        if low not in ONES and low not in TENS and low != "a":
+            return None  # no cardinal starts here: most words of a text
         # Collect number words, letting "twenty-five" through its hyphen.
         words: list[str] = []
         index: list[int] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from factcheck.model import Figure, Quotation, Registry
 from factcheck.quotations.names import SpeakerIndex
@@ -27,6 +28,11 @@ class Wording:
     quotation: Quotation
     report_index: int
     words: tuple[QWord, ...]
+
+    @cached_property
+    def norms(self) -> frozenset[str]:
+        """The distinct word forms of the wording, for a cheap first comparison."""
+        return frozenset(w.norm for w in self.words)
 
 
 @dataclass(frozen=True)

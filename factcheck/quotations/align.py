@@ -63,6 +63,9 @@ def _drop_cost(w: QWord) -> float:
 
 
 def align(typed: list[QWord], source: list[QWord]) -> Alignment:
+    exact = _exact_run(typed, source)
+    if exact is not None:
+        return exact
     n, m = len(typed), len(source)
     inf = float("inf")
     # cost[i][j]: best cost of aligning typed[:i] ending just before source[j]
@@ -93,6 +96,21 @@ def align(typed: list[QWord], source: list[QWord]) -> Alignment:
                 row[j], marks[j] = left, DROP
     end = min(range(m + 1), key=lambda j: (cost[n][j], j))
     return Alignment(tuple(_trace(typed, source, back, n, end)))
+
+
+def _exact_run(typed: list[QWord], source: list[QWord]) -> Alignment | None:
+    """The typed words as one unbroken run of the source's: the common case of a
+    correct quotation, which needs no dynamic programme (keeping every typed word
+    is the best any alignment can do)."""
+    if not typed or any(t.is_gap or t.optional for t in typed):
+        return None
+    want = [t.norm for t in typed]
+    norms = [s.norm for s in source]
+    n = len(want)
+    for i in range(len(norms) - n + 1):
+        if norms[i] == want[0] and norms[i : i + n] == want:
+            return Alignment(tuple(Op(EQUAL, t, source[i + k]) for k, t in enumerate(typed)))
+    return None
 
 
 def _gap_row(row: list[float], prev: list[float], back: list[str]) -> None:

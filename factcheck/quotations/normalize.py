@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.text import fold
 
@@ -52,6 +53,7 @@ class QWord:
         return self.norm == GAP
 
 
+@lru_cache(maxsize=65_536)  # every word of every claim passes here; most repeat
 def spelling(word: str) -> str:
     for pattern, repl in _SPELLING:
         new = pattern.sub(repl, word)

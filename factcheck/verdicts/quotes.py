@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.matching.index import Index, Wording
@@ -15,6 +16,9 @@ from factcheck.quotations.speakers import Attribution
 MIN_WORDS_FOR_ALTERATION = 4
 MIN_SIMILARITY = 0.6
 MIN_CONTENT_MATCHES = 2
+# With similarity = 1 - changes / max(typed words, kept + changes), a similarity of
+# MIN_SIMILARITY needs changes <= (1 - m) / m of the typed words: 2/3 for m = 0.6.
+MAX_CHANGES_SHARE = (1 - MIN_SIMILARITY) / MIN_SIMILARITY
 # Fewer words than this could be anyone's ("aggressive", "a new era"):
 # a different speaker is not evidence of misattribution.
 MIN_WORDS_FOR_SPEAKER = 4
@@ -40,20 +44,36 @@ def best_match(typed: list[QWord], index: Index, speaker: str) -> QuoteMatch | N
     count = len(real_words(typed))
     if count == 0:
         return None
-    # A wording much shorter than the typed words can be neither exact nor similar
-    # enough: skipping it keeps a megabyte-long unclosed quotation from aligning.
-    matches = [
-        QuoteMatch(w, align(typed, list(w.words)), count)
-        for w in index.candidates(typed)
-        if len(w.words) >= MIN_SIMILARITY * count
-    ]
+    wanted = Counter(w.norm for w in real_words(typed))
+    bounded = []
+    for w in index.candidates(typed):
+        # A wording much shorter than the typed words can be neither exact nor similar
+        # enough: skipping it keeps a megabyte-long unclosed quotation from aligning.
+        if len(w.words) < MIN_SIMILARITY * count:
+            continue
+        # Each typed word the wording lacks costs at least one change, whatever the
+        # alignment: a floor that is cheap to count, where aligning is not. (A word
+        # typed twice and printed once is not counted: the floor stays a floor.)
+        norms = w.norms
+        floor = sum(n for norm, n in wanted.items() if norm not in norms)
+        if floor <= MAX_CHANGES_SHARE * count:  # else it could never be similar enough
+            bounded.append((floor, w))
+    bounded.sort(key=lambda item: item[0])
 
     def key(m: QuoteMatch) -> tuple[float, int, int]:
         other_speaker = int(bool(speaker) and m.wording.quotation.speaker != speaker)
         return (m.alignment.cost, other_speaker, -m.alignment.matched)
 
-    matches.sort(key=key)
-    return matches[0] if matches else None
+    best: QuoteMatch | None = None
+    for floor, w in bounded:
+        if best is not None and floor > best.alignment.cost:
+            break  # no wording left can do better than the best one aligned
+        match = QuoteMatch(w, align(typed, list(w.words)), count)
+        if best is None or key(match) < key(best):
+            best = match
+        if key(best) == (0, 0, -count):
+            break  # every typed word kept, by the speaker named: nothing can beat it
+    return best
 
 
 def quote_part(

@@ -1,0 +1,388 @@
+"""factcheck's benchmarks: each measured side by side with its yardstick, in one run.
+
+    python benchmarks/run.py            # the full run; writes benchmarks/RESULTS.md
+    python benchmarks/run.py --smoke    # seconds: tiny sizes, prints only (CI runs this)
+
+Needs the test environment plus `pip install proselint matplotlib` (proselint
+for the draft yardstick, matplotlib for the growth plot; each is skipped with
+a note when missing). Every figure is a median of repeated wall-clock runs of
+the real command in a subprocess, with output to a file, so that import time,
+start-up and writing are all counted, as a user would feel them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from gen_registry import SHIPPED, generate, vocabulary  # noqa: E402
+
+PY = sys.executable
+FACTCHECK = [PY, "-m", "factcheck"]
+FLOOR = [PY, "-c", "import click, rich.console, rapidfuzz.process, tomllib"]
+FIGURE_CLAIM = "Russia shares a 4,209 km border with China."
+QUOTE_CLAIM = 'Wang Yi said "Russia\'s reasonable security concerns should be taken seriously"'
+
+
+@dataclass
+class Row:
+    name: str
+    ours: str
+    yardstick: str
+    ratio: float | None
+    target: str
+    met: bool | None
+    note: str = ""
+
+
+@dataclass
+class Settings:
+    repeat: int
+    draft_words: int
+    archive_words: int
+    claims: int
+    sizes: list[int]
+    jobs: int
+
+
+FULL = Settings(
+    repeat=11,
+    draft_words=5_000,
+    archive_words=500_000,
+    claims=100_000,
+    sizes=[1_000, 10_000, 100_000, 1_000_000],
+    jobs=0,
+)
+SMOKE = Settings(repeat=3, draft_words=300, archive_words=2_000, claims=300, sizes=[1_000], jobs=0)
+
+
+def timed(
+    cmd: list[str],
+    out: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> float:
+    """Wall seconds of one run; stdout to `out` (or nowhere)."""
+    sink = out.open("w") if out else subprocess.DEVNULL
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, stdout=sink, stderr=subprocess.PIPE, env=env, timeout=timeout)
+    finally:
+        if out:
+            sink.close()  # type: ignore[union-attr]
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd[:6])} exited {proc.returncode}: {proc.stderr[-400:]!r}")
+    return elapsed
+
+
+def median(
+    cmd: list[str], n: int, env: dict[str, str] | None = None, out: Path | None = None
+) -> float:
+    return statistics.median(timed(cmd, out, env) for _ in range(n))
+
+
+def alternating(a: list[str], b: list[str], n: int, env: dict[str, str]) -> tuple[float, float]:
+    """Medians of two commands run in turns, so that machine noise falls on both."""
+    ta, tb = [], []
+    for _ in range(n):
+        ta.append(timed(a, env=env))
+        tb.append(timed(b, env=env))
+    return statistics.median(ta), statistics.median(tb)
+
+
+# --- generated inputs -------------------------------------------------------------
+
+
+def registry_sentences() -> list[str]:
+    text = SHIPPED.read_text(encoding="utf-8")
+    return [
+        json.loads(f'"{m}"') for m in re.findall(r'^\s*sentence = "((?:[^"\\]|\\.)*)"', text, re.M)
+    ]
+
+
+def perturb(rng: random.Random, sentence: str) -> str:
+    """A claim an editor might write: the source's sentence, sometimes with a number
+    changed, a word dropped, or an unrelated sentence instead."""
+    roll = rng.random()
+    if roll < 0.3:
+        return re.sub(r"\d[\d,]*", lambda m: f"{rng.randint(2, 90):,}", sentence, count=1)
+    if roll < 0.5:
+        words = sentence.split()
+        if len(words) > 4:
+            del words[rng.randrange(len(words))]
+        return " ".join(words)
+    return sentence
+
+
+def make_draft(words: int, rng: random.Random) -> str:
+    sentences = registry_sentences()
+    vocab = vocabulary(SHIPPED.read_text(encoding="utf-8"))
+    out, count = ["# Generated draft", ""], 0
+    while count < words:
+        paragraph = []
+        for _ in range(rng.randint(2, 5)):
+            if rng.random() < 0.4:
+                s = perturb(rng, rng.choice(sentences))
+            else:
+                s = " ".join(rng.choices(vocab, k=rng.randint(8, 24))).capitalize() + "."
+            paragraph.append(s)
+            count += len(s.split())
+        out += [" ".join(paragraph), ""]
+    return "\n".join(out)
+
+
+def make_claims(n: int, rng: random.Random, path: Path) -> None:
+    sentences = registry_sentences()
+    with path.open("w", encoding="utf-8") as f:
+        for k in range(n):
+            claim = perturb(rng, rng.choice(sentences))
+            f.write(json.dumps({"id": str(k), "claim": claim}, ensure_ascii=False) + "\n")
+
+
+# --- the benchmarks -----------------------------------------------------------------
+
+
+def bench_lookup(s: Settings, env: dict[str, str]) -> list[Row]:
+    timed([*FACTCHECK, "check", FIGURE_CLAIM], env=env)  # warm the registry cache
+    rows = []
+    for label, claim in (("figure", FIGURE_CLAIM), ("quotation", QUOTE_CLAIM)):
+        ours, floor = alternating([*FACTCHECK, "check", claim], FLOOR, s.repeat, env)
+        ratio = ours / floor
+        rows.append(
+            Row(
+                f"look-up, {label} claim (`check`)",
+                f"{ours * 1000:.0f} ms",
+                f"imports floor {floor * 1000:.0f} ms",
+                ratio,
+                "≤ 1.25×",
+                ratio <= 1.25,
+            )
+        )
+    return rows
+
+
+def bench_draft(s: Settings, env: dict[str, str], work: Path, rng: random.Random) -> list[Row]:
+    draft = work / "draft.md"
+    draft.write_text(make_draft(s.draft_words, rng), encoding="utf-8")
+    ours = median([*FACTCHECK, "scan", str(draft)], s.repeat, env)
+    proselint = shutil.which("proselint")
+    rows = []
+    if proselint:
+        theirs = median([proselint, "check", str(draft)], s.repeat, env)
+        rows.append(
+            Row(
+                f"scan, {s.draft_words:,}-word draft",
+                f"{ours * 1000:.0f} ms",
+                f"proselint {theirs * 1000:.0f} ms",
+                ours / theirs,
+                "≤ 0.7×",
+                ours / theirs <= 0.7,
+            )
+        )
+    else:
+        rows.append(
+            Row(
+                f"scan, {s.draft_words:,}-word draft",
+                f"{ours * 1000:.0f} ms",
+                "proselint not installed",
+                None,
+                "≤ 0.7×",
+                None,
+            )
+        )
+    archive = work / "archive.md"
+    archive.write_text(make_draft(s.archive_words, rng), encoding="utf-8")
+    words = len(archive.read_text(encoding="utf-8").split())
+    took = timed([*FACTCHECK, "scan", str(archive)], env=env)
+    rows.append(
+        Row(
+            f"scan, {words:,}-word archive",
+            f"{words / took:,.0f} words/s",
+            f"{took:.1f} s",
+            None,
+            "report",
+            None,
+        )
+    )
+    return rows
+
+
+def bench_batch(s: Settings, env: dict[str, str], work: Path, rng: random.Random) -> list[Row]:
+    claims = work / "claims.jsonl"
+    make_claims(s.claims, rng, claims)
+    jobs = ["--jobs", str(s.jobs)] if s.jobs else []
+    ours = timed([*FACTCHECK, "batch", str(claims), *jobs], work / "ours.jsonl", env)
+    theirs = timed(
+        [PY, str(HERE / "baseline_matcher.py"), str(SHIPPED), str(claims)],
+        work / "theirs.jsonl",
+        env,
+    )
+    return [
+        Row(
+            f"batch, {s.claims:,} claims, all cores",
+            f"{s.claims / ours:,.0f} claims/s ({ours:.1f} s)",
+            f"extractOne {s.claims / theirs:,.0f} claims/s ({theirs:.1f} s)",
+            ours / theirs,
+            "≤ 1.0×",
+            ours / theirs <= 1.0,
+        )
+    ]
+
+
+def bench_scale(
+    s: Settings, env: dict[str, str], work: Path, shipped_lookup: float
+) -> tuple[list[Row], list[dict[str, float]]]:
+    rows, growth = [], []
+    for n in s.sizes:
+        path = work / f"registry-{n}.toml"
+        generate(n, path, progress=False)
+        cmd = [*FACTCHECK, "--registry", str(path), "check", FIGURE_CLAIM]
+        try:
+            first = timed(cmd, env=env, timeout=1800)
+        except subprocess.TimeoutExpired:
+            rows.append(
+                Row(f"scale, {n:,} entries", "first run over 30 min", "", None, "≤ 2×", False)
+            )
+            break
+        lookup = median(cmd, s.repeat, env)
+        claims = work / "scale-claims.jsonl"
+        make_claims(min(s.claims, 2_000), random.Random(n), claims)
+        took = timed([*FACTCHECK, "--registry", str(path), "batch", str(claims)], env=env)
+        cache_mb = sum(f.stat().st_size for f in Path(env["FACTCHECK_CACHE_DIR"]).glob("*")) / 1e6
+        ratio = lookup / shipped_lookup
+        growth.append(
+            {"entries": n, "lookup_ms": lookup * 1000, "claims_per_s": min(s.claims, 2_000) / took}
+        )
+        rows.append(
+            Row(
+                f"scale, {n:,} entries",
+                f"look-up {lookup * 1000:.0f} ms (first run {first:.1f} s)",
+                f"shipped {shipped_lookup * 1000:.0f} ms; cache {cache_mb:.0f} MB",
+                ratio,
+                "≤ 2×",
+                ratio <= 2,
+            )
+        )
+        path.unlink()
+    return rows, growth
+
+
+def plot(growth: list[dict[str, float]], out: Path) -> str:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return "matplotlib not installed: no plot"
+    fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3.5))
+    xs = [g["entries"] for g in growth]
+    a.plot(xs, [g["lookup_ms"] for g in growth], marker="o")
+    a.set(
+        xscale="log",
+        yscale="log",
+        xlabel="registry entries",
+        ylabel="look-up (ms)",
+        title="Look-up time",
+    )
+    b.plot(xs, [g["claims_per_s"] for g in growth], marker="o", color="tab:green")
+    b.set(
+        xscale="log",
+        yscale="log",
+        xlabel="registry entries",
+        ylabel="claims / s",
+        title="Batch throughput",
+    )
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    return f"![growth]({out.name})"
+
+
+# --- report ---------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+        mem = f", {kb / 2**20:.0f} GiB"
+    except (OSError, AttributeError):
+        pass
+    return f"{platform.system()} {platform.machine()}, {cpus} cores{mem}, Python {platform.python_version()}"
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| benchmark | factcheck | yardstick | ratio | target | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "–"
+        met = {True: "yes", False: "**no**", None: "–"}[r.met]
+        lines.append(f"| {r.name} | {r.ours} | {r.yardstick} | {ratio} | {r.target} | {met} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes; print only")
+    parser.add_argument("--sizes", help="registry sizes for the scale run, e.g. 1000,10000")
+    args = parser.parse_args()
+    s = SMOKE if args.smoke else FULL
+    if args.sizes:
+        s.sizes = [int(x) for x in args.sizes.split(",")]
+    rng = random.Random(2022)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = {**os.environ, "FACTCHECK_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1"}
+        env.pop("FACTCHECK_REGISTRY", None)
+        rows = bench_lookup(s, env)
+        shipped = median([*FACTCHECK, "check", FIGURE_CLAIM], s.repeat, env)
+        rows += bench_draft(s, env, work, rng)
+        rows += bench_batch(s, env, work, rng)
+        scale_env = {**env, "FACTCHECK_CACHE_DIR": str(work / "scale-cache")}
+        scale_rows, growth = bench_scale(s, scale_env, work, shipped)
+        rows += scale_rows
+    print(f"machine: {machine()}\n")
+    print(table(rows))
+    if not args.smoke:
+        picture = (
+            plot(growth, HERE / "growth.png") if len(growth) > 1 else "too few sizes for a plot"
+        )
+        write_results(rows, picture)
+    return 0
+
+
+def write_results(rows: list[Row], picture: str) -> None:
+    text = (
+        (HERE / "RESULTS.md").read_text(encoding="utf-8") if (HERE / "RESULTS.md").exists() else ""
+    )
+    notes = text.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in text else "\n"
+    body = (
+        "# Benchmark results\n\n"
+        f"Measured by `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}: {machine()}.\n\n"
+        f"{table(rows)}\n\n{picture}\n\n<!-- notes -->{notes}"
+    )
+    from factcheck.fileio import write_atomic
+
+    write_atomic(HERE / "RESULTS.md", body)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
