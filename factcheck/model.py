@@ -5,6 +5,7 @@ Nothing here does I/O or knows about the command line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -250,8 +251,9 @@ class Registry:
     """Everything the published sources said, ready to match against."""
 
     path: str
-    sources: dict[str, Source] = field(default_factory=dict)
-    speakers: dict[str, Speaker] = field(default_factory=dict)
+    # Mappings: a very large registry serves them from its on-disk index, entry by entry.
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    speakers: Mapping[str, Speaker] = field(default_factory=dict)
     quotations: tuple[Quotation, ...] = ()
     figures: tuple[Figure, ...] = ()
 

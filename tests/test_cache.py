@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -12,7 +13,9 @@ from factcheck.model import Verdict
 from factcheck.registry import cache, loader
 from factcheck.verdicts.engine import check
 
+ROOT = Path(__file__).parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini.toml"
+SHIPPED = ROOT / "factcheck" / "data" / "quotes.toml"
 CLAIM = "The bridge is 1,200 metres long."
 
 
@@ -115,3 +118,73 @@ def test_linux_cache_folder_is_where_platformdirs_puts_it(
     for xdg in ("", "/tmp/xdg-cache-test"):
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
         assert cache.cache_dir() == Path(user_cache_dir("factcheck", appauthor=False))
+
+
+# --- the on-disk index of large registries --------------------------------------------
+
+
+@pytest.fixture
+def stored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Every registry indexed on disk, as a large one would be."""
+    monkeypatch.setattr(cache, "STORE_MIN_BYTES", 1)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _claims() -> list[str]:
+    """The example claims (the broken row left out) and quotations checked every way."""
+    claims = []
+    for line in (ROOT / "examples" / "claims.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            claims.append(json.loads(line)["claim"])
+        except ValueError:
+            continue
+    return [
+        *claims,
+        'Wang Yi said "Russia\'s legitimate security concerns should be taken seriously"',
+        '"no limits to how far and deep" Xi said of the friendship',
+        "Putin told Xi that Russia would supply 20 bcm of gas.",
+        "Russia has massed some 100,000 troops near Ukraine.",
+    ]
+
+
+def test_stored_index_gives_the_same_results_as_memory(stored: Path) -> None:
+    from factcheck.draft.scan import scan_text
+    from factcheck.registry import load_registry
+
+    memory = load_registry(SHIPPED)
+    disk = cache.load_registry_cached(SHIPPED)
+    assert not disk.quotations and list(stored.glob("*.sqlite"))  # served from the index
+    for claim in _claims():
+        assert check(claim, disk).to_dict() == check(claim, memory).to_dict(), claim
+    draft = (ROOT / "examples" / "draft.md").read_text(encoding="utf-8")
+    assert scan_text(draft, disk, "d.md") == scan_text(draft, memory, "d.md")
+
+
+def test_damaged_index_is_rebuilt(stored: Path) -> None:
+    cache.load_registry_cached(SHIPPED)
+    (db,) = stored.glob("*.sqlite")
+    db.write_bytes(db.read_bytes()[:4096])  # a crash or a full disk mid-write
+    registry = cache.load_registry_cached(SHIPPED)
+    assert (
+        check("Russia shares a 4,209 km border with China.", registry).verdict is Verdict.SUPPORTED
+    )
+
+
+def test_edited_large_registry_is_indexed_afresh(stored: Path, tmp_path: Path) -> None:
+    registry = tmp_path / "quotes.toml"
+    shutil.copy(MINI, registry)
+    cache.load_registry_cached(registry)
+    text = registry.read_text(encoding="utf-8").replace("value = 1200", "value = 1300")
+    registry.write_text(text, encoding="utf-8")
+    assert check(CLAIM, cache.load_registry_cached(registry)).verdict is Verdict.CONTRADICTED
+    assert len(list(stored.glob("*.sqlite"))) == 2
+
+
+def test_first_indexing_reports_progress(stored: Path) -> None:
+    heard: list[str] = []
+    cache.load_registry_cached(SHIPPED, progress=heard.append)
+    assert heard[0].startswith("indexing ") and heard[-1] == "index ready"
+    heard.clear()
+    cache.load_registry_cached(SHIPPED, progress=heard.append)
+    assert heard == []  # the second run finds the index

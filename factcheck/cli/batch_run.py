@@ -11,6 +11,7 @@ from contextlib import closing, contextmanager
 from factcheck.batch import Row, read_rows, sniff_format, split_lines
 from factcheck.cli.common import note, silence_stdout, stdout, use_color
 from factcheck.cli.inputs import MAX_CLAIMS_BYTES, read_text_input
+from factcheck.matching.index import Index, index_for, remember_index
 from factcheck.model import Registry, Result, Verdict
 from factcheck.output import result_writer
 
@@ -65,7 +66,7 @@ def _results(rows: list[Row], registry: Registry, jobs: int) -> Generator[Result
     import multiprocessing
 
     with multiprocessing.get_context().Pool(
-        workers, initializer=_start_worker, initargs=(registry,)
+        workers, initializer=_start_worker, initargs=(registry, index_for(registry))
     ) as pool:
         yield from pool.imap(_check_in_worker, rows, chunksize=CHUNK)
 
@@ -85,9 +86,10 @@ class _Checker:
 _worker: _Checker | None = None
 
 
-def _start_worker(registry: Registry) -> None:
+def _start_worker(registry: Registry, index: Index) -> None:
     # Ctrl-C is the parent's to handle: it stops between rows and reports.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    remember_index(registry, index)  # a large registry's index is on disk, not in it
     global _worker
     _worker = _Checker(registry)
 

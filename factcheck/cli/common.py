@@ -66,7 +66,9 @@ class AppState:
             from factcheck.registry.cache import load_registry_cached
 
             try:
-                self._registry = load_registry_cached(self.registry_path())
+                self._registry = load_registry_cached(
+                    self.registry_path(), progress=lambda m: note(f"factcheck: {m}")
+                )
             except FactcheckError as exc:
                 raise user_error(exc) from exc
         return self._registry

@@ -20,7 +20,7 @@ def find_figure(
     q: Quantity, claim_stems: list[str], claim_content: set[str], index: Index
 ) -> tuple[FigureInfo, float] | None:
     best: tuple[FigureInfo, float] | None = None
-    for info in index.figures.get(q.dimension, ()):
+    for info in index.figure_candidates(q.dimension, claim_content):
         if q.dimension == "count" and not counts_same_thing(q, info):
             continue
         if not keyword_groups_met(info.figure.keywords, claim_stems):

@@ -52,6 +52,17 @@ class Index:
     figures: dict[str, list[FigureInfo]] = field(default_factory=dict)
     speakers: SpeakerIndex = field(default_factory=lambda: SpeakerIndex(()))
 
+    def wordings_of(self, quotation_id: str) -> list[Wording]:
+        return self.by_quotation.get(quotation_id, [])
+
+    def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
+        """Figures a claim's number might be about (here: every one of its dimension)."""
+        return self.figures.get(dimension, [])
+
+    def quotation(self, quotation_id: str) -> Quotation | None:
+        found = self.by_quotation.get(quotation_id)
+        return found[0].quotation if found else None
+
     def candidates(self, typed: list[QWord]) -> list[Wording]:
         """Wordings sharing the most (rarest) words with the typed words."""
         scores: dict[int, float] = defaultdict(float)
@@ -79,12 +90,12 @@ def build_index(registry: Registry) -> Index:
     index.postings = dict(postings)
     index.idf = {norm: math.log(1 + total / len(ks)) for norm, ks in postings.items()}
     for figure in registry.figures:
-        info = _figure_info(figure)
+        info = figure_info(figure)
         index.figures.setdefault(figure.quantity.dimension, []).append(info)
     return index
 
 
-def _figure_info(figure: Figure) -> FigureInfo:
+def figure_info(figure: Figure) -> FigureInfo:
     nouns = tuple(tuple(stems(name)) for name in (figure.quantity.unit, *figure.unit_aliases))
     text = " ".join(
         [figure.subject, *(k.replace("|", " ") for k in figure.keywords)]

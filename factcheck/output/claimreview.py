@@ -71,12 +71,14 @@ def claim_review(
 def _claim_author(
     entry: str, evidence: tuple[Evidence, ...], registry: Registry | None
 ) -> dict[str, object] | None:
-    if registry is not None:
-        for q in registry.quotations:
-            if q.id == entry and q.speaker in registry.speakers:
-                speaker = registry.speakers[q.speaker]
-                kind = "Person" if speaker.kind == "person" else "Organization"
-                return {"@type": kind, "name": speaker.name}
+    if registry is not None and entry:
+        from factcheck.matching.index import index_for
+
+        q = index_for(registry).quotation(entry)
+        if q is not None and q.speaker in registry.speakers:
+            speaker = registry.speakers[q.speaker]
+            kind = "Person" if speaker.kind == "person" else "Organization"
+            return {"@type": kind, "name": speaker.name}
     if evidence:  # a figure: first said by the outlets that reported it
         return {"@type": "Organization", "name": evidence[0].outlet}
     return None

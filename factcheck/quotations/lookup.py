@@ -50,7 +50,7 @@ def find_quotations(words: str, registry: Registry, limit: int = 3) -> list[Quot
         if quotation.id in seen:
             continue
         renderings = []
-        for w in index.by_quotation[quotation.id]:
+        for w in index.wordings_of(quotation.id):
             a = align(typed, list(w.words))
             report = quotation.reports[w.report_index]
             renderings.append(

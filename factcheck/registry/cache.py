@@ -19,7 +19,9 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from factcheck import __version__
 from factcheck.errors import RegistryProblems
@@ -35,19 +37,33 @@ except ImportError:  # pragma: no cover - an interpreter without the builtin mod
 MAGIC = b"factcheck-registry-cache\n"
 FORMAT = 2  # bump when what is pickled changes
 KEEP = 8  # cache files kept: a few registries, each in a few recent versions
+# From this size a registry is indexed on disk (SQLite) rather than loaded whole
+# (some 4,000 entries): loading costs grow with the registry, look-ups from the
+# index hardly do.
+STORE_MIN_BYTES = 2_000_000
+Progress = Callable[[str], None]
 PICKLED_MODULES = (
     "factcheck.model",
     "factcheck.matching.index",
     "factcheck.quotations.names",
     "factcheck.quotations.normalize",
+    "factcheck.matching.store",
 )
 
 
-def load_registry_cached(path: str | Path) -> Registry:
-    """The registry at `path`, from the cache when its content was parsed before."""
+def load_registry_cached(path: str | Path, progress: Progress | None = None) -> Registry:
+    """The registry at `path`, from the cache when its content was parsed before.
+
+    A registry of STORE_MIN_BYTES or more is served from an on-disk index
+    (matching/store.py): the Registry returned then holds sources and speakers
+    read on demand and no quotations or figures; the engine finds them through
+    the index. `progress` hears about a first, slow indexing run.
+    """
     name = str(path)
-    data = read_registry_bytes(path)
     folder = cache_dir()
+    if folder is not None and _size(path) >= STORE_MIN_BYTES:
+        return _stored(Path(path), name, folder, progress)
+    data = read_registry_bytes(path)
     if folder is None:
         return _parse(data, name)[0]
     file = folder / f"{cache_key(data, name)}.pickle"
@@ -56,8 +72,80 @@ def load_registry_cached(path: str | Path) -> Registry:
         remember_index(*cached)
         return cached[0]
     registry, index = _parse(data, name)
-    write_cache(file, registry, index)
+    if index is not None:
+        write_cache(file, registry, index)
     return registry
+
+
+def _size(path: str | Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # read_registry_bytes says what is wrong with it
+
+
+def _stored(path: Path, name: str, folder: Path, progress: Progress | None) -> Registry:
+    from factcheck.matching.store import StoredIndex, build_store, is_complete
+
+    key, data = _known_key(path, name, folder)
+    db = folder / f"{key}.sqlite"
+    if not is_complete(db):  # missing, half-written by a crash, or damaged
+        say = progress or (lambda _: None)
+        size = len(data) if data is not None else _size(path)
+        say(f"indexing {name} ({size / 1e6:,.0f} MB) once, for fast look-ups; reading it")
+        data = data if data is not None else read_registry_bytes(path)
+        registry = _parse(data, name, index=False)[0]
+        say(f"read {len(registry.quotations):,} quotations and {len(registry.figures):,} figures")
+        try:
+            _build_atomic(registry, db, say, build_store)
+        except OSError:
+            return _parse(data, name)[0]  # an index that cannot be written: work in memory
+        say("index ready")
+    index = StoredIndex(db)
+    remember_index(index.registry, index)
+    return index.registry
+
+
+def _build_atomic(registry: Registry, db: Path, say: Progress, build: Any) -> None:
+    """Build into a temporary file beside the target, then rename: never half an index."""
+    import tempfile
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
+    os.close(fd)
+    try:
+        Path(tmp).unlink()
+        build(registry, Path(tmp), say)
+        os.replace(tmp, db)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _prune(db.parent)
+
+
+def _known_key(path: Path, name: str, folder: Path) -> tuple[str, bytes | None]:
+    """The content key of a large registry. Hashing hundreds of megabytes costs more
+    than a look-up, so the key is remembered beside the file's size, modification
+    time and inode; while those stay the same, the content is taken to be too."""
+    st = os.stat(path)
+    stamp = f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {_code_fingerprint()}"
+    memo = folder / f"stat-{blake2b(str(path.resolve()).encode(), digest_size=8).hexdigest()}"
+    try:
+        remembered, key = memo.read_text(encoding="utf-8").rsplit(" ", 1)
+        if remembered == stamp and len(key) == 32:
+            return key, None
+    except (OSError, ValueError):
+        pass
+    data = read_registry_bytes(path)
+    key = cache_key(data, name)
+    try:
+        from factcheck.fileio import write_atomic
+
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(memo, f"{stamp} {key}")
+    except OSError:
+        pass
+    return key, data
 
 
 def cache_dir() -> Path | None:
@@ -132,18 +220,22 @@ def write_cache(file: Path, registry: Registry, index: Index) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the newest KEEP cache files: each edit of a registry leaves one behind."""
-    files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for old in files[KEEP:]:
-        old.unlink(missing_ok=True)
+    """Keep the newest KEEP cache files of each kind: each edit of a registry leaves
+    one behind."""
+    for pattern in ("*.pickle", "*.sqlite"):
+        files = sorted(folder.glob(pattern), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[KEEP:]:
+            old.unlink(missing_ok=True)
 
 
-def _parse(data: bytes, name: str) -> tuple[Registry, Index]:
+def _parse(data: bytes, name: str, index: bool = True) -> tuple[Registry, Index | None]:
     from factcheck.registry.loader import parse_registry
 
     registry, problems = parse_registry(decode_registry(data, name), name)
     if problems:
         raise RegistryProblems(problems)
-    index = build_index(registry)
-    remember_index(registry, index)
-    return registry, index
+    if not index:
+        return registry, None
+    built = build_index(registry)
+    remember_index(registry, built)
+    return registry, built

@@ -184,7 +184,7 @@ def _runs(ops: tuple[Op, ...]) -> list[tuple[str, list[Op]]]:
 def _renderings(typed: list[QWord], quotation: Quotation, index: Index) -> list[bool]:
     """For each report of the quotation: do the typed words stand in it?"""
     out = []
-    for w in index.by_quotation.get(quotation.id, ()):
+    for w in index.wordings_of(quotation.id):
         a = align(typed, list(w.words))
         out.append(a.cost == 0 and a.matched > 0)
     return out

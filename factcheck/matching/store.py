@@ -1,0 +1,227 @@
+"""An index on disk for registries too large to load per look-up.
+
+A million entries take a minute to unpickle, so a large registry is indexed
+once into SQLite: every wording and figure is a pickled row, and two FTS5
+tables find the few worth comparing. A claim's rarest words (by how many
+rows hold them) retrieve a short list; the engine then scores only that
+list with the same alignment and overlap it uses in memory. Sources and
+speakers are read one at a time when a verdict cites them.
+
+StoredIndex offers what the engine asks of an Index: candidates(),
+wordings_of(), figure_candidates(), quotation(), speakers and registry.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from factcheck.matching.index import FigureInfo, Index, Wording, figure_info
+from factcheck.model import Quotation, Registry
+from factcheck.quotations.names import SpeakerIndex
+from factcheck.quotations.normalize import QWord, quote_words, real_words
+from factcheck.text import STOPWORDS
+
+MAX_CANDIDATES = 12  # wordings aligned per quotation, as in memory
+MAX_FIGURES = 64  # figures scored per number
+RARE_WORDS = 4  # query words used, rarest first
+PROGRESS_EVERY = 50_000
+T = TypeVar("T")
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE sources(id TEXT PRIMARY KEY, blob BLOB);
+CREATE TABLE speakers(id TEXT PRIMARY KEY, blob BLOB);
+CREATE TABLE wordings(id INTEGER PRIMARY KEY, quotation TEXT, blob BLOB);
+CREATE TABLE figures(id INTEGER PRIMARY KEY, dimension TEXT, blob BLOB);
+CREATE VIRTUAL TABLE wording_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
+CREATE VIRTUAL TABLE figure_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
+CREATE VIRTUAL TABLE wording_vocab USING fts5vocab(wording_words, row);
+CREATE VIRTUAL TABLE figure_vocab USING fts5vocab(figure_words, row);
+"""
+
+
+def token(word: str) -> str:
+    """A word as one FTS5 token: letters, digits and underscores only."""
+    return "".join(c if c.isalnum() else "_" for c in word.lower())
+
+
+def build_store(
+    registry: Registry, path: Path, progress: Callable[[str], None] | None = None
+) -> None:
+    """Write the index of `registry` to `path` (a new file; the caller renames it)."""
+    db = sqlite3.connect(path)
+    try:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        _put_small(db, registry)
+        _put_wordings(db, registry, progress)
+        _put_figures(db, registry, progress)
+        db.execute("INSERT INTO meta VALUES('complete', 1)")
+        db.commit()
+    finally:
+        db.close()
+
+
+def _dump(obj: object) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _put_small(db: sqlite3.Connection, registry: Registry) -> None:
+    db.executemany(
+        "INSERT INTO sources VALUES(?, ?)", ((k, _dump(v)) for k, v in registry.sources.items())
+    )
+    db.executemany(
+        "INSERT INTO speakers VALUES(?, ?)", ((k, _dump(v)) for k, v in registry.speakers.items())
+    )
+    names = SpeakerIndex(registry.speakers.values())
+    db.execute("INSERT INTO meta VALUES('names', ?)", (_dump(names),))
+    db.execute("INSERT INTO meta VALUES('path', ?)", (registry.path,))
+
+
+def _put_wordings(
+    db: sqlite3.Connection, registry: Registry, progress: Callable[[str], None] | None
+) -> None:
+    rowid = 0
+    total = len(registry.quotations)
+    for n, quotation in enumerate(registry.quotations, start=1):
+        for r, report in enumerate(quotation.reports):
+            rowid += 1
+            words = tuple(quote_words(report.text))
+            wording = Wording(quotation, r, words)
+            norms = " ".join(token(w.norm) for w in real_words(list(words)))
+            db.execute(
+                "INSERT INTO wordings VALUES(?, ?, ?)", (rowid, quotation.id, _dump(wording))
+            )
+            db.execute("INSERT INTO wording_words(rowid, words) VALUES(?, ?)", (rowid, norms))
+        if progress and n % PROGRESS_EVERY == 0:
+            progress(f"indexed {n:,} of {total:,} quotations")
+    db.execute("CREATE INDEX wordings_by_quotation ON wordings(quotation)")
+
+
+def _put_figures(
+    db: sqlite3.Connection, registry: Registry, progress: Callable[[str], None] | None
+) -> None:
+    total = len(registry.figures)
+    for n, figure in enumerate(registry.figures, start=1):
+        info = figure_info(figure)
+        words = " ".join(token(w) for w in sorted(info.vocabulary))
+        db.execute(
+            "INSERT INTO figures VALUES(?, ?, ?)", (n, figure.quantity.dimension, _dump(info))
+        )
+        db.execute("INSERT INTO figure_words(rowid, words) VALUES(?, ?)", (n, words))
+        if progress and n % PROGRESS_EVERY == 0:
+            progress(f"indexed {n:,} of {total:,} figures")
+    db.execute("CREATE INDEX figures_by_dimension ON figures(dimension)")
+
+
+def is_complete(path: Path) -> bool:
+    """Whether `path` is a finished index of ours (a damaged file is not)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
+            db.execute("SELECT count(*) FROM wording_vocab LIMIT 1").fetchone()
+            return row is not None and row[0] == 1
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+class _Rows(Mapping[str, T]):
+    """Sources or speakers, read from the index one at a time."""
+
+    def __init__(self, store: StoredIndex, table: str) -> None:
+        self.store, self.table = store, table
+
+    def __getitem__(self, key: str) -> T:
+        row = self.store.db.execute(
+            f"SELECT blob FROM {self.table} WHERE id = ?", (key,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(key)
+        value: T = pickle.loads(row[0])
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (r[0] for r in self.store.db.execute(f"SELECT id FROM {self.table}"))
+
+    def __len__(self) -> int:
+        return int(self.store.db.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0])
+
+
+class StoredIndex(Index):
+    """The engine's index, served from an SQLite file built by build_store()."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        thin = Registry(
+            path=str(self._meta("path")),
+            sources=_Rows(self, "sources"),
+            speakers=_Rows(self, "speakers"),
+        )
+        super().__init__(registry=thin, speakers=pickle.loads(self._meta("names")))
+
+    def __getstate__(self) -> dict[str, Any]:  # to batch workers: they reopen the file
+        return {**self.__dict__, "_db": None}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        return self._db
+
+    def _meta(self, key: str) -> Any:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def candidates(self, typed: list[QWord]) -> list[Wording]:
+        words = {token(w.norm) for w in real_words(typed) if w.norm not in STOPWORDS}
+        rows = self._search("wording_words", "wording_vocab", words, MAX_CANDIDATES)
+        return self._load("wordings", rows)
+
+    def wordings_of(self, quotation_id: str) -> list[Wording]:
+        found = self.db.execute(
+            "SELECT blob FROM wordings WHERE quotation = ? ORDER BY id", (quotation_id,)
+        )
+        return [pickle.loads(r[0]) for r in found]
+
+    def quotation(self, quotation_id: str) -> Quotation | None:
+        found = self.wordings_of(quotation_id)
+        return found[0].quotation if found else None
+
+    def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
+        words = {token(w) for w in content}
+        rows = self._search("figure_words", "figure_vocab", words, MAX_FIGURES)
+        infos: list[FigureInfo] = self._load("figures", rows)
+        return [i for i in infos if i.figure.quantity.dimension == dimension]
+
+    def _search(self, table: str, vocab: str, words: set[str], limit: int) -> list[int]:
+        """Rows holding the rarest of `words`, best first: never a scan of every row."""
+        words = {w for w in words if w.strip("_")}
+        if not words:
+            return []
+        marks = ",".join("?" * len(words))
+        counted = self.db.execute(
+            f"SELECT term FROM {vocab} WHERE term IN ({marks}) ORDER BY doc LIMIT {RARE_WORDS}",
+            sorted(words),
+        ).fetchall()
+        if not counted:
+            return []
+        query = " OR ".join(f'"{t[0]}"' for t in counted)
+        found = self.db.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT {limit}",
+            (query,),
+        )
+        return [r[0] for r in found]
+
+    def _load(self, table: str, rows: list[int]) -> list[Any]:
+        if not rows:
+            return []
+        marks = ",".join("?" * len(rows))
+        got = dict(self.db.execute(f"SELECT id, blob FROM {table} WHERE id IN ({marks})", rows))
+        return [pickle.loads(got[r]) for r in rows if r in got]
