@@ -19,8 +19,39 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "factcheck" / "data" / "quotes.toml"
 UNITS = [("people", "count"), ("km", "length"), ("bcm", "gas"), ("%", "percent")]
-FIRST = ["Ana", "Ben", "Chen", "Dana", "Eli", "Farah", "Gita", "Hugo", "Ines", "Jon", "Kai", "Lena", "Malik", "Nora", "Omar", "Pia"]
-LAST = ["Abbott", "Berg", "Costa", "Diaz", "Evans", "Fischer", "Gomez", "Haddad", "Ito", "Jensen", "Kowal", "Lund", "Moreau"]
+FIRST = [
+    "Ana",
+    "Ben",
+    "Chen",
+    "Dana",
+    "Eli",
+    "Farah",
+    "Gita",
+    "Hugo",
+    "Ines",
+    "Jon",
+    "Kai",
+    "Lena",
+    "Malik",
+    "Nora",
+    "Omar",
+    "Pia",
+]
+LAST = [
+    "Abbott",
+    "Berg",
+    "Costa",
+    "Diaz",
+    "Evans",
+    "Fischer",
+    "Gomez",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kowal",
+    "Lund",
+    "Moreau",
+]
 
 
 def vocabulary(text: str) -> list[str]:

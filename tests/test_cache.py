@@ -188,3 +188,16 @@ def test_first_indexing_reports_progress(stored: Path) -> None:
     heard.clear()
     cache.load_registry_cached(SHIPPED, progress=heard.append)
     assert heard == []  # the second run finds the index
+
+
+def test_commands_that_list_everything_still_see_everything(stored: Path) -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    args = ["--registry", str(SHIPPED)]
+    conflicts = CliRunner().invoke(cli, [*args, "conflicts"], catch_exceptions=False)
+    assert "troops-near-ukraine:" in conflicts.stdout  # a conflict of the shipped registry
+    assert list(stored.glob("*.sqlite"))  # the look-up cache was the on-disk index
+    sources = CliRunner().invoke(cli, [*args, "sources"], catch_exceptions=False)
+    assert "s003-globe" in sources.stdout and "quotations" in sources.stdout

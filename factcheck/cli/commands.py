@@ -119,11 +119,12 @@ def conflicts(state: AppState, fmt: str) -> None:
     from factcheck.cli.views import conflict_json, conflict_lines
     from factcheck.verdicts.conflicts import find_conflicts
 
-    found = find_conflicts(state.registry)
+    registry = state.full_registry
+    found = find_conflicts(registry)
     emit(
         fmt,
-        lambda: conflict_json(found, state.registry),
-        lambda: conflict_lines(found, state.registry),
+        lambda: conflict_json(found, registry),
+        lambda: conflict_lines(found, registry),
     )
     note(f"{len(found)} entries with disagreeing sources")
 
@@ -140,7 +141,8 @@ def sources(state: AppState, fmt: str) -> None:
     """
     from factcheck.cli.views import source_json, source_lines
 
-    emit(fmt, lambda: source_json(state.registry), lambda: source_lines(state.registry))
+    registry = state.full_registry
+    emit(fmt, lambda: source_json(registry), lambda: source_lines(registry))
 
 
 @click.command()

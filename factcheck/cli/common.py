@@ -61,6 +61,20 @@ class AppState:
         return str(find_registry(self.registry_option, self.config.registry or None))
 
     @property
+    def full_registry(self) -> Registry:
+        """Every entry in memory, for commands that go through them all (`conflicts`,
+        `sources`): a large registry's cached form holds its entries on disk."""
+        registry = self.registry
+        if registry.quotations or registry.figures:
+            return registry
+        from factcheck.registry import load_registry
+
+        try:
+            return load_registry(self.registry_path())
+        except FactcheckError as exc:
+            raise user_error(exc) from exc
+
+    @property
     def registry(self) -> Registry:
         if self._registry is None:
             from factcheck.registry.cache import load_registry_cached

@@ -1,0 +1,50 @@
+"""The benchmark script runs end to end (its --smoke size): CI checks it works, never times."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_benchmark_smoke_run_prints_every_row(tmp_path: Path) -> None:
+    before = _results_stamp()
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
+    names = " ".join(rows)
+    for benchmark in (
+        "look-up, figure claim",
+        "look-up, quotation claim",
+        "scan,",
+        "batch,",
+        "scale,",
+    ):
+        assert benchmark in names, proc.stdout
+    assert _results_stamp() == before  # a smoke run prints; it never rewrites the results
+
+
+def _results_stamp() -> float:
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    return results.stat().st_mtime if results.exists() else 0.0
+
+
+def test_generated_registry_is_valid(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from gen_registry import generate
+
+    from factcheck.registry import read_registry
+
+    out = tmp_path / "r.toml"
+    generate(500, out, progress=False)
+    registry, problems = read_registry(out)
+    assert problems == []
+    assert len(registry.quotations) + len(registry.figures) >= 500  # the shipped ones too
