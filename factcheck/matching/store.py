@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from itertools import combinations
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,8 +41,8 @@ CREATE TABLE wordings(id INTEGER PRIMARY KEY, quotation TEXT, blob BLOB);
 CREATE TABLE figures(id INTEGER PRIMARY KEY, dimension TEXT, blob BLOB);
 CREATE VIRTUAL TABLE wording_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
 CREATE VIRTUAL TABLE figure_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
-CREATE VIRTUAL TABLE wording_vocab USING fts5vocab(wording_words, row);
-CREATE VIRTUAL TABLE figure_vocab USING fts5vocab(figure_words, row);
+CREATE TABLE wording_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
+CREATE TABLE figure_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
@@ -86,28 +88,36 @@ def _put_wordings(
 ) -> None:
     rowid = 0
     total = len(registry.quotations)
+    docs: Counter[str] = Counter()
     for n, quotation in enumerate(registry.quotations, start=1):
         for r, report in enumerate(quotation.reports):
             rowid += 1
             words = tuple(quote_words(report.text))
             wording = Wording(quotation, r, words)
-            norms = " ".join(token(w.norm) for w in real_words(list(words)))
+            terms = {token(w.norm) for w in real_words(list(words))}
+            docs.update(terms)
             db.execute(
                 "INSERT INTO wordings VALUES(?, ?, ?)", (rowid, quotation.id, _dump(wording))
             )
-            db.execute("INSERT INTO wording_words(rowid, words) VALUES(?, ?)", (rowid, norms))
+            db.execute(
+                "INSERT INTO wording_words(rowid, words) VALUES(?, ?)", (rowid, " ".join(terms))
+            )
         if progress and n % PROGRESS_EVERY == 0:
             progress(f"indexed {n:,} of {total:,} quotations")
     db.execute("CREATE INDEX wordings_by_quotation ON wordings(quotation)")
+    db.executemany("INSERT INTO wording_terms VALUES(?, ?)", docs.items())
 
 
 def _put_figures(
     db: sqlite3.Connection, registry: Registry, progress: Callable[[str], None] | None
 ) -> None:
     total = len(registry.figures)
+    docs: Counter[str] = Counter()
     for n, figure in enumerate(registry.figures, start=1):
         info = figure_info(figure)
-        words = " ".join(token(w) for w in sorted(info.vocabulary))
+        terms = {token(w) for w in info.vocabulary}
+        docs.update(terms)
+        words = " ".join(sorted(terms))
         db.execute(
             "INSERT INTO figures VALUES(?, ?, ?)", (n, figure.quantity.dimension, _dump(info))
         )
@@ -115,6 +125,7 @@ def _put_figures(
         if progress and n % PROGRESS_EVERY == 0:
             progress(f"indexed {n:,} of {total:,} figures")
     db.execute("CREATE INDEX figures_by_dimension ON figures(dimension)")
+    db.executemany("INSERT INTO figure_terms VALUES(?, ?)", docs.items())
 
 
 def is_complete(path: Path) -> bool:
@@ -123,7 +134,7 @@ def is_complete(path: Path) -> bool:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             row = db.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
-            db.execute("SELECT count(*) FROM wording_vocab LIMIT 1").fetchone()
+            db.execute("SELECT term FROM wording_terms LIMIT 1").fetchone()
             return row is not None and row[0] == 1
         finally:
             db.close()
@@ -181,7 +192,7 @@ class StoredIndex(Index):
 
     def candidates(self, typed: list[QWord]) -> list[Wording]:
         words = {token(w.norm) for w in real_words(typed) if w.norm not in STOPWORDS}
-        rows = self._search("wording_words", "wording_vocab", words, MAX_CANDIDATES)
+        rows = self._search("wording_words", "wording_terms", words, MAX_CANDIDATES)
         return self._load("wordings", rows)
 
     def wordings_of(self, quotation_id: str) -> list[Wording]:
@@ -196,28 +207,40 @@ class StoredIndex(Index):
 
     def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
         words = {token(w) for w in content}
-        rows = self._search("figure_words", "figure_vocab", words, MAX_FIGURES)
+        rows = self._search("figure_words", "figure_terms", words, MAX_FIGURES)
         infos: list[FigureInfo] = self._load("figures", rows)
         return [i for i in infos if i.figure.quantity.dimension == dimension]
 
-    def _search(self, table: str, vocab: str, words: set[str], limit: int) -> list[int]:
-        """Rows holding the rarest of `words`, best first: never a scan of every row."""
+    def _search(self, table: str, terms: str, words: set[str], limit: int) -> list[int]:
+        """Rows holding the most of the claim's rarest words, never a scan of every row.
+
+        Ranking every row that holds any of the words costs time in proportion to
+        the registry. Instead, rows holding all four rarest words come first, then
+        any three, then any two, then any one; each is an FTS5 intersection that
+        stops at `limit` rows, whatever the registry's size.
+        """
         words = {w for w in words if w.strip("_")}
         if not words:
             return []
         marks = ",".join("?" * len(words))
-        counted = self.db.execute(
-            f"SELECT term FROM {vocab} WHERE term IN ({marks}) ORDER BY doc LIMIT {RARE_WORDS}",
-            sorted(words),
-        ).fetchall()
-        if not counted:
-            return []
-        query = " OR ".join(f'"{t[0]}"' for t in counted)
-        found = self.db.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT {limit}",
-            (query,),
-        )
-        return [r[0] for r in found]
+        rare = [
+            t[0]
+            for t in self.db.execute(
+                f"SELECT term FROM {terms} WHERE term IN ({marks}) ORDER BY docs, term LIMIT ?",
+                [*sorted(words), RARE_WORDS],
+            )
+        ]
+        found: dict[int, None] = {}
+        for size in range(len(rare), 0, -1):
+            for group in combinations(rare, size):
+                query = " AND ".join(f'"{w}"' for w in group)
+                rows = self.db.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", (query, limit)
+                )
+                found.update((r[0], None) for r in rows)
+                if len(found) >= limit:
+                    return list(found)[:limit]
+        return list(found)
 
     def _load(self, table: str, rows: list[int]) -> list[Any]:
         if not rows:
