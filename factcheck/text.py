@@ -179,11 +179,10 @@ def stems(text: str) -> list[str]:
 
 def content_stems(text: str) -> set[str]:
     """Stems of the words that carry meaning: no stopwords, no digits."""
-    return {
-        stem(w)
-        for w in words(text)
-        if w.lower() not in STOPWORDS and not any(c.isdigit() for c in w)
-    }
+    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and _DIGIT.search(w) is None}
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def phrase_in(phrase_stems: list[str], text_stems: list[str]) -> bool:
