@@ -264,6 +264,7 @@ def bench_scale(
         make_claims(min(s.claims, 2_000), random.Random(n), claims)
         took = timed([*FACTCHECK, "--registry", str(path), "batch", str(claims)], env=env)
         cache_mb = sum(f.stat().st_size for f in Path(env["FACTCHECK_CACHE_DIR"]).glob("*")) / 1e6
+        peak_mb = _peak_child_kb() / 1024  # the first run is the largest child so far
         ratio = lookup / shipped_lookup
         growth.append(
             {"entries": n, "lookup_ms": lookup * 1000, "claims_per_s": min(s.claims, 2_000) / took}
@@ -272,7 +273,8 @@ def bench_scale(
             Row(
                 f"scale, {n:,} entries",
                 f"look-up {lookup * 1000:.0f} ms (first run {first:.1f} s)",
-                f"shipped {shipped_lookup * 1000:.0f} ms; cache {cache_mb:.0f} MB",
+                f"shipped {shipped_lookup * 1000:.0f} ms; index {cache_mb:,.0f} MB on disk; "
+                f"first run peak memory {peak_mb:,.0f} MB",
                 ratio,
                 "≤ 2×",
                 ratio <= 2,
@@ -280,6 +282,14 @@ def bench_scale(
         )
         path.unlink()
     return rows, growth
+
+
+def _peak_child_kb() -> float:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    return float(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 def plot(growth: list[dict[str, float]], out: Path) -> str:

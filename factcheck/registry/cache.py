@@ -38,9 +38,9 @@ MAGIC = b"factcheck-registry-cache\n"
 FORMAT = 2  # bump when what is pickled changes
 KEEP = 8  # cache files kept: a few registries, each in a few recent versions
 # From this size a registry is indexed on disk (SQLite) rather than loaded whole
-# (some 4,000 entries): loading costs grow with the registry, look-ups from the
-# index hardly do.
-STORE_MIN_BYTES = 2_000_000
+# (some 800 entries; the shipped registry is a fifth of it): unpickling costs
+# grow with the registry, look-ups from the index hardly do.
+STORE_MIN_BYTES = 400_000
 Progress = Callable[[str], None]
 PICKLED_MODULES = (
     "factcheck.model",
