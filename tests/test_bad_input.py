@@ -276,7 +276,8 @@ def test_bad_input(name: str, tmp_path: Path) -> None:
 
 def readme_rows() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme.split("<!-- bad-input-table -->")[1]
+    after = readme.split("<!-- bad-input-table -->")[1].lstrip("\n")
+    table = after.split("\n\n", 1)[0]  # the table ends at the first blank line
     return re.findall(r"(?m)^\| (?!input |---)([^|]+?) \|", table)
 
 
