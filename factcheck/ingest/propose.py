@@ -182,7 +182,7 @@ class _Reader:
         return sid
 
     def _note_speaker(self, masked: str) -> None:
-        """ "Wang said the talks went well.": a later "he said" means Wang."""
+        """ "Lee said the talks went well.": a later "he said" means Lee."""
         name = _sayer(masked)
         if len(name.split()) > 1 or self.names.identify(name):
             full = name
