@@ -201,3 +201,17 @@ def test_commands_that_list_everything_still_see_everything(stored: Path) -> Non
     assert list(stored.glob("*.sqlite"))  # the look-up cache was the on-disk index
     sources = CliRunner().invoke(cli, [*args, "sources"], catch_exceptions=False)
     assert "s003-globe" in sources.stdout and "quotations" in sources.stdout
+
+
+def test_batch_workers_on_the_on_disk_index_match_one_process(stored: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    claims = tmp_path / "claims.jsonl"
+    rows = [json.dumps({"id": str(k), "claim": c}) for k, c in enumerate(_claims() * 100)]
+    claims.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["--registry", str(SHIPPED), "batch", str(claims)]
+    one = CliRunner().invoke(cli, [*args, "--jobs", "1"], catch_exceptions=False)
+    two = CliRunner().invoke(cli, [*args, "--jobs", "2"], catch_exceptions=False)
+    assert one.stdout == two.stdout and one.stdout.count("\n") == len(rows)

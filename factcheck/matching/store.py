@@ -13,6 +13,7 @@ wordings_of(), figure_candidates(), quotation(), speakers and registry.
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 from collections import Counter
@@ -170,6 +171,7 @@ class StoredIndex(Index):
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._pid = os.getpid()
         thin = Registry(
             path=str(self._meta("path")),
             sources=_Rows(self, "sources"),
@@ -182,8 +184,10 @@ class StoredIndex(Index):
 
     @property
     def db(self) -> sqlite3.Connection:
-        if self._db is None:
+        # A connection must not cross a fork: a batch worker opens its own.
+        if self._db is None or self._pid != os.getpid():
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._pid = os.getpid()
         return self._db
 
     def _meta(self, key: str) -> Any:
