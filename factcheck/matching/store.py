@@ -29,8 +29,8 @@ from factcheck.quotations.normalize import QWord, quote_words, real_words
 from factcheck.text import STOPWORDS
 
 MAX_CANDIDATES = 12  # wordings aligned per quotation, as in memory
-MAX_FIGURES = 64  # figures scored per number
-RARE_WORDS = 4  # query words used, rarest first
+MAX_FIGURES = 32  # figures scored per number, all of the number's dimension
+RARE_WORDS = 4  # query words used, rarest first: 15 intersections at most
 PROGRESS_EVERY = 50_000
 T = TypeVar("T")
 
@@ -50,6 +50,10 @@ CREATE TABLE figure_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 def token(word: str) -> str:
     """A word as one FTS5 token: letters, digits and underscores only."""
     return "".join(c if c.isalnum() else "_" for c in word.lower())
+
+
+def dimension_token(dimension: str) -> str:
+    return "dim_" + token(dimension or "none")
 
 
 def build_store(
@@ -118,7 +122,9 @@ def _put_figures(
         info = figure_info(figure)
         terms = {token(w) for w in info.vocabulary}
         docs.update(terms)
-        words = " ".join(sorted(terms))
+        # The dimension is a token of its own, so a search asks only for figures that
+        # could hold the number at all (a length, a count, a sum of money).
+        words = " ".join([*sorted(terms), dimension_token(figure.quantity.dimension)])
         db.execute(
             "INSERT INTO figures VALUES(?, ?, ?)", (n, figure.quantity.dimension, _dump(info))
         )
@@ -211,17 +217,22 @@ class StoredIndex(Index):
 
     def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
         words = {token(w) for w in content}
-        rows = self._search("figure_words", "figure_terms", words, MAX_FIGURES)
+        rows = self._search(
+            "figure_words", "figure_terms", words, MAX_FIGURES, dimension_token(dimension)
+        )
         infos: list[FigureInfo] = self._load("figures", rows)
         return [i for i in infos if i.figure.quantity.dimension == dimension]
 
-    def _search(self, table: str, terms: str, words: set[str], limit: int) -> list[int]:
+    def _search(
+        self, table: str, terms: str, words: set[str], limit: int, required: str = ""
+    ) -> list[int]:
         """Rows holding the most of the claim's rarest words, never a scan of every row.
 
         Ranking every row that holds any of the words costs time in proportion to
         the registry. Instead, rows holding all four rarest words come first, then
         any three, then any two, then any one; each is an FTS5 intersection that
-        stops at `limit` rows, whatever the registry's size.
+        stops at `limit` rows, whatever the registry's size. A `required` token is
+        added to every intersection.
         """
         words = {w for w in words if w.strip("_")}
         if not words:
@@ -237,9 +248,10 @@ class StoredIndex(Index):
         found: dict[int, None] = {}
         for size in range(len(rare), 0, -1):
             for group in combinations(rare, size):
-                query = " AND ".join(f'"{w}"' for w in group)
+                query = " AND ".join(f'"{w}"' for w in (*group, required) if w)
                 rows = self.db.execute(
-                    f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", (query, limit)
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
+                    (query, limit - len(found)),
                 )
                 found.update((r[0], None) for r in rows)
                 if len(found) >= limit:
