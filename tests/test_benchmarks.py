@@ -48,3 +48,17 @@ def test_generated_registry_is_valid(tmp_path: Path) -> None:
     registry, problems = read_registry(out)
     assert problems == []
     assert len(registry.quotations) + len(registry.figures) >= 500  # the shipped ones too
+
+
+def test_readme_shows_the_latest_full_run() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    from update_readme import RESULTS_BLOCK, benchmark_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = RESULTS_BLOCK.search(readme)
+    assert block is not None, "README.md has no <!-- results --> block"
+    table = benchmark_table((ROOT / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8"))
+    assert table.count("\n") > 3  # the line, the header, its rule and some rows
+    assert block.group(0) == f"<!-- results -->\n{table}\n<!-- /results -->", (
+        "run python tools/update_readme.py"
+    )

@@ -5,7 +5,8 @@ Usage: python tools/update_readme.py   (from the repository root, factcheck inst
 Each marker is followed by a ```text block, which is replaced by `$ COMMAND`,
 its stdout, then its stderr, then its exit status when it is not 0. The test
 suite checks that the help blocks match `--help`, so run this after changing
-a command.
+a command. The `<!-- results -->` block gets the table of the latest full
+benchmark run from benchmarks/RESULTS.md (a test checks that they agree).
 """
 
 from __future__ import annotations
@@ -17,6 +18,14 @@ import sys
 from pathlib import Path
 
 MARKER = re.compile(r"<!-- run: (?P<cmd>.+?) -->\n```text\n.*?```", re.DOTALL)
+RESULTS_BLOCK = re.compile(r"<!-- results -->\n.*?<!-- /results -->", re.DOTALL)
+
+
+def benchmark_table(results_md: str) -> str:
+    """The "Measured by" line and the table under it, as RESULTS.md has them."""
+    start = results_md.index("Measured by")
+    end = results_md.find("\n\n", results_md.index("| benchmark", start))
+    return results_md[start : end if end >= 0 else None].strip("\n")
 
 
 def render(cmd: str) -> str:
@@ -34,6 +43,8 @@ def main() -> int:
     readme = Path("README.md")
     text = readme.read_text(encoding="utf-8")
     new = MARKER.sub(lambda m: render(m.group("cmd")), text)
+    table = benchmark_table(Path("benchmarks/RESULTS.md").read_text(encoding="utf-8"))
+    new = RESULTS_BLOCK.sub(lambda _: f"<!-- results -->\n{table}\n<!-- /results -->", new)
     if new != text:
         tmp = readme.with_suffix(".md.tmp")
         tmp.write_text(new, encoding="utf-8")
