@@ -161,6 +161,28 @@ def test_stored_index_gives_the_same_results_as_memory(stored: Path) -> None:
     assert scan_text(draft, disk, "d.md") == scan_text(draft, memory, "d.md")
 
 
+def test_stored_index_agrees_with_memory_on_a_generated_registry(
+    stored: Path, tmp_path: Path
+) -> None:
+    """Random vocabulary and many figures: where the two retrievals could part."""
+    import random
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from gen_registry import generate
+    from run import make_claims
+
+    from factcheck.registry import load_registry
+
+    path, claims = tmp_path / "r.toml", tmp_path / "c.jsonl"
+    generate(1_000, path, progress=False)
+    make_claims(300, random.Random(1), claims)
+    memory, disk = load_registry(path), cache.load_registry_cached(path)
+    assert not disk.quotations  # served from the index
+    for line in claims.read_text(encoding="utf-8").splitlines():
+        claim = json.loads(line)["claim"]
+        assert check(claim, disk).verdict == check(claim, memory).verdict, claim
+
+
 def test_damaged_index_is_rebuilt(stored: Path) -> None:
     cache.load_registry_cached(SHIPPED)
     (db,) = stored.glob("*.sqlite")

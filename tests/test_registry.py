@@ -79,11 +79,11 @@ def test_duplicate_ids_are_reported_with_the_first_line() -> None:
     assert any("duplicate entry id 'q1' (first at line 10)" in p for p in found)
 
 
-def figure(value: str = "3", extra: str = "", report: str = "") -> str:
+def figure(value: str = "3", extra: str = "", report: str = "", unit: str = "things") -> str:
     """A registry with one figure, varied where a test needs it."""
     return GOOD + (
         f'\n[[figures]]\nid = "f"\nsubject = "s"\nkeywords = ["k"]\nvalue = {value}\n'
-        f'unit = "things"\n{extra}'
+        f'unit = "{unit}"\n{extra}'
         f'  [[figures.reports]]\n  source = "a"\n  value = 3\n{report}'
         f'  sentence = "3 things"\n'
     )
@@ -106,6 +106,38 @@ def test_bad_qualifier_and_printed_text_not_in_sentence() -> None:
 
 def test_a_figure_without_problems() -> None:
     assert problems(figure()) == []
+
+
+@pytest.mark.parametrize("written", ["%", "per cent", "Percent", " percent "])
+def test_a_unit_may_be_written_any_way_the_reader_knows(written: str) -> None:
+    registry, found = parse_registry(figure(unit=written), "r.toml")
+    assert found == []
+    assert registry.figures[0].quantity.unit == "percent"
+    assert registry.figures[0].quantity.dimension == "percent"
+
+
+def test_a_percentage_is_not_a_count_of_anything() -> None:
+    from factcheck.verdicts.engine import check
+
+    registry, _ = parse_registry(figure(unit="%"), "r.toml")
+    assert check("k rose by 5%", registry).verdict == "contradicted"
+    # A number counting something else is not about the percentage at all.
+    assert check("k had 5 faces", registry).verdict == "unverified"
+
+
+def test_an_alias_without_words_does_not_match_every_count() -> None:
+    from factcheck.verdicts.engine import check
+
+    registry, _ = parse_registry(figure(extra='unit_aliases = ["—"]\n'), "r.toml")
+    assert check("k had 5 things", registry).verdict == "contradicted"
+    assert check("k had 5 faces", registry).verdict == "unverified"
+
+
+def test_a_unit_without_words_is_a_problem() -> None:
+    found = problems(figure(unit="—"))
+    assert any(
+        "[figures[0].unit]: unit '—' is neither a known unit nor a counted noun" in p for p in found
+    )
 
 
 def test_empty_registry_is_a_problem() -> None:

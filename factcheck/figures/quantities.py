@@ -5,9 +5,9 @@ from __future__ import annotations
 from factcheck.figures.numbers import trailing_precision
 from factcheck.figures.ranges import QUALIFIER_NAMES, interval
 from factcheck.figures.reader import read_value
-from factcheck.figures.units import dimension_of, factor_of
+from factcheck.figures.units import UNITS, canonical_unit, dimension_of, factor_of
 from factcheck.model import Quantity
-from factcheck.text import stem
+from factcheck.text import stem, stems
 
 
 class QuantityError(ValueError):
@@ -25,11 +25,27 @@ def make_quantity(value: object, unit: str, qualifier: str = "exact") -> Quantit
         )
     if not unit or not unit.strip():
         raise QuantityError("missing unit", "unit")
+    unit = registry_unit(unit)
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise QuantityError(f"value {value!r} is neither a number nor a figure in words", "value")
     if isinstance(value, str):
         return _from_words(value, unit)
     return _from_number(float(value), unit, qualifier)
+
+
+def registry_unit(written: str) -> str:
+    """The canonical unit for any way the figure reader knows of writing it.
+
+    An editor may write "%", "per cent" or "kilometres" in the registry; left
+    as written, such a unit would be taken for a counted noun.
+    """
+    written = written.strip()
+    if written in UNITS:
+        return written
+    unit = canonical_unit(tuple(written.split())) or written
+    if unit not in UNITS and not stems(unit):
+        raise QuantityError(f"unit {written!r} is neither a known unit nor a counted noun", "unit")
+    return unit
 
 
 def _from_number(value: float, unit: str, qualifier: str) -> Quantity:

@@ -96,7 +96,9 @@ def build_index(registry: Registry) -> Index:
 
 
 def figure_info(figure: Figure) -> FigureInfo:
-    nouns = tuple(tuple(stems(name)) for name in (figure.quantity.unit, *figure.unit_aliases))
+    # An alias with no words (punctuation only) would match after any number.
+    names = (figure.quantity.unit, *figure.unit_aliases)
+    nouns = tuple(noun for noun in (tuple(stems(name)) for name in names) if noun)
     text = " ".join(
         [figure.subject, *(k.replace("|", " ") for k in figure.keywords)]
         + [r.sentence for r in figure.reports]
