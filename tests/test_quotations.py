@@ -109,6 +109,36 @@ def test_attribution(sentence: str, expected: str) -> None:
     assert found is not None and found.speaker == expected
 
 
+NAMES = SpeakerIndex(
+    [
+        Speaker("ob", "Seán O'Brien", ("O'Brien",)),
+        Speaker("lee", "Ann Lee", ("Lee",)),
+        Speaker("rep", "the report", ()),
+        *(Speaker(f"x{k}", f"Person{k} Other{k}", ()) for k in range(2_000)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seán O'Brien spoke, then O'Brien left.", ["ob", "ob"]),
+        ("SEÁN O'BRIEN", []),  # a capitalised name is matched as written
+        ("The Report found, and Lee agreed; Person1999   Other1999 too", ["rep", "lee", "x1999"]),
+        ("Leeds and Obrien and Person19 Other1999", []),  # part of a word is not a name
+        ("Ann Lee, not Lee alone", ["lee", "lee"]),  # the longest name first, then the alias
+    ],
+)
+def test_mentions_among_many_speakers(text: str, expected: list[str]) -> None:
+    found = NAMES.mentions(text)
+    assert [m.speaker for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_the_longest_name_wins_where_names_overlap() -> None:
+    assert [m.text for m in NAMES.mentions("Ann Lee, not Lee alone")] == ["Ann Lee", "Lee"]
+
+
 def test_unregistered_full_name_pronoun_and_none() -> None:
     def who(sentence: str):  # type: ignore[no-untyped-def]
         span = find_quotes(sentence)[0]

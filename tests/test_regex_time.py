@@ -71,7 +71,7 @@ def package_patterns() -> dict[str, re.Pattern[str]]:
 
 def speaker_patterns() -> dict[str, re.Pattern[str]]:
     index = SpeakerIndex(Registry.load().speakers.values())
-    patterns = [index._pattern(name) for name, _, _ in index._entries]
+    patterns = [index._pattern(name) for name in index.registered_names]
     return {f"speaker name {p.pattern[:30]}": p for p in patterns}
 
 

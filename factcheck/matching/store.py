@@ -247,15 +247,17 @@ class StoredIndex(Index):
         ]
         found: dict[int, None] = {}
         for size in range(len(rare), 0, -1):
-            for group in combinations(rare, size):
-                query = " AND ".join(f'"{w}"' for w in (*group, required) if w)
-                rows = self.db.execute(
-                    f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
-                    (query, limit - len(found)),
-                )
-                found.update((r[0], None) for r in rows)
-                if len(found) >= limit:
-                    return list(found)[:limit]
+            # One query per size: any group of `size` rare words, each with `required`.
+            query = " OR ".join(
+                "(" + " AND ".join(f'"{w}"' for w in (*group, required) if w) + ")"
+                for group in combinations(rare, size)
+            )
+            rows = self.db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", (query, limit)
+            )
+            found.update((r[0], None) for r in rows)
+            if len(found) >= limit:
+                return list(found)[:limit]
         return list(found)
 
     def _load(self, table: str, rows: list[int]) -> list[Any]:

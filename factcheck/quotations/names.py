@@ -29,15 +29,22 @@ class SpeakerIndex:
         for sp in speakers:
             names.extend((name, sp.id) for name in sp.names if name.strip())
         names.sort(key=lambda item: -len(item[0]))
-        # (name, speaker id, its first word in lower case): a name whose first word
-        # is nowhere in the text cannot be mentioned, so its pattern is not even
-        # compiled. Patterns are compiled on first use and never pickled.
-        self._entries = [(name, sid, name.split()[0].lower()) for name, sid in names]
+        # (name, speaker id) by the name's first run of word characters, lower-cased:
+        # a name matches only where that run is a whole word of the text, so only
+        # names keyed by the text's words are tried, however many speakers there
+        # are. Patterns are compiled on first use and never pickled.
+        self._by_key: dict[str, list[tuple[int, str, str]]] = {}
+        for rank, (name, sid) in enumerate(names):
+            self._by_key.setdefault(_key(name), []).append((rank, name, sid))
         self._names = {sid: name for name, sid in names}
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_compiled": {}}
+
+    @property
+    def registered_names(self) -> list[str]:
+        return [name for entries in self._by_key.values() for _, name, _ in entries]
 
     def _pattern(self, name: str) -> re.Pattern[str]:
         pattern = self._compiled.get(name)
@@ -47,10 +54,9 @@ class SpeakerIndex:
 
     def mentions(self, text: str) -> list[Mention]:
         taken: list[Mention] = []
-        lowered = text.lower()
-        for name, sid, first in self._entries:
-            if first not in lowered:
-                continue
+        keys = {"", *_WORD.findall(text.lower())}
+        tried = sorted(e for k in keys & self._by_key.keys() for e in self._by_key[k])
+        for _, name, sid in tried:  # longest name first, as registered
             for m in self._pattern(name).finditer(text):
                 if not any(m.start() < t.end and t.start < m.end() for t in taken):
                     taken.append(Mention(m.start(), m.end(), sid, m.group()))
@@ -60,6 +66,15 @@ class SpeakerIndex:
         """The registered speaker a free-standing name refers to, if any."""
         found = self.mentions(name)
         return found[0].speaker if found else ""
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _key(name: str) -> str:
+    """The first run of word characters in a name ("" for a name without one)."""
+    found = _WORD.search(name.lower())
+    return found.group() if found else ""
 
 
 def _name_pattern(name: str) -> re.Pattern[str]:
