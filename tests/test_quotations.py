@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.model import Speaker
-from factcheck.quotations.align import align
+from factcheck.quotations.align import align, verbatim
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words
 from factcheck.quotations.spans import find_quotes, mask_quotes
@@ -79,6 +79,16 @@ def test_spans_curly_straight_nested_and_unclosed() -> None:
 def test_spans_never_raise_and_lie_inside(text: str) -> None:
     for s in find_quotes(text):
         assert 0 <= s.start < s.content_start <= s.content_end <= s.end <= len(text)
+
+
+_PIECES = st.sampled_from(["a", "b", "c", "d", "[a]", "[e]", "…", "b-c"])
+
+
+@given(st.lists(_PIECES, max_size=8), st.lists(_PIECES, max_size=10))
+def test_verbatim_is_an_alignment_without_changes(typed: list[str], source: list[str]) -> None:
+    t, s = quote_words(" ".join(typed)), quote_words(" ".join(source))
+    found = align(t, s)
+    assert verbatim(t, s) == (found.cost == 0 and found.matched > 0)
 
 
 INDEX = SpeakerIndex(

@@ -98,6 +98,19 @@ def align(typed: list[QWord], source: list[QWord]) -> Alignment:
     return Alignment(tuple(_trace(typed, source, back, n, end)))
 
 
+def verbatim(typed: list[QWord], source: list[QWord]) -> bool:
+    """Whether the typed words stand in the source unchanged (cost 0, a word kept).
+
+    A typed word the source never uses must cost something, so most wordings
+    are ruled out by a set test before any alignment is computed.
+    """
+    needed = {t.norm for t in typed if not (t.optional or t.is_gap)}
+    if not needed <= {s.norm for s in source}:
+        return False
+    found = align(typed, source)
+    return found.cost == 0 and found.matched > 0
+
+
 def _exact_run(typed: list[QWord], source: list[QWord]) -> Alignment | None:
     """The typed words as one unbroken run of the source's: the common case of a
     correct quotation, which needs no dynamic programme (keeping every typed word

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from factcheck.matching.index import Index, Wording
 from factcheck.model import Evidence, Part, Quotation, Verdict
-from factcheck.quotations.align import ADD, DROP, SUB, Alignment, Op, align
+from factcheck.quotations.align import ADD, DROP, SUB, Alignment, Op, align, verbatim
 from factcheck.quotations.normalize import QWord, quote_words, real_words
 from factcheck.quotations.speakers import Attribution
 
@@ -183,11 +183,7 @@ def _runs(ops: tuple[Op, ...]) -> list[tuple[str, list[Op]]]:
 
 def _renderings(typed: list[QWord], quotation: Quotation, index: Index) -> list[bool]:
     """For each report of the quotation: do the typed words stand in it?"""
-    out = []
-    for w in index.wordings_of(quotation.id):
-        a = align(typed, list(w.words))
-        out.append(a.cost == 0 and a.matched > 0)
-    return out
+    return [verbatim(typed, list(w.words)) for w in index.wordings_of(quotation.id)]
 
 
 def _evidence(index: Index, quotation: Quotation, agrees: list[bool]) -> list[Evidence]:
