@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from factcheck.suggest import did_you_mean
+
 MAX_CLAIM = 10_000  # characters; a longer "claim" is a pasted article, not a claim
 # csv refuses cells over 128 kB with an exception; a long cell is an error row instead.
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
@@ -120,7 +122,8 @@ def _csv_rows(reader: Iterator[list[str]], path: str) -> Iterator[Row]:
             "1",
             "",
             1,
-            f"{path}:1: the CSV header has no 'claim' column (it has: {', '.join(names)})",
+            f"{path}:1: the CSV header has no 'claim' column (it has: {', '.join(names)})"
+            + did_you_mean("claim", names),
         )
         return
     ci = names.index("claim")

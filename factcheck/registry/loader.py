@@ -27,6 +27,7 @@ from factcheck.model import (
 from factcheck.registry.locate import Path as KeyPath
 from factcheck.registry.locate import index_lines, line_of
 from factcheck.registry.reading import decode_registry, read_registry_bytes
+from factcheck.suggest import did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -137,7 +138,7 @@ class _Known:
 def _check_top(raw: dict[str, Any], col: _Collector) -> None:
     for key in raw:
         if key not in TOP_KEYS:
-            col.add((key,), f"unknown top-level key '{key}'")
+            col.add((key,), f"unknown top-level key '{key}'{did_you_mean(key, TOP_KEYS)}")
     schema = raw.get("schema", SCHEMA)
     if schema != SCHEMA:
         col.add(("schema",), f"schema {schema!r} is not supported (expected {SCHEMA})")
@@ -228,7 +229,8 @@ def _reports(
 def _source_ref(rep: dict[str, Any], where: KeyPath, col: _Collector, known: _Known) -> str:
     source = col.text(rep, where, "source")
     if source and source not in known.sources:
-        col.add((*where, "source"), f"unknown source id '{source}'")
+        hint = did_you_mean(source, known.sources)
+        col.add((*where, "source"), f"unknown source id '{source}'{hint}")
     return source
 
 
@@ -238,7 +240,8 @@ def _quotation(
     qid = col.text(table, where, "id")
     speaker = col.text(table, where, "speaker")
     if speaker and speaker not in known.speakers:
-        col.add((*where, "speaker"), f"unknown speaker id '{speaker}'")
+        hint = did_you_mean(speaker, known.speakers)
+        col.add((*where, "speaker"), f"unknown speaker id '{speaker}'{hint}")
     text = col.text(table, where, "text")
     reports = []
     for rep, rwhere in _reports(table, where, col):
