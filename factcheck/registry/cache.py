@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - an interpreter without the builtin mod
     from hashlib import blake2b
 
 MAGIC = b"factcheck-registry-cache\n"
-FORMAT = 2  # bump when what is pickled changes
+FORMAT = 3  # bump when what is pickled, or how a registry reads, changes
 KEEP = 8  # cache files kept: a few registries, each in a few recent versions
 # From this size a registry is indexed on disk (SQLite) rather than loaded whole
 # (some 800 entries; the shipped registry is a fifth of it): unpickling costs
