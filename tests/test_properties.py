@@ -70,6 +70,7 @@ drafts = st.one_of(
 @example("\x0c\r0")  # found by Hypothesis: a lone \r did not end a line
 @example('“0\n"')  # found by tools/fuzz.py: a quotation closed on the next line ended past it
 @example("<!-- factcheck: off -->\n\n“open")
+@example("\x1f\n0")  # found by tools/fuzz.py: Python's strip() takes \x1f for whitespace
 def test_scan_never_raises_and_every_finding_lies_inside_the_draft(text: str) -> None:
     # Lines as editors, GitHub and SARIF count them: \n, \r\n or \r ends one; a form
     # feed or U+2028 does not (str.splitlines would count those too).

@@ -157,8 +157,16 @@ def _block(content: str, first_line: int, file_lines: list[str]) -> Block | None
     for k, piece in enumerate(content.split("\n")):
         index = first_line + k + skipped
         # The parser trims the block, and so drops leading lines of whitespace that
-        # CommonMark does not count as blank (a form feed): step over them.
-        while k == 0 and index + 1 < len(file_lines) and not file_lines[index].strip() and piece:
+        # CommonMark does not count as blank (a form feed): step over them. Python
+        # calls more characters whitespace than CommonMark does (\x1f): a line that
+        # holds the block's first piece is where the block starts, whatever strip() says.
+        while (
+            k == 0
+            and piece
+            and index + 1 < len(file_lines)
+            and not file_lines[index].strip()
+            and piece not in file_lines[index]
+        ):
             index, skipped = index + 1, skipped + 1
         source_line = file_lines[index] if index < len(file_lines) else ""
         column = source_line.find(piece) if piece else 0
