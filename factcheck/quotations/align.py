@@ -98,14 +98,15 @@ def align(typed: list[QWord], source: list[QWord]) -> Alignment:
     return Alignment(tuple(_trace(typed, source, back, n, end)))
 
 
-def verbatim(typed: list[QWord], source: list[QWord]) -> bool:
+def verbatim(typed: list[QWord], source: list[QWord], source_norms: frozenset[str]) -> bool:
     """Whether the typed words stand in the source unchanged (cost 0, a word kept).
 
     A typed word the source never uses must cost something, so most wordings
-    are ruled out by a set test before any alignment is computed.
+    are ruled out by a set test on the source's word forms (which the caller
+    already holds) before any alignment is computed.
     """
     needed = {t.norm for t in typed if not (t.optional or t.is_gap)}
-    if not needed <= {s.norm for s in source}:
+    if not needed <= source_norms:
         return False
     found = align(typed, source)
     return found.cost == 0 and found.matched > 0

@@ -183,7 +183,7 @@ def _runs(ops: tuple[Op, ...]) -> list[tuple[str, list[Op]]]:
 
 def _renderings(typed: list[QWord], quotation: Quotation, index: Index) -> list[bool]:
     """For each report of the quotation: do the typed words stand in it?"""
-    return [verbatim(typed, list(w.words)) for w in index.wordings_of(quotation.id)]
+    return [verbatim(typed, list(w.words), w.norms) for w in index.wordings_of(quotation.id)]
 
 
 def _evidence(index: Index, quotation: Quotation, agrees: list[bool]) -> list[Evidence]:
