@@ -163,6 +163,8 @@ class Part:
     reasons: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     speaker: str = ""  # for quotations: whom the claim attributes the words to
+    # For an unverified figure: the entry it came nearest, not used (the reason says why).
+    nearest: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,7 @@ class Result:
     evidence: tuple[Evidence, ...] = ()
     id: str = ""
     message: str = ""
+    nearest: tuple[str, ...] = ()  # unverified: entries come near and not used (see reasons)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -189,6 +192,7 @@ class Result:
             "reasons": list(self.reasons),
             "evidence": [e.to_dict() for e in self.evidence],
             **({"message": self.message} if self.message else {}),
+            **({"nearest": list(self.nearest)} if self.nearest else {}),
         }
 
 
@@ -228,6 +232,7 @@ class Finding:
             "message": self.message,
             "reasons": list(p.reasons),
             "evidence": [e.to_dict() for e in p.evidence],
+            **({"nearest": p.nearest} if p.nearest else {}),
         }
 
 
@@ -237,6 +242,8 @@ def finding_message(part: Part) -> str:
     if part.verdict is Verdict.ERROR:
         return f"{part.kind}: {'; '.join(part.reasons)}"
     if part.verdict is Verdict.UNVERIFIED:
+        if part.nearest and part.reasons:
+            return f"{what}: unverified: {part.reasons[0]}"
         return f"{what}: nothing in the registry is about it"
     head = f"{what}: {part.verdict.value}"
     if part.entry:

@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import format_date
+from factcheck.frames import Frame, read_frame
 from factcheck.matching.figures import find_figure
-from factcheck.matching.index import Index, build_index
+from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
 from factcheck.quotations.speakers import VERB, Attribution, attribute
-from factcheck.text import STOPWORDS, WORD_RE, content_stems, stems
+from factcheck.text import STOPWORDS, WORD_RE
 from factcheck.verdicts.quotes import best_match
 
 OPENING = '“"‘„'
@@ -320,9 +321,12 @@ class _Reader:
             return
         value: int | float | str = _value(q)
         keywords: tuple[str, ...] = ()
-        found = find_figure(q, stems(masked), content_stems(masked), self.index)
-        if found is not None and found[1] >= MIN_OVERLAP_TO_JOIN:
-            entry, new, subject = found[0].figure.id, False, ""
+        frame = read_frame(masked, q.start, q.end, self.index.frame_words()[0])
+        found = find_figure(q, frame, self.index)
+        # Another report of a known figure only when the frames agree (not another
+        # place, entity or time) and the clause is mostly about it.
+        if found is not None and found.confident and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN:
+            entry, new, subject = found.info.figure.id, False, ""
             # In the entry's unit the number may differ (3 days of a figure in years):
             # the printed words say it whatever the unit.
             value = q.text if q.dimension != "count" else value
@@ -350,6 +354,13 @@ class _Reader:
             candidate, n = f"{base}-{n}", n + 1
         self.taken.add(candidate)
         return candidate
+
+
+def _share(frame: Frame, info: FigureInfo) -> float:
+    """Share of the clause's meaningful words that the figure's sources also use."""
+    if not frame.content:
+        return 0.0
+    return len(frame.content & info.vocabulary) / len(frame.content)
 
 
 # How much of a sentence's wording an existing figure's sources must share before a

@@ -3,32 +3,115 @@
 A number only matches a figure about the same thing: the same dimension
 (a length is not a count), for a count the same counted noun ("100,000
 spectators" is not the troop figure), and every keyword group the registry
-gives for that figure ("a 4,209 km pipeline" is not the border). Among the
-figures left, the one whose sources' wording shares most with the claim wins.
+gives for that figure, met in the number's own clause ("a 4,209 km pipeline"
+is not the border). Among the figures left, the one whose frame shares the
+most distinctive words with the claim's clause wins.
+
+Being the best candidate is not enough to contradict a claim. The match is
+*confident* only when the frames do not name different places or entities,
+and, for the numbers that a sentence uses in passing (small counts, ordinals,
+years), when the clause shares a distinctive word beyond the counted noun
+and the keywords. Otherwise the nearest figure is reported with the reason
+it was not used, and the number stays unverified: a miss costs an editor
+less than a false alarm.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from factcheck.frames import Frame
+from factcheck.frames.agree import Fit, fit
+from factcheck.frames.figure import FigureFrame, figure_frame
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
 from factcheck.text import keyword_groups_met
 
 NOUN_WINDOW = 4  # a count's noun may follow a few adjectives: "100,000 Russian troops"
+# Numbers a sentence uses in passing ("the two leaders", "for the first time", "in 2022"):
+# they must share a distinctive word with the figure beyond its noun and keywords.
+SMALL_COUNT = 12
+PASSING_DIMENSIONS = frozenset({"ordinal", "year"})
+# The weight of a word found in about a quarter of the registry's figures (log(1 + 4)):
+# an incidental word ("said", a capital city) does not make a passing number's frame.
+STRONG_EXTRA = 1.6
 
 
-def find_figure(
-    q: Quantity, claim_stems: list[str], claim_content: set[str], index: Index
-) -> tuple[FigureInfo, float] | None:
-    best: tuple[FigureInfo, float] | None = None
-    for info in index.figure_candidates(q.dimension, claim_content):
-        if q.dimension == "count" and not counts_same_thing(q, info):
-            continue
-        if not keyword_groups_met(info.figure.keywords, claim_stems):
-            continue
-        score = overlap(claim_content, info.vocabulary)
-        if best is None or score > best[1]:
-            best = (info, score)
-    return best
+@dataclass(frozen=True)
+class FigureMatch:
+    info: FigureInfo
+    score: float
+    confident: bool
+    why_not: str = ""  # when not confident: why the nearest figure was not used
+
+
+def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
+    """The figure the number is about, best first; None when no figure could be."""
+    candidates = [
+        info
+        for info in index.figure_candidates(q.dimension, set(claim.content))
+        if (q.dimension != "count" or counts_same_thing(q, info))
+        and keyword_groups_met(info.figure.keywords, list(claim.stems))
+    ]
+    if not candidates:
+        return None
+    common, people = index.frame_words()
+    weights = index.figure_weights(set(claim.content))
+    fits = [
+        (info, fit(claim, _frame(info, common), lambda w: weights.get(w, 0.0), people))
+        for info in candidates
+    ]
+    fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
+    sure = [(info, f) for info, f in fits if not _doubt(q, f)]
+    if not sure:
+        info, f = fits[0]
+        return FigureMatch(info, f.score, False, _doubt(q, f))
+    return _choose(q, sure)
+
+
+def _choose(q: Quantity, sure: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
+    """The best sure candidate; but a number that one of two close candidates
+    bears out is not a contradiction of the other."""
+    from factcheck.verdicts.figures import agrees_with_any
+
+    best_info, best = sure[0]
+    for info, f in sure:
+        if f.score >= 0.5 * best.score and agrees_with_any(q, info.figure):
+            return FigureMatch(info, f.score, True)
+    return FigureMatch(best_info, best.score, True)
+
+
+def _doubt(q: Quantity, f: Fit) -> str:
+    if f.conflict:
+        return f.conflict
+    if not _in_passing(q):
+        return ""
+    if f.name_fits is False:
+        return "the number belongs to a name the entry is not about"
+    if f.name_fits is None and f.extra < STRONG_EXTRA:
+        return "a number used in passing, and its clause shares no distinctive word with the entry"
+    return ""
+
+
+def _in_passing(q: Quantity) -> bool:
+    if q.dimension in PASSING_DIMENSIONS or q.unit in ("ordinal", "calendar-year"):
+        return True
+    return q.dimension == "count" and q.qualifier == "exact" and q.value <= SMALL_COUNT
+
+
+_FRAMES: dict[int, tuple[object, FigureFrame]] = {}
+
+
+def _frame(info: FigureInfo, common: frozenset[str]) -> FigureFrame:
+    # Kept per figure object: the frame of a registry figure never changes.
+    hit = _FRAMES.get(id(info.figure))
+    if hit is not None and hit[0] is info.figure:
+        return hit[1]
+    frame = figure_frame(info.figure, common)
+    if len(_FRAMES) > 100_000:
+        _FRAMES.clear()
+    _FRAMES[id(info.figure)] = (info.figure, frame)
+    return frame
 
 
 def counts_same_thing(q: Quantity, info: FigureInfo) -> bool:
@@ -38,10 +121,3 @@ def counts_same_thing(q: Quantity, info: FigureInfo) -> bool:
         if any(window[i : i + n] == list(noun) for i in range(len(window) - n + 1)):
             return True
     return False
-
-
-def overlap(claim_content: set[str], vocabulary: frozenset[str]) -> float:
-    """Share of the claim's meaningful words that the figure's sources also use."""
-    if not claim_content:
-        return 0.0
-    return len(claim_content & vocabulary) / len(claim_content)

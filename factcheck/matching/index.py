@@ -9,10 +9,11 @@ never against every entry.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from factcheck.frames.frame import LOWER_WORD, name_key
 from factcheck.model import Figure, Quotation, Registry
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import QWord, quote_words, real_words
@@ -51,6 +52,8 @@ class Index:
     idf: dict[str, float] = field(default_factory=dict)
     figures: dict[str, list[FigureInfo]] = field(default_factory=dict)
     speakers: SpeakerIndex = field(default_factory=lambda: SpeakerIndex(()))
+    _figure_docs: tuple[Counter[str], int] | None = field(default=None, repr=False)
+    _frame_words: tuple[frozenset[str], frozenset[str]] | None = field(default=None, repr=False)
 
     def wordings_of(self, quotation_id: str) -> list[Wording]:
         return self.by_quotation.get(quotation_id, [])
@@ -58,6 +61,25 @@ class Index:
     def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
         """Figures a claim's number might be about (here: every one of its dimension)."""
         return self.figures.get(dimension, [])
+
+    def figure_weights(self, words: set[str]) -> dict[str, float]:
+        """How distinctive each word is among the registry's figures (rarer, heavier)."""
+        if self._figure_docs is None:
+            docs: Counter[str] = Counter()
+            for infos in self.figures.values():
+                for info in infos:
+                    docs.update(info.vocabulary)
+            total = sum(len(infos) for infos in self.figures.values())
+            self._figure_docs = (docs, total)
+        docs, total = self._figure_docs
+        return {w: math.log(1 + total / docs[w]) for w in words if docs.get(w)}
+
+    def frame_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Words the registry writes in lower case (so a capitalised one opening a
+        sentence is no name), and the words of its speakers' names."""
+        if self._frame_words is None:
+            self._frame_words = (lower_words(self.registry), people(self.speakers))
+        return self._frame_words
 
     def quotation(self, quotation_id: str) -> Quotation | None:
         found = self.by_quotation.get(quotation_id)
@@ -104,6 +126,19 @@ def figure_info(figure: Figure) -> FigureInfo:
         + [r.sentence for r in figure.reports]
     )
     return FigureInfo(figure, nouns, frozenset(content_stems(text)))
+
+
+def lower_words(registry: Registry) -> frozenset[str]:
+    """Every word the registry's sentences write in lower case."""
+    texts = [f.subject for f in registry.figures]
+    texts += [r.sentence for f in registry.figures for r in f.reports]
+    texts += [r.sentence for q in registry.quotations for r in q.reports]
+    return frozenset(w for t in texts for w in LOWER_WORD.findall(t))
+
+
+def people(speakers: SpeakerIndex) -> frozenset[str]:
+    """Name keys of every word of every speaker's names."""
+    return frozenset(name_key(w) for name in speakers.registered_names for w in name.split())
 
 
 _CACHE: dict[int, tuple[Registry, Index]] = {}

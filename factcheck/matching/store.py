@@ -13,6 +13,7 @@ wordings_of(), figure_candidates(), quotation(), speakers and registry.
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import sqlite3
@@ -22,7 +23,14 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from factcheck.matching.index import FigureInfo, Index, Wording, figure_info
+from factcheck.matching.index import (
+    FigureInfo,
+    Index,
+    Wording,
+    figure_info,
+    lower_words,
+    people,
+)
 from factcheck.model import Quotation, Registry
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import QWord, quote_words, real_words
@@ -66,6 +74,10 @@ def build_store(
         _put_small(db, registry)
         _put_wordings(db, registry, progress)
         _put_figures(db, registry, progress)
+        # What a figure's frame needs of the whole registry (see matching.index.frame_words).
+        db.execute(
+            "INSERT INTO meta VALUES('lower_words', ?)", (" ".join(sorted(lower_words(registry))),)
+        )
         db.execute("INSERT INTO meta VALUES('complete', 1)")
         db.commit()
     finally:
@@ -141,6 +153,8 @@ def is_complete(path: Path) -> bool:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             row = db.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
+            if db.execute("SELECT 1 FROM meta WHERE key = 'lower_words'").fetchone() is None:
+                return False  # built before figures had frames
             db.execute("SELECT term FROM wording_terms LIMIT 1").fetchone()
             return row is not None and row[0] == 1
         finally:
@@ -178,6 +192,7 @@ class StoredIndex(Index):
         self.path = path
         self._db: sqlite3.Connection | None = None
         self._pid = os.getpid()
+        self._figure_total: int | None = None
         thin = Registry(
             path=str(self._meta("path")),
             sources=_Rows(self, "sources"),
@@ -222,6 +237,24 @@ class StoredIndex(Index):
         )
         infos: list[FigureInfo] = self._load("figures", rows)
         return [i for i in infos if i.figure.quantity.dimension == dimension]
+
+    def figure_weights(self, words: set[str]) -> dict[str, float]:
+        by_term = {token(w): w for w in words}
+        if not by_term:
+            return {}
+        if self._figure_total is None:
+            self._figure_total = int(self.db.execute("SELECT count(*) FROM figures").fetchone()[0])
+        marks = ",".join("?" * len(by_term))
+        rows = self.db.execute(
+            f"SELECT term, docs FROM figure_terms WHERE term IN ({marks})", sorted(by_term)
+        )
+        return {by_term[t]: math.log(1 + self._figure_total / d) for t, d in rows if d}
+
+    def frame_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._frame_words is None:
+            lower = frozenset(str(self._meta("lower_words") or "").split())
+            self._frame_words = (lower, people(self.speakers))
+        return self._frame_words
 
     def _search(
         self, table: str, terms: str, words: set[str], limit: int, required: str = ""

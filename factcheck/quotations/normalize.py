@@ -2,7 +2,9 @@
 
 Case, punctuation, straight or curly quote marks and British or American
 spelling ("ideologised"/"ideologized", "colour"/"color") are not misquotes.
-Words in square brackets are an editor's insertion and may be left out;
+Words in square brackets are an editor's insertion and may be left out
+(letters in brackets glued to a word are the editor's change of that word:
+"[T]here" is "There"); initials with stops are one word ("U.S." is "US");
 an ellipsis stands for words left out.
 """
 
@@ -18,9 +20,14 @@ GAP = "…"
 
 _TOKEN = re.compile(
     r"(?P<gap>\.\.\.|…)"
+    # An editor's letters glued to a word are part of it: "[T]here", "appl[ies]".
+    r"|(?P<glued>\[[^\W_]{1,4}\][^\W_]+(?:'[^\W_]+)*|[^\W_]+\[[^\W_]{1,4}\][^\W_]*)"
+    # Initials with stops are one word: "U.S." is "US".
+    r"|(?P<abbr>(?:[^\W\d_]\.){2,})"
     r"|(?P<word>[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*)"
     r"|(?P<open>\[)|(?P<close>\])"
 )
+_MARKS = re.compile(r"[\[\].]")
 # Hyphenated prefixes written solid in the other spelling: "co-ordination".
 _SOLID_PREFIXES = frozenset(
     {"co", "re", "pre", "non", "anti", "multi", "inter", "semi", "sub", "de"}
@@ -79,6 +86,9 @@ def quote_words(text: str) -> list[QWord]:
             depth = max(0, depth - 1)
         elif kind == "gap":
             out.append(QWord(GAP, m.group(), m.start(), m.end()))
+        elif kind in ("glued", "abbr"):
+            plain = _MARKS.sub("", m.group())
+            out.append(QWord(normal_word(plain), m.group(), m.start(), m.end(), depth > 0))
         else:
             out.extend(_split_hyphens(m.group(), m.start(), depth > 0))
     return out

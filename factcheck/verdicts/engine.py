@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.figures.reader import read_figures
-from factcheck.matching.figures import find_figure
+from factcheck.frames import read_frame
+from factcheck.matching.figures import FigureMatch, find_figure
 from factcheck.matching.index import Index, index_for
-from factcheck.model import SEVERITY, Part, Registry, Result, Verdict
+from factcheck.model import SEVERITY, Part, Quantity, Registry, Result, Verdict
 from factcheck.quotations.spans import find_quotes, mask_quotes
-from factcheck.text import content_stems, stems
 from factcheck.verdicts.figures import figure_part
 
 if TYPE_CHECKING:
@@ -58,24 +58,48 @@ def analyse(
 
 
 def _figure_parts(masked: str, index: Index) -> list[Part]:
-    claim_stems = stems(masked)
-    content = content_stems(masked)
+    common, _ = index.frame_words()
     parts = []
     for q in read_figures(masked):
-        found = find_figure(q, claim_stems, content, index)
+        found = find_figure(q, read_frame(masked, q.start, q.end, common), index)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
+        elif not found.confident:
+            parts.append(_nearest(q, found))
         else:
-            parts.append(figure_part(q, found[0].figure, found[1], index.registry))
+            parts.append(figure_part(q, found.info.figure, found.score, index.registry))
     return parts
+
+
+def _nearest(q: Quantity, found: FigureMatch) -> Part:
+    """An unverified number, with the figure it came nearest and why that was not used."""
+    figure = found.info.figure
+    return Part(
+        "figure",
+        q.text,
+        q.start,
+        q.end,
+        Verdict.UNVERIFIED,
+        score=found.score,
+        nearest=figure.id,
+        reasons=(f"nearest entry {figure.id} ({figure.subject}) not used: {found.why_not}",),
+    )
 
 
 def combine(claim: str, parts: list[Part], claim_id: str = "") -> Result:
     """A claim is as wrong as its most wrong part."""
     decided = [p for p in parts if p.verdict is not Verdict.UNVERIFIED]
     if not decided:
-        reason = NOTHING_MATCHED if parts else NOTHING_FOUND
-        return Result(claim, Verdict.UNVERIFIED, tuple(parts), reasons=(reason,), id=claim_id)
+        near = [p for p in parts if p.nearest]
+        reasons = (NOTHING_MATCHED if parts else NOTHING_FOUND, *(p.reasons[0] for p in near))
+        return Result(
+            claim,
+            Verdict.UNVERIFIED,
+            tuple(parts),
+            reasons=reasons,
+            id=claim_id,
+            nearest=tuple(dict.fromkeys(p.nearest for p in near)),
+        )
     worst = max(decided, key=lambda p: SEVERITY[p.verdict])
     reasons = tuple(r for p in decided for r in p.reasons)
     return Result(

@@ -32,6 +32,11 @@ def figure_part(q: Quantity, figure: Figure, score: float, registry: Registry) -
     )
 
 
+def agrees_with_any(q: Quantity, figure: Figure) -> bool:
+    """Whether some source gives a value the claim's number agrees with."""
+    return any(_agrees(q, r) for r in figure.reports)
+
+
 def _agrees(q: Quantity, report: FigureReport) -> bool:
     return agree(q.dimension, (q.lo, q.hi), (report.quantity.lo, report.quantity.hi))
 

@@ -1,0 +1,60 @@
+"""Whether a claim's frame and a registry figure's frame are about one thing.
+
+Shared words are weighed by how distinctive they are among the registry's
+figures: "border" shared with the only border figure says much, "said" or
+"Beijing", which many figures' sources use, says little. A claim that names
+a place or entity the figure's sources do not, where those sources name a
+different one, is about another figure: not evidence against this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from factcheck.frames.figure import FigureFrame
+from factcheck.frames.frame import Frame, name_key, same_name
+
+NUMBER_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class Fit:
+    score: float  # weight of the words the claim's clause shares with the figure's frame
+    extra: float  # the part of it beyond the counted noun and the keywords
+    conflict: str  # why the frames name different things, or ""
+    # For a number in front of a name: whether the name is what the figure is about.
+    name_fits: bool | None = None
+
+
+def fit(
+    claim: Frame,
+    figure: FigureFrame,
+    weight: Callable[[str], float],
+    people: frozenset[str] = frozenset(),
+) -> Fit:
+    shared = claim.content & figure.content
+    score = sum(weight(w) for w in shared)
+    extra = sum(weight(w) for w in shared - figure.given)
+    # Another number both frames give ("since 2013") pins the frame as a rare word does.
+    extra += NUMBER_WEIGHT * len(claim.numbers & figure.numbers)
+    name_fits = bool(set(claim.name_after) & figure.about) if claim.name_after else None
+    return Fit(score, extra, name_conflict(claim.names, figure.names, people), name_fits)
+
+
+def name_conflict(claimed: Iterable[str], entry: Iterable[str], people: frozenset[str]) -> str:
+    """ "names X; the sources name Y" when each side names something the other does not.
+
+    People the registry knows as speakers (`people`: name keys of every word
+    of their names) are left out: who announced a figure is not what it is about.
+    """
+    entry_names = [n for n in entry if name_key(n) not in people]
+    unknown = [n for n in claimed if name_key(n) not in people and not _known(n, entry_names)]
+    missing = [n for n in entry_names if not _known(n, claimed)]
+    if not unknown or not missing:
+        return ""
+    return f"the claim names {', '.join(sorted(unknown))}; the sources name {', '.join(sorted(missing))}"
+
+
+def _known(name: str, names: Iterable[str]) -> bool:
+    return any(same_name(name, other) for other in names)

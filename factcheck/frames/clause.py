@@ -1,0 +1,31 @@
+"""The clause a number stands in: the words that can tell what it counts.
+
+A sentence often carries two figures ("A has 3, while B has 5"); words of
+the other clause must not decide what this number is about. Commas alone do
+not end a clause (an apposition or a list belongs to it); a semicolon, a
+sentence end and a comma or conjunction that opens a contrast do.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(
+    r"[;!?]"
+    r"|\.(?=[\"'”’)\]]*\s+[\"“'‘(]*[A-Z0-9])"  # a sentence end, not "U.S." or "2.5"
+    r"|\b(?:while|whereas|although|though)\b"
+    r"|,[ \t]?(?:but|and|yet)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [start, end) of the clause around text[start:end]."""
+    lo, hi = 0, len(text)
+    for m in _BOUNDARY.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi

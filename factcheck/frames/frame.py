@@ -1,0 +1,142 @@
+"""A figure's frame: the clause it stands in, its meaningful words and its names.
+
+The names (capitalised words that are not sentence openers) are the frame's
+modifiers of place and entity: "died in Harlow", "Kazakhstan's border". Days
+and months are left to the figure's time (a report's as-of date), not here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.frames.clause import clause_span
+from factcheck.text import STOPWORDS, content_stems, fold, stems
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
+_NAME_AFTER = re.compile(r"\s(?:[A-Z][\w'’-]*\s?){1,4}")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NUMBER = re.compile(r"\d[\d,]*")
+LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+# Capitalised at a sentence's or clause's opening for grammar's sake, not as a name.
+_OPENERS = ".!?:;\"“('‘"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the words around a number say it is about."""
+
+    text: str
+    stems: tuple[str, ...]
+    content: frozenset[str]
+    names: frozenset[str]  # as written, without a possessive
+    # Stems of the name a number stands in front of ("2022 Winter Olympic Games"):
+    # such a number belongs to the name, and the name says what it is about.
+    name_after: tuple[str, ...] = ()
+    # Other numbers of the clause ("the 38th since 2013"): a frame's time or place.
+    numbers: frozenset[str] = frozenset()
+
+
+def read_frame(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> Frame:
+    """The frame of the number at text[start:end].
+
+    `common`: words known to be ordinary words (written in lower case
+    elsewhere), so that one opening a sentence is not taken for a name.
+    """
+    lo, hi = clause_span(text, start, end)
+    clause = text[lo:hi]
+    return Frame(
+        text=clause,
+        stems=tuple(stems(clause)),
+        content=frozenset(content_stems(clause)),
+        names=frozenset(names_in(clause, common)),
+        name_after=tuple(stems(m.group())) if (m := _NAME_AFTER.match(text, end)) else (),
+        numbers=other_numbers(text[lo:start] + " " + text[end:hi]),
+    )
+
+
+def other_numbers(text: str) -> frozenset[str]:
+    return frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text))
+
+
+def names_in(text: str, common: frozenset[str] = frozenset()) -> list[str]:
+    """Capitalised words that name something: not stopwords, days, months, or openers."""
+    found: list[str] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not word[0].isupper():
+            continue
+        low = fold(word).lower().rstrip(".")
+        if low in STOPWORDS or low in _CALENDAR:
+            continue
+        if low in common and _opens(text, m.start()):
+            continue
+        # "Putin-Xi" names two; each may be a person the registry knows.
+        found.extend(p for p in _POSSESSIVE.sub("", word).split("-") if p)
+    return found
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether a word at `at` opens a sentence, clause or quotation."""
+    before = text[max(0, at - 3) : at].rstrip()
+    return not before or before[-1] in _OPENERS
+
+
+def name_key(word: str) -> str:
+    """A name as compared: lower case, no dots or possessive ("U.S." and "US" meet)."""
+    low = fold(word).lower()
+    if low.endswith("'s"):
+        low = low[:-2]
+    return low.replace(".", "").replace("'", "")
+
+
+def same_name(first: str, second: str) -> bool:
+    """Whether two names are one, allowing a demonym's ending ("Russia"/"Russian",
+    "China"/"Chinese") but not another name ("Harlow"/"Harrow")."""
+    a, b = name_key(first), name_key(second)
+    if a == b:
+        return True
+    short = min(len(a), len(b))
+    if short < 4 or len(a) == len(b):  # a demonym adds letters: "Iran" is not "Iraq"
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= min(5, short - 1)

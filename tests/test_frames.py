@@ -1,0 +1,126 @@
+"""What a figure is about: claims whose number must, and must not, be judged
+against a registry figure. A made-up story (fixtures/storm.toml), so that no
+rule can lean on the seed story's words.
+
+Each row: the claim, the verdict it must get, and why (the kind of error).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.frames import clause_span, read_frame
+from factcheck.frames.frame import names_in, same_name
+from factcheck.model import Registry, Verdict
+from factcheck.registry.loader import parse_registry
+from factcheck.verdicts.engine import check
+
+STORM = Path(__file__).parent / "fixtures" / "storm.toml"
+
+C, S, U = Verdict.CONTRADICTED, Verdict.SUPPORTED, Verdict.UNVERIFIED
+
+EXAMPLES: list[tuple[str, Verdict, str]] = [
+    # The same frame: judged.
+    ("The storm killed 14 people across Marrow County.", S, "right figure"),
+    ("The storm killed 20 people across Marrow County.", C, "wrong figure"),
+    ("Crews rescued 40 people from floodwater.", S, "right figure, other predicate"),
+    ("Marrow's levee is 300 km long.", C, "wrong length"),
+    ("Forecasters counted 25 tornadoes.", C, "plural -oes meets its keyword"),
+    ("The county opened more than 30 shelters.", S, "bound agrees"),
+    # A different place or entity: another figure, never a contradiction.
+    ("Three people died in Harlow.", U, "a town's toll is not the county's"),
+    ("Dunmore has a 15 km levee, while Marrow has a 212 km levee.", S, "two clauses"),
+    ("Dunmore has a 15 km levee.", U, "another town's levee"),
+    # Another predicate: the rescue count is not the death toll.
+    ("12 people were rescued from floodwater.", C, "the rescue figure, not the toll"),
+    # Numbers used in passing need a strong frame.
+    ("The two crews died down to a trickle of work.", U, "a small count with only a keyword"),
+    ("The 2024 Levee Festival drew crowds.", U, "a year that belongs to a name"),
+    ("The levee was built in 1970.", C, "a year in its own frame"),
+]
+
+
+@pytest.fixture(scope="module")
+def storm() -> Registry:
+    registry, problems = parse_registry(STORM.read_text(encoding="utf-8"), str(STORM))
+    assert not problems
+    return registry
+
+
+@pytest.mark.parametrize(("claim", "verdict", "why"), EXAMPLES, ids=[e[2] for e in EXAMPLES])
+def test_frame_examples(storm: Registry, claim: str, verdict: Verdict, why: str) -> None:
+    assert check(claim, storm).verdict is verdict, why
+
+
+def test_examples_cover_every_verdict_the_frames_decide() -> None:
+    kinds = {v for _, v, _ in EXAMPLES}
+    assert kinds == {C, S, U}
+
+
+def test_an_unused_nearest_entry_is_named_with_the_reason(storm: Registry) -> None:
+    result = check("Three people died in Harlow.", storm)
+    data = result.to_dict()
+    assert data["nearest"] == ["county-deaths"]
+    assert any("Harlow" in r and "Marrow" in r for r in result.reasons)
+
+
+def test_clause_ends_at_a_contrast_not_at_a_comma() -> None:
+    text = "Dunmore, a town, has 15 km, while Marrow has 212 km; more later."
+    lo, hi = clause_span(text, text.index("15"), text.index("15") + 5)
+    assert text[lo:hi].strip() == "Dunmore, a town, has 15 km,"
+    lo, hi = clause_span(text, text.index("212"), text.index("212") + 6)
+    assert text[lo:hi].strip() == "Marrow has 212 km"
+
+
+def test_names_leave_out_openers_days_and_possessives() -> None:
+    assert names_in("The storm hit Marrow's levee on Friday.", frozenset({"the"})) == ["Marrow"]
+    assert names_in("Officials said Putin-Xi", frozenset({"officials"})) == ["Putin", "Xi"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Russia", "Russian", True),
+        ("China", "Chinese", True),
+        ("Harlow", "Harrow", False),
+        ("U.S.", "US", True),
+        ("Marrow", "Marrow's", True),
+        ("Iran", "Iraq", False),
+    ],
+)
+def test_same_name(a: str, b: str, same: bool) -> None:
+    assert same_name(a.replace("'s", ""), b.replace("'s", "")) is same
+
+
+def test_frame_of_a_number_before_a_name() -> None:
+    text = "The 2024 Levee Festival drew crowds."
+    frame = read_frame(text, 4, 8)
+    assert frame.name_after[:2] == ("levee", "festival")
+
+
+QUOTE_EXAMPLES: list[tuple[str, Verdict, str]] = [
+    ('"[T]here has never been a storm like this in the county," Okafor said.', S, "[T]here"),
+    ('"The US weather service warned us three days ago," Okafor said.', S, "US for U.S."),
+    (
+        'Okafor said "There has never been a storm like this in the county", while Patel '
+        'said "We will rebuild every home that the water took from us".',
+        S,
+        "two speakers, each with their own clause",
+    ),
+    (
+        'Patel said "There has never been a storm like this in the county", while Okafor '
+        'said "We will rebuild every home that the water took from us".',
+        C,
+        "two speakers swapped",
+    ),
+    ('"[T]here has never been a flood like this in the county," Okafor said.', C, "altered"),
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "why"), QUOTE_EXAMPLES, ids=[e[2] for e in QUOTE_EXAMPLES]
+)
+def test_quotation_examples(storm: Registry, claim: str, verdict: Verdict, why: str) -> None:
+    assert check(claim, storm).verdict is verdict, why
