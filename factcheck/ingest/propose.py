@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import format_date
-from factcheck.frames import Frame, read_frame
+from factcheck.frames import Frame, clause_span, read_frame
+from factcheck.frames.frame import name_key, names_in
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
@@ -23,7 +24,7 @@ from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
 from factcheck.quotations.speakers import VERB, Attribution, attribute
-from factcheck.text import STOPWORDS, WORD_RE
+from factcheck.text import STOPWORDS, WORD_RE, stem, stems
 from factcheck.verdicts.quotes import best_match
 
 OPENING = '“"‘„'
@@ -325,13 +326,17 @@ class _Reader:
         found = find_figure(q, frame, self.index)
         # Another report of a known figure only when the frames agree (not another
         # place, entity or time) and the clause is mostly about it.
-        if found is not None and found.confident and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN:
+        if (
+            found is not None
+            and found.confident
+            and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN
+        ):
             entry, new, subject = found.info.figure.id, False, ""
             # In the entry's unit the number may differ (3 days of a figure in years):
             # the printed words say it whatever the unit.
             value = q.text if q.dimension != "count" else value
         else:
-            keywords = _keywords(masked, q)
+            keywords = _keywords(masked, q, *self.index.frame_words())
             subject = _subject(masked, q)
             entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
         if (entry, q.text) in self.seen or (not new and self._reported(entry)):
@@ -403,15 +408,23 @@ def _value(q: Quantity) -> int | float | str:
     return int(q.value) if q.value == int(q.value) else q.value
 
 
-def _keywords(masked: str, q: Quantity) -> tuple[str, ...]:
-    """One group of the sentence's names (any of them must be mentioned), else its
-    longest word: a claim must be about the same thing to match the figure."""
-    words = WORD_RE.findall(masked[: q.start] + " " + masked[q.end :])
-    names = [w for i, w in enumerate(words) if i and w[:1].isupper() and w.lower() not in STOPWORDS]
+def _keywords(
+    masked: str, q: Quantity, common: frozenset[str], people: frozenset[str]
+) -> tuple[str, ...]:
+    """One group of the names in the figure's own clause (any of them must be
+    mentioned), else the clause's longest word: a claim must be about the same
+    thing to match. Days, months and the people who announce a figure are not
+    what it is about."""
+    lo, hi = clause_span(masked, q.start, q.end)
+    clause = masked[lo : q.start] + " " + masked[q.end : hi]
+    names = [n for n in names_in(clause, common) if name_key(n) not in people]
     unique = list(dict.fromkeys(names))[:5]
     if unique:
         return ("|".join(unique),)
-    content = [w for w in words if w.lower() not in STOPWORDS]
+    unit = set(stems(_unit(q, masked)))
+    content = [
+        w for w in WORD_RE.findall(clause) if w.lower() not in STOPWORDS and stem(w) not in unit
+    ]
     return (max(content, key=len),) if content else ()
 
 
@@ -421,8 +434,10 @@ _EDGE = ".,;:!?()[]“”\"‘’'"
 def _subject(masked: str, q: Quantity) -> str:
     """Words around the figure, for the editor to reword: the registry's subject."""
     # Whitespace words, so that "1,150" stays one word; punctuation at their ends goes.
-    before = [w.strip(_EDGE) for w in masked[max(0, q.start - 200) : q.start].split()[-5:]]
-    after = [w.strip(_EDGE) for w in masked[q.end : q.end + 200].split()[:6]]
+    # Within the figure's clause: the other clause of "A has 3, while B has 5" is not it.
+    lo, hi = clause_span(masked, q.start, q.end)
+    before = [w.strip(_EDGE) for w in masked[max(lo, q.start - 200) : q.start].split()[-5:]]
+    after = [w.strip(_EDGE) for w in masked[q.end : min(hi, q.end + 200)].split()[:6]]
     return " ".join(w for w in [*before, "…", *after] if w)
 
 

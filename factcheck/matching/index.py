@@ -114,6 +114,9 @@ def build_index(registry: Registry) -> Index:
     for figure in registry.figures:
         info = figure_info(figure)
         index.figures.setdefault(figure.quantity.dimension, []).append(info)
+    # Computed now, so that they are kept with the index in the cache.
+    index.figure_weights(set())
+    index.frame_words()
     return index
 
 
