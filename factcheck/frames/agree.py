@@ -35,11 +35,29 @@ def fit(
 ) -> Fit:
     shared = claim.content & figure.content
     score = sum(weight(w) for w in shared)
-    extra = sum(weight(w) for w in shared - figure.given)
+    # Beyond the noun and keywords, and next to the number in a source: a word far
+    # off in a long sentence does not make a number used in passing about the figure.
+    # Names say which entity, not what happened to it: they are left to the name test.
+    extra = sum(weight(w) for w in (claim.content & figure.near) - figure.given - claim.name_stems)
     # Another number both frames give ("since 2013") pins the frame as a rare word does.
     extra += NUMBER_WEIGHT * len(claim.numbers & figure.numbers)
     name_fits = bool(set(claim.name_after) & figure.about) if claim.name_after else None
-    return Fit(score, extra, name_conflict(claim.names, figure.names, people), name_fits)
+    conflict = name_conflict(claim.names, figure.names, people) or year_conflict(
+        claim.numbers, figure.numbers
+    )
+    return Fit(score, extra, conflict, name_fits)
+
+
+def year_conflict(claimed: frozenset[str], entry: frozenset[str]) -> str:
+    """ "since 2013" is not "after 2014": both frames date the figure, differently."""
+    ours, theirs = _years(claimed), _years(entry)
+    if not ours or not theirs or ours & theirs:
+        return ""
+    return f"the claim's frame has {', '.join(sorted(ours))}; the sources' has {', '.join(sorted(theirs))}"
+
+
+def _years(numbers: frozenset[str]) -> set[str]:
+    return {n for n in numbers if len(n) == 4 and n[:2] in ("19", "20")}
 
 
 def name_conflict(claimed: Iterable[str], entry: Iterable[str], people: frozenset[str]) -> str:

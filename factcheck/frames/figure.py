@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.frames.clause import clause_span
 from factcheck.frames.frame import names_in, other_numbers, read_frame
 from factcheck.model import Figure
 from factcheck.text import content_stems, fold, stems
+
+WINDOW = 8
 
 
 @dataclass(frozen=True)
 class FigureFrame:
     content: frozenset[str]  # the meaningful words of subject, keywords and report clauses
-    names: frozenset[str]  # the names those clauses give (place, entity)
+    names: frozenset[str]  # the names the subject and the words next to each number give
     given: frozenset[str]  # stems a claim must use anyway: the counted noun, the keywords
     about: frozenset[str] = frozenset()  # the meaningful words of subject and keywords
     numbers: frozenset[str] = frozenset()  # other numbers of subject and report clauses
+    near: frozenset[str] = frozenset()  # subject, keywords and the words next to each number
 
 
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
@@ -23,18 +27,35 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     content = set(content_stems(f"{figure.subject} {keywords}"))
     names = set(names_in(figure.subject, common))
     numbers = set(other_numbers(figure.subject))
+    near = set(content)
     for report in figure.reports:
-        frame = read_frame(report.sentence, *_locate(report.sentence, report.text), common)
+        at = _locate(report.sentence, report.text)
+        frame = read_frame(report.sentence, *at, common)
         content |= frame.content
-        names |= frame.names
         numbers |= frame.numbers
+        window = _window(report.sentence, *at)
+        near |= content_stems(window)
+        names.update(names_in(window, common))
     given = set(stems(keywords))
     for unit in (figure.quantity.unit, *figure.unit_aliases):
         given.update(stems(unit))
-    about = frozenset(content_stems(f"{figure.subject} {keywords}"))
     return FigureFrame(
-        frozenset(content), frozenset(names), frozenset(given), about, frozenset(numbers)
+        frozenset(content),
+        frozenset(names),
+        frozenset(given),
+        frozenset(content_stems(f"{figure.subject} {keywords}")),
+        frozenset(numbers),
+        frozenset(near),
     )
+
+
+def _window(sentence: str, start: int, end: int) -> str:
+    """The words of the number's clause within WINDOW words of it: a long
+    sentence's far words (a second place, a second actor) are not its frame."""
+    lo, hi = clause_span(sentence, start, end)
+    before = sentence[lo:start].split()[-WINDOW:]
+    after = sentence[end:hi].split()[:WINDOW]
+    return " ".join([*before, "…", *after])
 
 
 def _locate(sentence: str, printed: str) -> tuple[int, int]:

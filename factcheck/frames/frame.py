@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.frames.clause import clause_span
-from factcheck.text import STOPWORDS, content_stems, fold, stems
+from factcheck.text import STOPWORDS, content_stems, fold, stem, stems
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 _NAME_AFTER = re.compile(r"\s(?:[A-Z][\w'’-]*\s?){1,4}")
@@ -71,6 +71,10 @@ class Frame:
     # Other numbers of the clause ("the 38th since 2013"): a frame's time or place.
     numbers: frozenset[str] = frozenset()
 
+    @property
+    def name_stems(self) -> frozenset[str]:
+        return frozenset(stem(n) for n in self.names)
+
 
 def read_frame(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> Frame:
     """The frame of the number at text[start:end].
@@ -80,10 +84,12 @@ def read_frame(text: str, start: int, end: int, common: frozenset[str] = frozens
     """
     lo, hi = clause_span(text, start, end)
     clause = text[lo:hi]
+    # The number's own words ("February" of "February 4") say nothing of what it is about.
+    around = f"{text[lo:start]} {text[end:hi]}"
     return Frame(
         text=clause,
         stems=tuple(stems(clause)),
-        content=frozenset(content_stems(clause)),
+        content=frozenset(content_stems(around)),
         names=frozenset(names_in(clause, common)),
         name_after=tuple(stems(m.group())) if (m := _NAME_AFTER.match(text, end)) else (),
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]),

@@ -31,10 +31,10 @@ NOUN_WINDOW = 4  # a count's noun may follow a few adjectives: "100,000 Russian 
 # Numbers a sentence uses in passing ("the two leaders", "for the first time", "in 2022"):
 # they must share a distinctive word with the figure beyond its noun and keywords.
 SMALL_COUNT = 12
-PASSING_DIMENSIONS = frozenset({"ordinal", "year"})
-# The weight of a word found in about a quarter of the registry's figures (log(1 + 4)):
+PASSING_DIMENSIONS = frozenset({"ordinal", "year", "date"})
+# About the weight of a word found in a fifth of the registry's figures (log(1 + 5)):
 # an incidental word ("said", a capital city) does not make a passing number's frame.
-STRONG_EXTRA = 1.6
+STRONG_EXTRA = 1.75
 
 
 @dataclass(frozen=True)
@@ -62,39 +62,46 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         for info in candidates
     ]
     fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
-    sure = [(info, f) for info, f in fits if not _doubt(q, f)]
-    if not sure:
-        info, f = fits[0]
-        return FigureMatch(info, f.score, False, _doubt(q, f))
-    return _choose(q, sure)
+    return _choose(q, fits)
 
 
-def _choose(q: Quantity, sure: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
-    """The best sure candidate; but a number that one of two close candidates
-    bears out is not a contradiction of the other."""
+def _choose(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
+    """The best candidate without doubt; but a number that a close, plausible
+    candidate bears out (a frame that names nothing else) is not a
+    contradiction of another one."""
     from factcheck.verdicts.figures import agrees_with_any
 
-    best_info, best = sure[0]
-    for info, f in sure:
-        if f.score >= 0.5 * best.score and agrees_with_any(q, info.figure):
+    sure = [(info, f) for info, f in fits if not _doubt(q, f, info.figure.keywords)]
+    bar = 0.5 * (sure[0][1].score if sure else fits[0][1].score)
+    for info, f in fits:
+        if _plausible(f) and f.score >= bar and agrees_with_any(q, info.figure):
             return FigureMatch(info, f.score, True)
-    return FigureMatch(best_info, best.score, True)
+    if sure:
+        return FigureMatch(sure[0][0], sure[0][1].score, True)
+    info, f = fits[0]
+    return FigureMatch(info, f.score, False, _doubt(q, f, info.figure.keywords))
 
 
-def _doubt(q: Quantity, f: Fit) -> str:
+def _plausible(f: Fit) -> bool:
+    return not f.conflict and f.name_fits is not False
+
+
+def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
+    """Why the match is not sure, or "". Two keyword groups, all met, are as
+    strong as a distinctive word ("gas" and "supplier")."""
     if f.conflict:
         return f.conflict
     if not _in_passing(q):
         return ""
     if f.name_fits is False:
         return "the number belongs to a name the entry is not about"
-    if f.name_fits is None and f.extra < STRONG_EXTRA:
+    if f.name_fits is None and f.extra < STRONG_EXTRA and len(keywords) < 2:
         return "a number used in passing, and its clause shares no distinctive word with the entry"
     return ""
 
 
 def _in_passing(q: Quantity) -> bool:
-    if q.dimension in PASSING_DIMENSIONS or q.unit in ("ordinal", "calendar-year"):
+    if q.dimension in PASSING_DIMENSIONS or q.unit in ("ordinal", "calendar-year", "date"):
         return True
     return q.dimension == "count" and q.qualifier == "exact" and q.value <= SMALL_COUNT
 
