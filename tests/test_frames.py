@@ -124,3 +124,14 @@ QUOTE_EXAMPLES: list[tuple[str, Verdict, str]] = [
 )
 def test_quotation_examples(storm: Registry, claim: str, verdict: Verdict, why: str) -> None:
     assert check(claim, storm).verdict is verdict, why
+
+
+def test_words_beyond_what_a_source_printed_are_unknown_not_changed(storm: Registry) -> None:
+    # The source printed a part; the claim quotes more of it around that part.
+    longer = '"I said there has never been a storm like this in the county," Okafor said.'
+    result = check(longer, storm)
+    assert result.verdict is U
+    assert result.parts[0].nearest == "okafor-worst"
+    # A change inside the printed part is still a misquotation.
+    changed = '"I said there has never been a flood like this in the county," Okafor said.'
+    assert check(changed, storm).verdict is C

@@ -93,7 +93,10 @@ def quote_part(
     if match is None or not (match.exact or _altered(match, typed)):
         return base
     quotation = match.wording.quotation
-    reasons = [] if match.exact else _change_reasons(match.alignment)
+    alignment = _within_wording(match)
+    if alignment is None:
+        return _beyond(base, quotation)
+    reasons = [] if match.exact else _change_reasons(alignment)
     wrong_speaker = _wrong_speaker(attribution, quotation, match.typed_count, index)
     if wrong_speaker:
         reasons.append(wrong_speaker)
@@ -112,6 +115,40 @@ def quote_part(
         reasons=tuple(reasons),
         evidence=tuple(_evidence(index, quotation, renderings)),
         speaker=base.speaker,
+    )
+
+
+def _within_wording(match: QuoteMatch) -> Alignment | None:
+    """The alignment without typed words before the wording's first word or after
+    its last: the source printed only part of a longer quotation, so words beyond
+    it are unknown to the registry, not changed. None when those are the only
+    changes (the quotation can then be neither confirmed nor faulted)."""
+    ops = list(match.alignment.ops)
+    words = match.wording.words
+    on_source = [k for k, op in enumerate(ops) if op.source is not None]
+    if not on_source or match.exact:
+        return match.alignment
+    first, last = on_source[0], on_source[-1]
+    lead = ops[first].source is words[0] and all(op.kind == ADD for op in ops[:first])
+    tail = ops[last].source is words[-1] and all(op.kind == ADD for op in ops[last + 1 :])
+    kept = ops[first if lead else 0 : last + 1 if tail else len(ops)]
+    if len(kept) == len(ops):
+        return match.alignment
+    trimmed = Alignment(tuple(kept))
+    return trimmed if trimmed.cost else None
+
+
+def _beyond(base: Part, quotation: Quotation) -> Part:
+    reason = f"the sources print only part of these words ({quotation.id}); the rest is not in the registry"
+    return Part(
+        base.kind,
+        base.text,
+        base.start,
+        base.end,
+        Verdict.UNVERIFIED,
+        reasons=(reason,),
+        speaker=base.speaker,
+        nearest=quotation.id,
     )
 
 
