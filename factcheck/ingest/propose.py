@@ -16,6 +16,7 @@ from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import format_date
 from factcheck.frames import Frame, clause_span, read_frame
+from factcheck.frames.agree import name_conflict
 from factcheck.frames.frame import name_key, names_in
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
@@ -335,6 +336,8 @@ class _Reader:
             # In the entry's unit the number may differ (3 days of a figure in years):
             # the printed words say it whatever the unit.
             value = q.text if q.dimension != "count" else value
+        elif self._repeats(frame, unit, value):
+            return
         else:
             keywords = _keywords(masked, q, *self.index.frame_words())
             subject = _subject(masked, q)
@@ -346,6 +349,21 @@ class _Reader:
         self.proposal.figures.append(
             FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords)
         )
+
+    def _repeats(self, frame: Frame, unit: str, value: int | float | str) -> bool:
+        """Whether the article already gave this figure (the same value and unit,
+        a frame naming nothing else): a lede's number repeated further down."""
+        common, people = self.index.frame_words()
+        for earlier in self.proposal.figures:
+            if not earlier.new or earlier.unit != unit or earlier.value != value:
+                continue
+            at = earlier.sentence.find(earlier.text)
+            before = read_frame(
+                earlier.sentence, max(at, 0), max(at, 0) + len(earlier.text), common
+            )
+            if not name_conflict(frame.names, before.names, people):
+                return True
+        return False
 
     # --- ids ------------------------------------------------------------------
 
