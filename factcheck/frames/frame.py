@@ -15,6 +15,12 @@ from factcheck.text import STOPWORDS, content_stems, fold, stem, stems
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 _NAME_AFTER = re.compile(r"\s(?:[A-Z][\w'’-]*\s?){1,4}")
+_NAME_RUN = r"(?:(?:[A-Z][\w’'.-]*|[a-z]+(?=\s+[A-Z]))\s+){0,8}[A-Z][\w’'.-]*"
+ATTRIBUTION = re.compile(
+    rf"\b(?i:according\s+to)\s+(?:the\s+)?{_NAME_RUN}"
+    rf"|\b(?:said|says|told|reported)\s+{_NAME_RUN}"
+    r"|(?:[A-Z][\w’'-]*\s+){1,4}(?:said|says|told|reported)\b"
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 _NUMBER = re.compile(r"\d[\d,]*")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
@@ -90,7 +96,7 @@ def read_frame(text: str, start: int, end: int, common: frozenset[str] = frozens
         text=clause,
         stems=tuple(stems(clause)),
         content=frozenset(content_stems(around)),
-        names=frozenset(names_in(clause, common)),
+        names=frozenset(names_in(around, common)),
         name_after=tuple(stems(m.group())) if (m := _NAME_AFTER.match(text, end)) else (),
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]),
     )
@@ -101,8 +107,11 @@ def other_numbers(text: str) -> frozenset[str]:
 
 
 def names_in(text: str, common: frozenset[str] = frozenset()) -> list[str]:
-    """Capitalised words that name something: not stopwords, days, months, or openers."""
+    """Capitalised words that name something: not stopwords, days, months, or
+    openers, and not whoever the figure is attributed to ("according to Cal
+    Fire", "Roe said"): who gave a figure is not what it is about."""
     found: list[str] = []
+    text = ATTRIBUTION.sub(lambda m: " " * len(m.group()), text)
     for m in _WORD.finditer(text):
         word = m.group()
         if not word[0].isupper():

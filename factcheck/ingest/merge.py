@@ -128,14 +128,11 @@ def _figure_report(f: FigureReport, source: str) -> Table:
 
 def _new_figure(f: FigureReport, report: Table) -> Table:
     qualifier = f.qualifier if f.qualifier != "exact" else ""
-    table = _table(
-        id=f.entry,
-        subject=f.subject,
-        keywords=f.keywords,
-        value=f.value,
-        unit=f.unit,
-        qualifier=qualifier,
-    )
+    table = _table(id=f.entry, subject=f.subject)
+    # Written even when empty: no keywords says "the frame alone decides".
+    table.add("keywords", list(f.keywords))
+    for name, value in _table(value=f.value, unit=f.unit, qualifier=qualifier).items():
+        table.add(name, value)
     reports: AoT = tomlkit.aot()
     reports.append(report)
     table.add("reports", reports)

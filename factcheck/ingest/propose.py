@@ -17,7 +17,8 @@ from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
-from factcheck.frames.frame import name_key, names_in
+from factcheck.frames.figure import WINDOW, figure_frame
+from factcheck.frames.frame import LOWER_WORD, name_key, names_in
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
@@ -25,7 +26,7 @@ from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
 from factcheck.quotations.speakers import VERB, Attribution, attribute
-from factcheck.text import STOPWORDS, WORD_RE, stem, stems
+from factcheck.text import STOPWORDS, WORD_RE, stems
 from factcheck.verdicts.quotes import best_match
 
 OPENING = '“"‘„'
@@ -115,7 +116,7 @@ class _Sentence:
 def propose(article: str, registry: Registry, source: Source) -> Proposal:
     """What `article`, published as `source`, adds to `registry`."""
     proposal = Proposal(source)
-    reader = _Reader(registry, proposal)
+    reader = _Reader(registry, proposal, frozenset(LOWER_WORD.findall(article)))
     for sentence in _sentences(article):
         reader.sentence(sentence)
     return proposal
@@ -146,8 +147,12 @@ def _sentences(article: str) -> Iterator[_Sentence]:
 class _Reader:
     """Reads sentences in order, remembering speakers named so far."""
 
-    def __init__(self, registry: Registry, proposal: Proposal) -> None:
+    def __init__(self, registry: Registry, proposal: Proposal, lower: frozenset[str]) -> None:
         self.index: Index = build_index(registry)
+        # Words written in lower case, here or in the registry: "Many" opening a
+        # sentence is no name. And the people who announce figures.
+        common, people = self.index.frame_words()
+        self.common, self.people = common | lower, people
         self.registry = registry
         self.proposal = proposal
         self.speakers = dict(registry.speakers)
@@ -323,23 +328,28 @@ class _Reader:
             return
         value: int | float | str = _value(q)
         keywords: tuple[str, ...] = ()
-        frame = read_frame(masked, q.start, q.end, self.index.frame_words()[0])
+        frame = read_frame(masked, q.start, q.end, self.common)
         found = find_figure(q, frame, self.index)
         # Another report of a known figure only when the frames agree (not another
-        # place, entity or time) and the clause is mostly about it.
-        if (
-            found is not None
+        # place, entity or time) and the clause is mostly about it; or when it
+        # measures the same thing in the same unit at nearly the same value.
+        same = (
+            found.info
+            if found is not None
             and found.confident
             and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN
-        ):
-            entry, new, subject = found.info.figure.id, False, ""
+            and _within(q, found.info.figure.quantity, MAX_RATIO_TO_JOIN)
+            else self._close_figure(q, unit, frame)
+        )
+        if same is not None:
+            entry, new, subject = same.figure.id, False, ""
             # In the entry's unit the number may differ (3 days of a figure in years):
             # the printed words say it whatever the unit.
             value = q.text if q.dimension != "count" else value
         elif self._repeats(frame, unit, value):
             return
         else:
-            keywords = _keywords(masked, q, *self.index.frame_words())
+            keywords = _keywords(masked, q, self.common, self.people)
             subject = _subject(masked, q)
             entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
         if (entry, q.text) in self.seen or (not new and self._reported(entry)):
@@ -350,10 +360,29 @@ class _Reader:
             FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords)
         )
 
+    def _close_figure(self, q: Quantity, unit: str, frame: Frame) -> FigureInfo | None:
+        """An entry in the same unit whose value is within CLOSE of this one (the
+        same, for small counts and for dates, years and ordinals) and whose frame
+        names nothing else: another outlet's report of one figure ("153,000
+        acres", "151,600 acres"), which may then disagree or form a series."""
+        exact = q.dimension in ("date", "ordinal", "year") or q.value <= SMALL_COUNT
+        best: tuple[float, FigureInfo] | None = None
+        for info in self.index.figures.get(q.dimension, []):
+            theirs = info.figure.quantity
+            if stems(theirs.unit) != stems(unit) or not _close(q, theirs, exact):
+                continue
+            frame_of = figure_frame(info.figure, self.common)
+            if name_conflict(frame.names, frame_of.names, self.people):
+                continue
+            score = len(frame.content & frame_of.content)
+            if best is None or score > best[0]:
+                best = (score, info)
+        return best[1] if best else None
+
     def _repeats(self, frame: Frame, unit: str, value: int | float | str) -> bool:
         """Whether the article already gave this figure (the same value and unit,
         a frame naming nothing else): a lede's number repeated further down."""
-        common, people = self.index.frame_words()
+        common, people = self.common, self.people
         for earlier in self.proposal.figures:
             if not earlier.new or earlier.unit != unit or earlier.value != value:
                 continue
@@ -379,6 +408,20 @@ class _Reader:
         return candidate
 
 
+def _within(a: Quantity, b: Quantity, ratio: float) -> bool:
+    """Whether two values are within a factor of `ratio` of each other."""
+    mid_a, mid_b = abs(a.lo + a.hi) / 2, abs(b.lo + b.hi) / 2
+    low, high = sorted((mid_a, mid_b))
+    return high <= ratio * low if low > 0 else high == low
+
+
+def _close(a: Quantity, b: Quantity, exact: bool) -> bool:
+    mid_a, mid_b = (a.lo + a.hi) / 2, (b.lo + b.hi) / 2
+    if exact:
+        return mid_a == mid_b
+    return abs(mid_a - mid_b) <= CLOSE * max(abs(mid_a), abs(mid_b))
+
+
 def _share(frame: Frame, info: FigureInfo) -> float:
     """Share of the clause's meaningful words that the figure's sources also use."""
     if not frame.content:
@@ -389,6 +432,13 @@ def _share(frame: Frame, info: FigureInfo) -> float:
 # How much of a sentence's wording an existing figure's sources must share before a
 # number in it is taken as another report of that figure rather than a new one.
 MIN_OVERLAP_TO_JOIN = 0.25
+# Reports of one figure, even of a count that rises, seldom differ by more than this:
+# "3 firefighters were injured" is not another report of "1,000 firefighters battled".
+MAX_RATIO_TO_JOIN = 2.0
+# Reports of one figure by different outlets differ by a few percent (153,000 and
+# 151,600 acres); beyond this, the same unit is more likely another figure.
+CLOSE = 0.12
+SMALL_COUNT = 12
 # A quotation of one word ("aggressive") is usually a scare quote, not a statement.
 MIN_QUOTE_WORDS = 2
 # Generated figure ids stay short enough to type.
@@ -413,9 +463,38 @@ def _unit(q: Quantity, masked: str) -> str:
         after = after[1:]
     if not after or after[0].lower() in STOPWORDS or not after[0].isalpha():
         return ""  # "worth billions to build", "13:35": nothing counted
-    if len(after) > 1 and after[1].endswith("s") and not after[0].endswith("s"):
+    if (
+        len(after) > 1
+        and _plural(after[1])
+        and not after[0].endswith("s")
+        and after[0].lower() not in _IRREGULAR_PLURALS
+    ):
         return str(after[1]).lower()  # "100,000 new troops", "five permanent seats"
     return str(after[0]).lower()
+
+
+# Counted nouns whose plural has no -s: "14 people across the county" counts people.
+_IRREGULAR_PLURALS = frozenset(
+    [
+        "people",
+        "children",
+        "men",
+        "women",
+        "police",
+        "staff",
+        "personnel",
+        "cattle",
+        "feet",
+        "teeth",
+        "mice",
+        "geese",
+    ]
+)
+
+
+def _plural(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in STOPWORDS
 
 
 def _value(q: Quantity) -> int | float | str:
@@ -429,21 +508,17 @@ def _value(q: Quantity) -> int | float | str:
 def _keywords(
     masked: str, q: Quantity, common: frozenset[str], people: frozenset[str]
 ) -> tuple[str, ...]:
-    """One group of the names in the figure's own clause (any of them must be
-    mentioned), else the clause's longest word: a claim must be about the same
-    thing to match. Days, months and the people who announce a figure are not
-    what it is about."""
+    """One group of the names next to the figure in its own clause (any of them
+    must be mentioned), else none: a claim must be about the same place or
+    entity to match. Days, months and the people who announce a figure are not
+    what it is about; without names, the figure's frame decides (see matching)."""
     lo, hi = clause_span(masked, q.start, q.end)
-    clause = masked[lo : q.start] + " " + masked[q.end : hi]
-    names = [n for n in names_in(clause, common) if name_key(n) not in people]
+    before = masked[lo : q.start].split()[-WINDOW:]
+    after = masked[q.end : hi].split()[:WINDOW]
+    near = " ".join([*before, "…", *after])
+    names = [n for n in names_in(near, common) if name_key(n) not in people]
     unique = list(dict.fromkeys(names))[:5]
-    if unique:
-        return ("|".join(unique),)
-    unit = set(stems(_unit(q, masked)))
-    content = [
-        w for w in WORD_RE.findall(clause) if w.lower() not in STOPWORDS and stem(w) not in unit
-    ]
-    return (max(content, key=len),) if content else ()
+    return ("|".join(unique),) if unique else ()
 
 
 _EDGE = ".,;:!?()[]“”\"‘’'"

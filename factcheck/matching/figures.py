@@ -91,6 +91,9 @@ def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
     strong as a distinctive word ("gas" and "supplier")."""
     if f.conflict:
         return f.conflict
+    if not keywords and f.extra < STRONG_EXTRA:
+        # Nothing the registry asked for: the frames themselves must meet.
+        return "the entry has no keywords, and the clause shares no distinctive word with it"
     if not _in_passing(q):
         return ""
     if f.name_fits is False:

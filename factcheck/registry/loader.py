@@ -278,7 +278,7 @@ def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Know
         rq = _quantity(rep, rwhere, col, str(rep.get("unit", unit)))
         if rq is not None:
             reports.append(FigureReport(source, rq, sentence, printed))
-    if not (fid and quantity and reports and keywords):
+    if not (fid and quantity and reports) or (not keywords and "keywords" not in table):
         return None
     return Figure(
         fid, subject, keywords, quantity, tuple(reports), aliases, line_of(col.lines, where)
