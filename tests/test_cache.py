@@ -357,3 +357,22 @@ def test_an_index_that_cannot_be_written_is_said_once_and_answers(
     if failure == "read-only":
         assert not any("once" in m for m in heard)  # no indexing claimed that never happens
     assert not list(stored.glob("*.tmp")) and not list(stored.glob(".*.tmp"))
+
+
+def test_an_index_damaged_inside_answers_from_the_registry_and_says_so_once(
+    stored: Path,
+) -> None:
+    claim = "Russia shares a 4,209 km border with China."
+    cache.load_registry_cached(SHIPPED)
+    (db,) = stored.glob("*.sqlite")
+    raw = bytearray(db.read_bytes())
+    for page in range(8192, len(raw), 4096):  # damaged pages past the header
+        raw[page : page + 8] = b"\xff" * 8  # no page type SQLite knows
+    db.write_bytes(bytes(raw))
+    said: list[str] = []
+    registry = cache.load_registry_cached(SHIPPED, warn=said.append)
+    assert check(claim, registry).verdict is Verdict.SUPPORTED
+    assert len(said) == 1 and "damaged" in said[0], said
+    said.clear()
+    registry = cache.load_registry_cached(SHIPPED, warn=said.append)  # indexed afresh
+    assert check(claim, registry).verdict is Verdict.SUPPORTED and said == []

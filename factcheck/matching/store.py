@@ -14,6 +14,7 @@ wordings_of(), figure_candidates(), quotation(), speakers and registry.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections import Counter
@@ -162,32 +163,55 @@ def is_complete(path: Path) -> bool:
         return False
 
 
+def _stderr(message: str) -> None:
+    import sys
+
+    sys.stderr.write(f"factcheck: {message}\n")
+
+
 class _Rows(Mapping[str, T]):
     """Sources or speakers, read from the index one at a time."""
 
     def __init__(self, store: StoredIndex, table: str, decode: Callable[[codec.Data], T]) -> None:
         self.store, self.table, self.decode = store, table, decode
 
+    def _memory(self) -> Mapping[str, T]:
+        found: Mapping[str, T] = getattr(self.store.memory.registry, self.table)
+        return found
+
     def __getitem__(self, key: str) -> T:
-        row = self.store.db.execute(
-            f"SELECT blob FROM {self.table} WHERE id = ?", (key,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(key)
-        return _undump(self.decode, row[0])
+        if self.store.fallback is None:
+            try:
+                row = self.store.db.execute(
+                    f"SELECT blob FROM {self.table} WHERE id = ?", (key,)
+                ).fetchone()
+                if row is None:
+                    raise KeyError(key)
+                return _undump(self.decode, row[0])
+            except (sqlite3.DatabaseError, codec.DecodeError) as exc:
+                self.store.damaged(exc)
+        return self._memory()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return (r[0] for r in self.store.db.execute(f"SELECT id FROM {self.table}"))
+        if self.store.fallback is None:
+            try:
+                rows = self.store.db.execute(f"SELECT id FROM {self.table}").fetchall()
+                return (r[0] for r in rows)
+            except sqlite3.DatabaseError as exc:
+                self.store.damaged(exc)
+        return iter(self._memory())
 
     def __len__(self) -> int:
-        return int(self.store.db.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0])
+        return sum(1 for _ in self)
 
 
 class StoredIndex(Index):
     """The engine's index, served from an SQLite file built by build_store()."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, warn: Callable[[str], None] | None = None) -> None:
         self.path = path
+        self.warn = warn
+        self.fallback: Index | None = None  # the registry in memory, once the file fails
         self._db: sqlite3.Connection | None = None
         self._pid = os.getpid()
         thin = Registry(
@@ -199,7 +223,36 @@ class StoredIndex(Index):
         super().__init__(registry=thin, speakers=names)
 
     def __getstate__(self) -> dict[str, Any]:  # to batch workers: they reopen the file
-        return {**self.__dict__, "_db": None}
+        return {**self.__dict__, "_db": None, "warn": None}
+
+    def damaged(self, exc: Exception) -> None:
+        """The file failed mid-run (a damaged page): say so once, remove it so the
+        next run indexes afresh, and answer from the registry in memory from now on."""
+        if self.fallback is not None:
+            return
+        (self.warn or _stderr)(
+            f"index {self.path} is damaged ({exc}); removed it, answering from the registry"
+        )
+        with contextlib.suppress(OSError):
+            self.path.unlink(missing_ok=True)
+        from factcheck.matching.index import build_index
+        from factcheck.registry.loader import load_registry
+
+        memory = load_registry(self.registry.path)
+        self.fallback = build_index(memory)
+
+    @property
+    def memory(self) -> Index:
+        assert self.fallback is not None, "damaged() sets it first"
+        return self.fallback
+
+    def _guard(self, query: Callable[[], T], otherwise: Callable[[Index], T]) -> T:
+        if self.fallback is None:
+            try:
+                return query()
+            except (sqlite3.DatabaseError, codec.DecodeError) as exc:
+                self.damaged(exc)
+        return otherwise(self.memory)
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -214,11 +267,19 @@ class StoredIndex(Index):
         return row[0] if row else None
 
     def candidates(self, typed: list[QWord]) -> list[Wording]:
+        return self._guard(lambda: self._candidates(typed), lambda m: m.candidates(typed))
+
+    def _candidates(self, typed: list[QWord]) -> list[Wording]:
         words = {token(w.norm) for w in real_words(typed) if w.norm not in STOPWORDS}
         rows = self._search("wording_words", "wording_terms", words, MAX_CANDIDATES)
         return self._load("wordings", rows, codec.decode_wording)
 
     def wordings_of(self, quotation_id: str) -> list[Wording]:
+        return self._guard(
+            lambda: self._wordings_of(quotation_id), lambda m: m.wordings_of(quotation_id)
+        )
+
+    def _wordings_of(self, quotation_id: str) -> list[Wording]:
         found = self.db.execute(
             "SELECT blob FROM wordings WHERE quotation = ? ORDER BY id", (quotation_id,)
         )
@@ -229,6 +290,12 @@ class StoredIndex(Index):
         return found[0].quotation if found else None
 
     def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
+        return self._guard(
+            lambda: self._figure_candidates(dimension, content),
+            lambda m: m.figure_candidates(dimension, content),
+        )
+
+    def _figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
         words = {token(w) for w in content}
         rows = self._search(
             "figure_words", "figure_terms", words, MAX_FIGURES, dimension_token(dimension)

@@ -161,7 +161,12 @@ def _stored(
             warn(f"cannot write the index {db} ({exc}); answering from the registry without it")
             return _parse(data, name)[0]
         say("index ready")
-    index = StoredIndex(db)
+    try:
+        index = StoredIndex(db, warn)
+    except (sqlite3.DatabaseError, DecodeError) as exc:  # damaged where is_complete() cannot see
+        warn(f"index {db} is damaged ({exc}); removed it, answering from the registry")
+        db.unlink(missing_ok=True)
+        return _parse(read_registry_bytes(path), name)[0]
     remember_index(index.registry, index)
     return index.registry
 
