@@ -220,6 +220,64 @@ def ctrl_c_during_batch(tmp: Path) -> None:
     assert [json.loads(row)["id"] for row in rows] == [str(i) for i in range(1, len(rows) + 1)]
 
 
+# --- the cache --------------------------------------------------------------
+
+
+def cached_run(tmp: Path) -> tuple[Path, Callable[[], Result]]:
+    registry = tmp / "quotes.toml"
+    registry.write_text(MINI, encoding="utf-8")
+    folder = tmp / "cache"
+    env = {"FACTCHECK_CACHE_DIR": str(folder), "FACTCHECK_NO_CACHE": ""}
+
+    def again() -> Result:
+        return CliRunner().invoke(cli, ["--registry", str(registry), "check", CLAIM], env=env)
+
+    assert again().exit_code == 0
+    return folder, again
+
+
+def answered_with_one_warning(r: Result, *expected: str) -> None:
+    assert r.exit_code == 0 and r.stdout.startswith("supported"), r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in r.stderr, lines
+    for piece in expected:
+        assert piece in lines[0], (piece, lines[0])
+
+
+class _RunsCode:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.system, ("touch PLANTED_RAN",))
+
+
+def planted_cache(tmp: Path) -> None:
+    import os
+    import pickle
+
+    from factcheck.registry import cache
+
+    folder, again = cached_run(tmp)
+    (file,) = folder.glob("*.json")
+    payload = pickle.dumps(_RunsCode())
+    file.write_bytes(cache.MAGIC + cache.blake2b(payload).digest()[:32] + payload)
+    here = os.getcwd()
+    os.chdir(tmp)
+    try:
+        r = again()
+    finally:
+        os.chdir(here)
+    assert not (tmp / "PLANTED_RAN").exists()
+    answered_with_one_warning(r, str(file), "damaged or not factcheck's", "not JSON")
+    assert again().stderr == ""  # replaced: said once
+
+
+def cache_folder_others_write(tmp: Path) -> None:
+    folder, again = cached_run(tmp)
+    folder.chmod(0o777)
+    answered_with_one_warning(again(), str(folder), "writable by other users (mode 0o777)")
+
+
 # --- the table --------------------------------------------------------------
 
 CASES: dict[str, Callable[[Path], None]] = {
@@ -266,6 +324,8 @@ CASES: dict[str, Callable[[Path], None]] = {
     ),
     "output into a closed pipe": closed_pipe,
     "Ctrl-C during a batch": ctrl_c_during_batch,
+    "a planted cache file": planted_cache,
+    "a cache folder others can write": cache_folder_others_write,
 }
 
 

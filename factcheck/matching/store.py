@@ -1,7 +1,8 @@
 """An index on disk for registries too large to load per look-up.
 
-A million entries take a minute to unpickle, so a large registry is indexed
-once into SQLite: every wording and figure is a pickled row, and two FTS5
+A million entries take a minute to decode, so a large registry is indexed
+once into SQLite: every wording and figure is a row of JSON (registry/codec.py,
+never a pickle: a planted file can hold only data), and two FTS5
 tables find the few worth comparing. A claim's rarest words (by how many
 rows hold them) retrieve a short list; the engine then scores only that
 list with the same alignment and overlap it uses in memory. Sources and
@@ -13,9 +14,9 @@ wordings_of(), figure_candidates(), quotation(), speakers and registry.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
-import pickle
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -34,6 +35,7 @@ from factcheck.matching.index import (
 from factcheck.model import Quotation, Registry
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import QWord, quote_words, real_words
+from factcheck.registry import codec
 from factcheck.text import STOPWORDS
 
 MAX_CANDIDATES = 12  # wordings aligned per quotation, as in memory
@@ -84,19 +86,29 @@ def build_store(
         db.close()
 
 
-def _dump(obj: object) -> bytes:
-    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+def _dump(data: codec.Data) -> bytes:
+    return codec.dumps(data)
+
+
+def _undump(decode: Callable[[codec.Data], T], blob: object) -> T:
+    """A row's value; a damaged or planted row raises DecodeError, never runs code."""
+    if not isinstance(blob, bytes):
+        raise codec.DecodeError("a row that is not JSON bytes")
+    value: T = codec.guarded(decode, codec.loads(blob))
+    return value
 
 
 def _put_small(db: sqlite3.Connection, registry: Registry) -> None:
     db.executemany(
-        "INSERT INTO sources VALUES(?, ?)", ((k, _dump(v)) for k, v in registry.sources.items())
+        "INSERT INTO sources VALUES(?, ?)",
+        ((k, _dump(codec.encode_source(v))) for k, v in registry.sources.items()),
     )
     db.executemany(
-        "INSERT INTO speakers VALUES(?, ?)", ((k, _dump(v)) for k, v in registry.speakers.items())
+        "INSERT INTO speakers VALUES(?, ?)",
+        ((k, _dump(codec.encode_speaker(v))) for k, v in registry.speakers.items()),
     )
     names = SpeakerIndex(registry.speakers.values())
-    db.execute("INSERT INTO meta VALUES('names', ?)", (_dump(names),))
+    db.execute("INSERT INTO meta VALUES('names', ?)", (_dump(names.to_data()),))
     db.execute("INSERT INTO meta VALUES('path', ?)", (registry.path,))
 
 
@@ -114,7 +126,8 @@ def _put_wordings(
             terms = {token(w.norm) for w in real_words(list(words))}
             docs.update(terms)
             db.execute(
-                "INSERT INTO wordings VALUES(?, ?, ?)", (rowid, quotation.id, _dump(wording))
+                "INSERT INTO wordings VALUES(?, ?, ?)",
+                (rowid, quotation.id, _dump(codec.encode_wording(wording))),
             )
             db.execute(
                 "INSERT INTO wording_words(rowid, words) VALUES(?, ?)", (rowid, " ".join(terms))
@@ -138,7 +151,8 @@ def _put_figures(
         # could hold the number at all (a length, a count, a sum of money).
         words = " ".join([*sorted(terms), dimension_token(figure.quantity.dimension)])
         db.execute(
-            "INSERT INTO figures VALUES(?, ?, ?)", (n, figure.quantity.dimension, _dump(info))
+            "INSERT INTO figures VALUES(?, ?, ?)",
+            (n, figure.quantity.dimension, _dump(codec.encode_figure_info(info))),
         )
         db.execute("INSERT INTO figure_words(rowid, words) VALUES(?, ?)", (n, words))
         if progress and n % PROGRESS_EVERY == 0:
@@ -163,45 +177,97 @@ def is_complete(path: Path) -> bool:
         return False
 
 
+def _stderr(message: str) -> None:
+    import sys
+
+    sys.stderr.write(f"factcheck: {message}\n")
+
+
 class _Rows(Mapping[str, T]):
     """Sources or speakers, read from the index one at a time."""
 
-    def __init__(self, store: StoredIndex, table: str) -> None:
-        self.store, self.table = store, table
+    def __init__(self, store: StoredIndex, table: str, decode: Callable[[codec.Data], T]) -> None:
+        self.store, self.table, self.decode = store, table, decode
+
+    def _memory(self) -> Mapping[str, T]:
+        found: Mapping[str, T] = getattr(self.store.memory.registry, self.table)
+        return found
 
     def __getitem__(self, key: str) -> T:
-        row = self.store.db.execute(
-            f"SELECT blob FROM {self.table} WHERE id = ?", (key,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(key)
-        value: T = pickle.loads(row[0])
-        return value
+        if self.store.fallback is None:
+            try:
+                row = self.store.db.execute(
+                    f"SELECT blob FROM {self.table} WHERE id = ?", (key,)
+                ).fetchone()
+                if row is None:
+                    raise KeyError(key)
+                return _undump(self.decode, row[0])
+            except (sqlite3.DatabaseError, codec.DecodeError) as exc:
+                self.store.damaged(exc)
+        return self._memory()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return (r[0] for r in self.store.db.execute(f"SELECT id FROM {self.table}"))
+        if self.store.fallback is None:
+            try:
+                rows = self.store.db.execute(f"SELECT id FROM {self.table}").fetchall()
+                return (r[0] for r in rows)
+            except sqlite3.DatabaseError as exc:
+                self.store.damaged(exc)
+        return iter(self._memory())
 
     def __len__(self) -> int:
-        return int(self.store.db.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0])
+        return sum(1 for _ in self)
 
 
 class StoredIndex(Index):
     """The engine's index, served from an SQLite file built by build_store()."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, warn: Callable[[str], None] | None = None) -> None:
         self.path = path
+        self.warn = warn
+        self.fallback: Index | None = None  # the registry in memory, once the file fails
         self._db: sqlite3.Connection | None = None
         self._pid = os.getpid()
         self._figure_total: int | None = None
         thin = Registry(
             path=str(self._meta("path")),
-            sources=_Rows(self, "sources"),
-            speakers=_Rows(self, "speakers"),
+            sources=_Rows(self, "sources", codec.decode_source),
+            speakers=_Rows(self, "speakers", codec.decode_speaker),
         )
-        super().__init__(registry=thin, speakers=pickle.loads(self._meta("names")))
+        names = _undump(SpeakerIndex.from_data, self._meta("names"))
+        super().__init__(registry=thin, speakers=names)
 
     def __getstate__(self) -> dict[str, Any]:  # to batch workers: they reopen the file
-        return {**self.__dict__, "_db": None}
+        return {**self.__dict__, "_db": None, "warn": None}
+
+    def damaged(self, exc: Exception) -> None:
+        """The file failed mid-run (a damaged page): say so once, remove it so the
+        next run indexes afresh, and answer from the registry in memory from now on."""
+        if self.fallback is not None:
+            return
+        (self.warn or _stderr)(
+            f"index {self.path} is damaged ({exc}); removed it, answering from the registry"
+        )
+        with contextlib.suppress(OSError):
+            self.path.unlink(missing_ok=True)
+        from factcheck.matching.index import build_index
+        from factcheck.registry.loader import load_registry
+
+        memory = load_registry(self.registry.path)
+        self.fallback = build_index(memory)
+
+    @property
+    def memory(self) -> Index:
+        assert self.fallback is not None, "damaged() sets it first"
+        return self.fallback
+
+    def _guard(self, query: Callable[[], T], otherwise: Callable[[Index], T]) -> T:
+        if self.fallback is None:
+            try:
+                return query()
+            except (sqlite3.DatabaseError, codec.DecodeError) as exc:
+                self.damaged(exc)
+        return otherwise(self.memory)
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -216,26 +282,40 @@ class StoredIndex(Index):
         return row[0] if row else None
 
     def candidates(self, typed: list[QWord]) -> list[Wording]:
+        return self._guard(lambda: self._candidates(typed), lambda m: m.candidates(typed))
+
+    def _candidates(self, typed: list[QWord]) -> list[Wording]:
         words = {token(w.norm) for w in real_words(typed) if w.norm not in STOPWORDS}
         rows = self._search("wording_words", "wording_terms", words, MAX_CANDIDATES)
-        return self._load("wordings", rows)
+        return self._load("wordings", rows, codec.decode_wording)
 
     def wordings_of(self, quotation_id: str) -> list[Wording]:
+        return self._guard(
+            lambda: self._wordings_of(quotation_id), lambda m: m.wordings_of(quotation_id)
+        )
+
+    def _wordings_of(self, quotation_id: str) -> list[Wording]:
         found = self.db.execute(
             "SELECT blob FROM wordings WHERE quotation = ? ORDER BY id", (quotation_id,)
         )
-        return [pickle.loads(r[0]) for r in found]
+        return [_undump(codec.decode_wording, r[0]) for r in found]
 
     def quotation(self, quotation_id: str) -> Quotation | None:
         found = self.wordings_of(quotation_id)
         return found[0].quotation if found else None
 
     def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
+        return self._guard(
+            lambda: self._figure_candidates(dimension, content),
+            lambda m: m.figure_candidates(dimension, content),
+        )
+
+    def _figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
         words = {token(w) for w in content}
         rows = self._search(
             "figure_words", "figure_terms", words, MAX_FIGURES, dimension_token(dimension)
         )
-        infos: list[FigureInfo] = self._load("figures", rows)
+        infos = self._load("figures", rows, codec.decode_figure_info)
         return [i for i in infos if i.figure.quantity.dimension == dimension]
 
     def figure_weights(self, words: set[str]) -> dict[str, float]:
@@ -293,9 +373,9 @@ class StoredIndex(Index):
                 return list(found)[:limit]
         return list(found)
 
-    def _load(self, table: str, rows: list[int]) -> list[Any]:
+    def _load(self, table: str, rows: list[int], decode: Callable[[codec.Data], T]) -> list[T]:
         if not rows:
             return []
         marks = ",".join("?" * len(rows))
         got = dict(self.db.execute(f"SELECT id, blob FROM {table} WHERE id IN ({marks})", rows))
-        return [pickle.loads(got[r]) for r in rows if r in got]
+        return [_undump(decode, got[r]) for r in rows if r in got]

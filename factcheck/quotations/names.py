@@ -42,6 +42,26 @@ class SpeakerIndex:
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_compiled": {}}
 
+    def to_data(self) -> list[object]:
+        """The index as plain lists, for the cache (registry/codec.py)."""
+        return [[[key, rank, name, sid] for key, entries in self._by_key.items()
+                 for rank, name, sid in entries], sorted(self._names.items())]  # fmt: skip
+
+    @classmethod
+    def from_data(cls, data: object) -> SpeakerIndex:
+        """The index to_data() wrote; a wrong shape raises TypeError or ValueError."""
+        if not isinstance(data, list) or len(data) != 2:
+            raise ValueError("not a speaker index")
+        entries: list[list[object]] = data[0]
+        names: list[list[object]] = data[1]
+        index = cls(())
+        for key, rank, name, sid in entries:
+            if not all(type(v) is str for v in (key, name, sid)) or type(rank) is not int:
+                raise TypeError("a speaker name that is not text")
+            index._by_key.setdefault(str(key), []).append((int(str(rank)), str(name), str(sid)))
+        index._names = {str(sid): str(name) for sid, name in names}
+        return index
+
     @property
     def registered_names(self) -> list[str]:
         return [name for entries in self._by_key.values() for _, name, _ in entries]

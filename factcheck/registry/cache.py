@@ -2,22 +2,26 @@
 
 Parsing TOML, validating every entry and tokenising every wording costs more
 than a whole look-up, and the registry rarely changes between two look-ups.
-So the parsed form is pickled under a name derived from the registry file's
+So the parsed form is kept, as JSON (registry/codec.py), under a name derived
+from the registry file's
 content hash (and factcheck's version): an edited registry has a new hash and
 is parsed afresh; the old file is never consulted.
 
-A cache file is trusted only if its header and the BLAKE2 hash of its payload
-check out: a truncated, corrupted or foreign file is ignored and rebuilt.
-Writing it is atomic and best effort; a read-only or full disk only costs
-speed. FACTCHECK_CACHE_DIR moves the folder; FACTCHECK_NO_CACHE=1 turns it off.
-The cache is as private as the user's home: it is loaded with pickle, so it
-is written only into the user's own cache folder.
+Nothing read back from the cache is unpickled: the codec builds only the
+model's dataclasses from plain data, so a planted file cannot run code. A
+cache file is used only if its header, the BLAKE2 hash of its payload and the
+payload's shape check out; a truncated, corrupted, foreign or planted file is
+reported once (`warn`), the look-up answers from the registry, and a fresh
+file replaces it. A folder another user owns or can write is refused (and
+said so): files in it could be swapped between two runs. Writing is atomic
+and best effort: a read-only or full disk costs speed and one line on stderr.
+FACTCHECK_CACHE_DIR moves the folder; FACTCHECK_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +31,16 @@ from factcheck import __version__
 from factcheck.errors import RegistryProblems
 from factcheck.matching.index import Index, build_index, remember_index
 from factcheck.model import Registry
+from factcheck.registry.codec import (
+    DecodeError,
+    dumps,
+    guarded,
+    index_from_data,
+    index_to_data,
+    loads,
+    registry_from_data,
+    registry_to_data,
+)
 from factcheck.registry.reading import decode_registry, read_registry_bytes
 
 try:  # hashlib's blake2b without loading OpenSSL's _hashlib: 2 ms of every look-up
@@ -35,46 +49,82 @@ except ImportError:  # pragma: no cover - an interpreter without the builtin mod
     from hashlib import blake2b
 
 MAGIC = b"factcheck-registry-cache\n"
-FORMAT = 3  # bump when what is pickled, or how a registry reads, changes
+FORMAT = 4  # bump when what is stored, or how a registry reads, changes (4: JSON)
 KEEP = 8  # cache files kept: a few registries, each in a few recent versions
 # From this size a registry is indexed on disk (SQLite) rather than loaded whole
-# (some 800 entries; the shipped registry is a fifth of it): unpickling costs
+# (some 800 entries; the shipped registry is a fifth of it): decoding costs
 # grow with the registry, look-ups from the index hardly do.
 STORE_MIN_BYTES = 400_000
 Progress = Callable[[str], None]
-PICKLED_MODULES = (
+STORED_MODULES = (  # whose classes or encoding the cache holds
     "factcheck.model",
     "factcheck.matching.index",
     "factcheck.quotations.names",
     "factcheck.quotations.normalize",
     "factcheck.matching.store",
+    "factcheck.registry.codec",
 )
+SUFFIX = ".json"
+OLD_SUFFIXES = (".pickle",)  # earlier formats: removed unread
 
 
-def load_registry_cached(path: str | Path, progress: Progress | None = None) -> Registry:
+def _stderr(message: str) -> None:
+    sys.stderr.write(f"factcheck: {message}\n")
+
+
+def load_registry_cached(
+    path: str | Path, progress: Progress | None = None, warn: Progress = _stderr
+) -> Registry:
     """The registry at `path`, from the cache when its content was parsed before.
 
     A registry of STORE_MIN_BYTES or more is served from an on-disk index
     (matching/store.py): the Registry returned then holds sources and speakers
     read on demand and no quotations or figures; the engine finds them through
-    the index. `progress` hears about a first, slow indexing run.
+    the index. `progress` hears about a first, slow indexing run; `warn` hears,
+    once, why the cache was not used (a damaged file, an unsafe folder, a full disk).
     """
     name = str(path)
     folder = cache_dir()
+    if folder is not None:
+        folder = usable_folder(folder, warn)
     if folder is not None and _size(path) >= STORE_MIN_BYTES:
-        return _stored(Path(path), name, folder, progress)
+        return _stored(Path(path), name, folder, progress, warn)
     data = read_registry_bytes(path)
     if folder is None:
         return _parse(data, name)[0]
-    file = folder / f"{cache_key(data, name)}.pickle"
-    cached = read_cache(file, name)
+    file = folder / f"{cache_key(data, name)}{SUFFIX}"
+    try:
+        cached = read_cache(file, name)
+    except DecodeError as exc:
+        warn(f"cache file {file} is damaged or not factcheck's ({exc}); not used, replacing it")
+        cached = None
     if cached is not None:
         remember_index(*cached)
         return cached[0]
     registry, index = _parse(data, name)
     if index is not None:
-        write_cache(file, registry, index)
+        write_cache(file, registry, index, warn)
     return registry
+
+
+def usable_folder(folder: Path, warn: Progress) -> Path | None:
+    """`folder`, created private if missing; None (and a word why) when another user
+    owns it or can write to it, or it cannot be made."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = folder.stat()
+    except OSError as exc:
+        warn(f"cache folder {folder} cannot be used ({exc.strerror or exc}); not caching")
+        return None
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and st.st_uid != getuid():
+        warn(f"cache folder {folder} belongs to another user; not using it")
+        return None
+    if st.st_mode & 0o022:
+        mode = oct(st.st_mode & 0o777)
+        warn(f"cache folder {folder} is writable by other users (mode {mode}); not using it")
+        return None
+    return folder
 
 
 def _size(path: str | Path) -> int:
@@ -84,41 +134,61 @@ def _size(path: str | Path) -> int:
         return 0  # read_registry_bytes says what is wrong with it
 
 
-def _stored(path: Path, name: str, folder: Path, progress: Progress | None) -> Registry:
+def _stored(
+    path: Path, name: str, folder: Path, progress: Progress | None, warn: Progress
+) -> Registry:
     from factcheck.matching.store import StoredIndex, build_store, is_complete
 
     key, data = _known_key(path, name, folder)
     db = folder / f"{key}.sqlite"
-    if not is_complete(db):  # missing, half-written by a crash, or damaged
-        say = progress or (lambda _: None)
-        size = len(data) if data is not None else _size(path)
-        say(f"indexing {name} ({size / 1e6:,.0f} MB) once, for fast look-ups; reading it")
+    if db.exists() and not is_complete(db):  # half-written by a crash, or damaged
+        warn(f"index {db} is damaged; not used, indexing afresh")
+    if not is_complete(db):
         data = data if data is not None else read_registry_bytes(path)
+        try:
+            tmp = _claim_temp(db)
+        except OSError as exc:
+            warn(f"cannot write the index in {folder} ({exc.strerror or exc}); "
+                 "answering from the registry without it")  # fmt: skip
+            return _parse(data, name)[0]
+        say = progress or (lambda _: None)
+        say(f"indexing {name} ({len(data) / 1e6:,.0f} MB) once, for fast look-ups; reading it")
         registry = _parse(data, name, index=False)[0]
         say(f"read {len(registry.quotations):,} quotations and {len(registry.figures):,} figures")
         try:
-            _build_atomic(registry, db, say, build_store)
-        except OSError:
-            return _parse(data, name)[0]  # an index that cannot be written: work in memory
+            _build_atomic(registry, tmp, db, say, build_store)
+        except (OSError, sqlite3.Error) as exc:  # a full disk, a folder gone read-only
+            warn(f"cannot write the index {db} ({exc}); answering from the registry without it")
+            return _parse(data, name)[0]
         say("index ready")
-    index = StoredIndex(db)
+    try:
+        index = StoredIndex(db, warn)
+    except (sqlite3.DatabaseError, DecodeError) as exc:  # damaged where is_complete() cannot see
+        warn(f"index {db} is damaged ({exc}); removed it, answering from the registry")
+        db.unlink(missing_ok=True)
+        return _parse(read_registry_bytes(path), name)[0]
     remember_index(index.registry, index)
     return index.registry
 
 
-def _build_atomic(registry: Registry, db: Path, say: Progress, build: Any) -> None:
-    """Build into a temporary file beside the target, then rename: never half an index."""
+def _claim_temp(db: Path) -> Path:
+    """A private temporary name beside the index: proves the folder writable before
+    a first indexing run says it will happen."""
     import tempfile
 
-    db.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
     os.close(fd)
+    return Path(tmp)
+
+
+def _build_atomic(registry: Registry, tmp: Path, db: Path, say: Progress, build: Any) -> None:
+    """Build into a temporary file beside the target, then rename: never half an index."""
     try:
-        Path(tmp).unlink()
-        build(registry, Path(tmp), say)
+        build(registry, tmp, say)  # into the private (0600) file mkstemp made
+        os.chmod(tmp, 0o600)
         os.replace(tmp, db)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     _prune(db.parent)
 
@@ -164,17 +234,17 @@ def cache_dir() -> Path | None:
 
 
 def cache_key(data: bytes, name: str) -> str:
-    """Content, path (reported in messages) and the code of the pickled classes:
-    any change, a new key. An edited class must never meet an old pickle of itself."""
+    """Content, path (reported in messages) and the code of the stored classes:
+    any change, a new key. An edited class must never meet an old encoding of itself."""
     h = blake2b(data, digest_size=16)
     h.update(f"\0{name}\0{__version__}\0{FORMAT}\0{_code_fingerprint()}".encode())
     return h.hexdigest()
 
 
 def _code_fingerprint() -> str:
-    """Size and modification time of each module whose classes are pickled."""
+    """Size and modification time of each module whose classes are stored."""
     stamps = []
-    for module in PICKLED_MODULES:
+    for module in STORED_MODULES:
         path = getattr(sys.modules.get(module), "__file__", None)
         try:
             st = os.stat(path) if path else None
@@ -185,44 +255,48 @@ def _code_fingerprint() -> str:
 
 
 def read_cache(file: Path, name: str) -> tuple[Registry, Index] | None:
-    """The cached pair, or None when the file is missing, damaged or not ours."""
+    """The cached pair, or None when there is no such file. A file that is there
+    but damaged, foreign or planted raises DecodeError saying what is wrong."""
     try:
+        if not file.is_file():  # a FIFO or device planted under the name: never opened
+            if file.exists() or file.is_symlink():
+                raise DecodeError("not a regular file")
+            return None
         raw = file.read_bytes()
-    except OSError:
-        return None
+    except OSError as exc:
+        raise DecodeError(f"unreadable: {exc.strerror or exc}") from None
     head = len(MAGIC) + 32
     if not raw.startswith(MAGIC) or len(raw) < head:
-        return None
+        raise DecodeError("no factcheck header")
     digest, payload = raw[len(MAGIC) : head], raw[head:]
     if blake2b(payload).digest()[:32] != digest:
-        return None  # truncated or altered: never unpickle it
-    try:
-        registry, index = pickle.loads(payload)
-    except Exception:  # an old class layout; any failure means: rebuild
-        return None
-    if not isinstance(registry, Registry) or not isinstance(index, Index):
-        return None
+        raise DecodeError("its checksum does not match: truncated or altered")
+    data = loads(payload)
+    registry = guarded(lambda d: registry_from_data(d["registry"]), data)
+    index = guarded(lambda d: index_from_data(d["index"], registry), data)
     if registry.path != name:
-        return None
+        raise DecodeError("made for another registry path")
     return registry, index
 
 
-def write_cache(file: Path, registry: Registry, index: Index) -> None:
+def write_cache(file: Path, registry: Registry, index: Index, warn: Progress = _stderr) -> None:
     from factcheck.fileio import write_atomic
 
-    payload = pickle.dumps((registry, index), protocol=pickle.HIGHEST_PROTOCOL)
+    payload = dumps({"registry": registry_to_data(registry), "index": index_to_data(index)})
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(file, MAGIC + blake2b(payload).digest()[:32] + payload)
         _prune(file.parent)
-    except OSError:
-        pass  # a cache that cannot be written only costs the next run its speed
+    except OSError as exc:  # costs the next run its speed, and is said
+        warn(f"cannot write the cache in {file.parent} ({exc.strerror or exc}); not cached")
 
 
 def _prune(folder: Path) -> None:
     """Keep the newest KEEP cache files of each kind: each edit of a registry leaves
     one behind."""
-    for pattern in ("*.pickle", "*.sqlite"):
+    for old_format in OLD_SUFFIXES:
+        for old in folder.glob(f"*{old_format}"):
+            old.unlink(missing_ok=True)
+    for pattern in (f"*{SUFFIX}", "*.sqlite"):
         files = sorted(folder.glob(pattern), key=lambda f: f.stat().st_mtime, reverse=True)
         for old in files[KEEP:]:
             old.unlink(missing_ok=True)

@@ -1,0 +1,242 @@
+"""The parsed registry and its index as plain JSON data, and back.
+
+The cache (cache.py) and the on-disk index (matching/store.py) keep what they
+read back from disk in this form, never as pickles: decoding builds only the
+model's own dataclasses from strings, numbers and lists, so a planted or
+damaged file can at worst fail to decode (DecodeError), never run code.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factcheck.matching.index import FigureInfo, Index, Wording
+from factcheck.model import (
+    Figure,
+    FigureReport,
+    Quantity,
+    Quotation,
+    QuoteReport,
+    Registry,
+    Source,
+    Speaker,
+)
+from factcheck.quotations.names import SpeakerIndex
+from factcheck.quotations.normalize import QWord
+
+Data = Any  # what json.loads returns
+
+
+class DecodeError(ValueError):
+    """Data that is not what encode_* wrote: a damaged, foreign or planted file."""
+
+
+def dumps(data: Data) -> bytes:
+    # allow_nan: a value of inf is a registry error, but the codec need not know that.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def loads(raw: bytes | str) -> Data:
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise DecodeError(f"not JSON: {exc}") from None
+
+
+def guarded(decode: Any, data: Data) -> Any:
+    """`decode(data)`, with any failure of a wrong shape reported as DecodeError."""
+    try:
+        return decode(data)
+    except DecodeError:
+        raise
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        raise DecodeError(f"unexpected shape: {type(exc).__name__}: {exc}") from None
+
+
+def encode_source(s: Source) -> Data:
+    return [s.id, s.outlet, s.title, s.author, s.date, s.file, s.url]
+
+
+def decode_source(d: Data) -> Source:
+    return Source(*_strings(d, 7))
+
+
+def encode_speaker(s: Speaker) -> Data:
+    return [s.id, s.name, list(s.aliases), s.kind]
+
+
+def decode_speaker(d: Data) -> Speaker:
+    sid, name, aliases, kind = d
+    return Speaker(_str(sid), _str(name), tuple(_strings(aliases)), _str(kind))
+
+
+def encode_quantity(q: Quantity) -> Data:
+    return [q.value, q.unit, q.dimension, q.qualifier, q.lo, q.hi, q.text, q.start, q.end,
+            list(q.following)]  # fmt: skip
+
+
+def decode_quantity(d: Data) -> Quantity:
+    value, unit, dimension, qualifier, lo, hi, text, start, end, following = d
+    return Quantity(
+        _num(value), _str(unit), _str(dimension), _str(qualifier), _num(lo), _num(hi),
+        _str(text), _int(start), _int(end), tuple(_strings(following)),
+    )  # fmt: skip
+
+
+def encode_quotation(q: Quotation) -> Data:
+    reports = [[r.source, r.text, r.sentence] for r in q.reports]
+    return [q.id, q.speaker, q.text, reports, q.said, q.line]
+
+
+def decode_quotation(d: Data) -> Quotation:
+    qid, speaker, text, reports, said, line = d
+    return Quotation(
+        _str(qid), _str(speaker), _str(text),
+        tuple(QuoteReport(*_strings(r, 3)) for r in reports), _str(said), _int(line),
+    )  # fmt: skip
+
+
+def encode_figure(f: Figure) -> Data:
+    reports = [[r.source, encode_quantity(r.quantity), r.sentence, r.text] for r in f.reports]
+    return [f.id, f.subject, list(f.keywords), encode_quantity(f.quantity), reports,
+            list(f.unit_aliases), f.line]  # fmt: skip
+
+
+def decode_figure(d: Data) -> Figure:
+    fid, subject, keywords, quantity, reports, aliases, line = d
+    return Figure(
+        _str(fid), _str(subject), tuple(_strings(keywords)), decode_quantity(quantity),
+        tuple(
+            FigureReport(_str(s), decode_quantity(q), _str(sentence), _str(text))
+            for s, q, sentence, text in reports
+        ),
+        tuple(_strings(aliases)), _int(line),
+    )  # fmt: skip
+
+
+def registry_to_data(r: Registry) -> Data:
+    return {
+        "path": r.path,
+        "sources": [encode_source(s) for s in r.sources.values()],
+        "speakers": [encode_speaker(s) for s in r.speakers.values()],
+        "quotations": [encode_quotation(q) for q in r.quotations],
+        "figures": [encode_figure(f) for f in r.figures],
+    }
+
+
+def registry_from_data(d: Data) -> Registry:
+    sources = [decode_source(s) for s in d["sources"]]
+    speakers = [decode_speaker(s) for s in d["speakers"]]
+    return Registry(
+        path=_str(d["path"]),
+        sources={s.id: s for s in sources},
+        speakers={s.id: s for s in speakers},
+        quotations=tuple(decode_quotation(q) for q in d["quotations"]),
+        figures=tuple(decode_figure(f) for f in d["figures"]),
+    )
+
+
+def encode_words(words: tuple[QWord, ...]) -> Data:
+    return [[w.norm, w.text, w.start, w.end, w.optional] for w in words]
+
+
+def decode_words(d: Data) -> tuple[QWord, ...]:
+    return tuple(QWord(_str(n), _str(t), _int(s), _int(e), opt is True) for n, t, s, e, opt in d)
+
+
+def encode_wording(w: Wording) -> Data:
+    return [encode_quotation(w.quotation), w.report_index, encode_words(w.words)]
+
+
+def decode_wording(d: Data) -> Wording:
+    quotation, report_index, words = d
+    return Wording(decode_quotation(quotation), _int(report_index), decode_words(words))
+
+
+def encode_figure_info(i: FigureInfo) -> Data:
+    return [encode_figure(i.figure), [list(n) for n in i.nouns], sorted(i.vocabulary)]
+
+
+def decode_figure_info(d: Data) -> FigureInfo:
+    figure, nouns, vocabulary = d
+    return FigureInfo(
+        decode_figure(figure),
+        tuple(tuple(_strings(n)) for n in nouns),
+        frozenset(_strings(vocabulary)),
+    )
+
+
+def index_to_data(index: Index) -> Data:
+    """The index of index.registry; entries are named by their place in the registry."""
+    quotations = {id(q): k for k, q in enumerate(index.registry.quotations)}
+    figures = {id(f): k for k, f in enumerate(index.registry.figures)}
+    return {
+        "wordings": [
+            [quotations[id(w.quotation)], w.report_index, encode_words(w.words)]
+            for w in index.wordings
+        ],
+        "postings": index.postings,
+        "idf": index.idf,
+        "figures": {
+            dim: [
+                [figures[id(i.figure)], [list(n) for n in i.nouns], sorted(i.vocabulary)]
+                for i in infos
+            ]
+            for dim, infos in index.figures.items()
+        },
+        "speakers": index.speakers.to_data(),
+    }
+
+
+def index_from_data(d: Data, registry: Registry) -> Index:
+    quotations, figures = registry.quotations, registry.figures
+    wordings = [Wording(quotations[q], _int(r), decode_words(w)) for q, r, w in d["wordings"]]
+    by_quotation: dict[str, list[Wording]] = {}
+    for w in wordings:
+        by_quotation.setdefault(w.quotation.id, []).append(w)
+    postings = {_str(k): [_int(i) for i in v] for k, v in d["postings"].items()}
+    if any(i >= len(wordings) for ks in postings.values() for i in ks):
+        raise DecodeError("a posting names no wording")
+    return Index(
+        registry,
+        wordings=wordings,
+        postings=postings,
+        by_quotation=by_quotation,
+        idf={_str(k): _num(v) for k, v in d["idf"].items()},
+        figures={
+            _str(dim): [
+                FigureInfo(
+                    figures[f], tuple(tuple(_strings(n)) for n in nouns), frozenset(_strings(vocab))
+                )
+                for f, nouns, vocab in infos
+            ]
+            for dim, infos in d["figures"].items()
+        },
+        speakers=SpeakerIndex.from_data(d["speakers"]),
+    )
+
+
+def _str(v: Data) -> str:
+    if type(v) is not str:
+        raise DecodeError(f"expected a string, found {type(v).__name__}")
+    return v
+
+
+def _int(v: Data) -> int:
+    if type(v) is not int:
+        raise DecodeError(f"expected an integer, found {type(v).__name__}")
+    return v
+
+
+def _num(v: Data) -> float:
+    if type(v) not in (int, float):
+        raise DecodeError(f"expected a number, found {type(v).__name__}")
+    kept: float = v  # an int stays an int, as the loader made it
+    return kept
+
+
+def _strings(v: Data, n: int | None = None) -> list[str]:
+    if type(v) is not list or (n is not None and len(v) != n):
+        raise DecodeError("expected a list of strings")
+    return [_str(s) for s in v]
