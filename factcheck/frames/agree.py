@@ -25,6 +25,7 @@ class Fit:
     conflict: str  # why the frames name different things, or ""
     # For a number in front of a name: whether the name is what the figure is about.
     name_fits: bool | None = None
+    named: float = 0.0  # the extra weight with shared names counted too
 
 
 def fit(
@@ -37,15 +38,18 @@ def fit(
     score = sum(weight(w) for w in shared)
     # Beyond the noun and keywords, and next to the number in a source: a word far
     # off in a long sentence does not make a number used in passing about the figure.
-    # Names say which entity, not what happened to it: they are left to the name test.
-    extra = sum(weight(w) for w in (claim.content & figure.near) - figure.given - claim.name_stems)
+    near = (claim.content & figure.near) - figure.given
+    # For a number used in passing, names say which entity, not what happened to it
+    # (the day a Games opened is not the day they end): its extra leaves them out.
+    named = sum(weight(w) for w in near)
+    extra = sum(weight(w) for w in near - claim.name_stems)
     # Another number both frames give ("since 2013") pins the frame as a rare word does.
     extra += NUMBER_WEIGHT * len(claim.numbers & figure.numbers)
     name_fits = bool(set(claim.name_after) & figure.about) if claim.name_after else None
-    conflict = name_conflict(claim.names, figure.names, people) or year_conflict(
+    conflict = name_conflict(claim.names, figure.names, people, figure.all_names) or year_conflict(
         claim.numbers, figure.numbers
     )
-    return Fit(score, extra, conflict, name_fits)
+    return Fit(score, extra, conflict, name_fits, named)
 
 
 def year_conflict(claimed: frozenset[str], entry: frozenset[str]) -> str:
@@ -60,14 +64,22 @@ def _years(numbers: frozenset[str]) -> set[str]:
     return {n for n in numbers if len(n) == 4 and n[:2] in ("19", "20")}
 
 
-def name_conflict(claimed: Iterable[str], entry: Iterable[str], people: frozenset[str]) -> str:
+def name_conflict(
+    claimed: Iterable[str],
+    entry: Iterable[str],
+    people: frozenset[str],
+    anywhere: Iterable[str] = (),
+) -> str:
     """ "names X; the sources name Y" when each side names something the other does not.
 
+    `entry` are the names next to the entry's number; `anywhere`, names
+    further off in its sources' clauses, which the claim may name too.
     People the registry knows as speakers (`people`: name keys of every word
     of their names) are left out: who announced a figure is not what it is about.
     """
     entry_names = [n for n in entry if name_key(n) not in people]
-    unknown = [n for n in claimed if name_key(n) not in people and not _known(n, entry_names)]
+    known = [*entry_names, *anywhere]
+    unknown = [n for n in claimed if name_key(n) not in people and not _known(n, known)]
     missing = [n for n in entry_names if not _known(n, claimed)]
     if not unknown or not missing:
         return ""

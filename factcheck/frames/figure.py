@@ -20,6 +20,9 @@ class FigureFrame:
     about: frozenset[str] = frozenset()  # the meaningful words of subject and keywords
     numbers: frozenset[str] = frozenset()  # other numbers of subject and report clauses
     near: frozenset[str] = frozenset()  # subject, keywords and the words next to each number
+    # Every name of the subject and the report clauses: a claim naming one of them
+    # names nothing new ("the Dali" when the source's far words name the ship).
+    all_names: frozenset[str] = frozenset()
 
 
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
@@ -28,11 +31,13 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     names = set(names_in(figure.subject, common))
     numbers = set(other_numbers(figure.subject))
     near = set(content)
+    all_names = set(names)
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
         frame = read_frame(report.sentence, *at, common)
         content |= frame.content
         numbers |= frame.numbers
+        all_names |= frame.names
         window = _window(report.sentence, *at)
         near |= content_stems(window)
         names.update(names_in(window, common))
@@ -46,6 +51,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         frozenset(content_stems(f"{figure.subject} {keywords}")),
         frozenset(numbers),
         frozenset(near),
+        frozenset(all_names | names),
     )
 
 

@@ -17,8 +17,8 @@ from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
-from factcheck.frames.figure import WINDOW, figure_frame
-from factcheck.frames.frame import LOWER_WORD, name_key, names_in
+from factcheck.frames.figure import figure_frame
+from factcheck.frames.frame import LOWER_WORD
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
@@ -327,6 +327,9 @@ class _Reader:
         if not unit:
             return
         value: int | float | str = _value(q)
+        # No keywords: an ingested figure is matched by its frame (distinctive words,
+        # names of place and entity), which a name list as keywords made too strict
+        # ("the almost 300-metre-long vessel" needed "Maryland" from its sentence).
         keywords: tuple[str, ...] = ()
         frame = read_frame(masked, q.start, q.end, self.common)
         found = find_figure(q, frame, self.index)
@@ -349,7 +352,6 @@ class _Reader:
         elif self._repeats(frame, unit, value):
             return
         else:
-            keywords = _keywords(masked, q, self.common, self.people)
             subject = _subject(masked, q)
             entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
         if (entry, q.text) in self.seen or (not new and self._reported(entry)):
@@ -503,22 +505,6 @@ def _value(q: Quantity) -> int | float | str:
     if q.dimension == "date":
         return format_date(q.value)
     return int(q.value) if q.value == int(q.value) else q.value
-
-
-def _keywords(
-    masked: str, q: Quantity, common: frozenset[str], people: frozenset[str]
-) -> tuple[str, ...]:
-    """One group of the names next to the figure in its own clause (any of them
-    must be mentioned), else none: a claim must be about the same place or
-    entity to match. Days, months and the people who announce a figure are not
-    what it is about; without names, the figure's frame decides (see matching)."""
-    lo, hi = clause_span(masked, q.start, q.end)
-    before = masked[lo : q.start].split()[-WINDOW:]
-    after = masked[q.end : hi].split()[:WINDOW]
-    near = " ".join([*before, "…", *after])
-    names = [n for n in names_in(near, common) if name_key(n) not in people]
-    unique = list(dict.fromkeys(names))[:5]
-    return ("|".join(unique),) if unique else ()
 
 
 _EDGE = ".,;:!?()[]“”\"‘’'"

@@ -74,7 +74,7 @@ def _choose(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
     sure = [(info, f) for info, f in fits if not _doubt(q, f, info.figure.keywords)]
     bar = 0.5 * (sure[0][1].score if sure else fits[0][1].score)
     for info, f in fits:
-        if _plausible(f) and f.score >= bar and agrees_with_any(q, info.figure):
+        if _plausible(f, info) and f.score >= bar and agrees_with_any(q, info.figure):
             return FigureMatch(info, f.score, True)
     if sure:
         return FigureMatch(sure[0][0], sure[0][1].score, True)
@@ -82,8 +82,11 @@ def _choose(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
     return FigureMatch(info, f.score, False, _doubt(q, f, info.figure.keywords))
 
 
-def _plausible(f: Fit) -> bool:
-    return not f.conflict and f.name_fits is not False
+def _plausible(f: Fit, info: FigureInfo) -> bool:
+    """A frame that names nothing else and, for an entry without keywords,
+    shares a distinctive word: close enough to bear a number out."""
+    weak = not info.figure.keywords and f.named < STRONG_EXTRA
+    return not f.conflict and f.name_fits is not False and not weak
 
 
 def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
@@ -91,7 +94,7 @@ def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
     strong as a distinctive word ("gas" and "supplier")."""
     if f.conflict:
         return f.conflict
-    if not keywords and f.extra < STRONG_EXTRA:
+    if not keywords and (f.extra if _in_passing(q) else f.named) < STRONG_EXTRA:
         # Nothing the registry asked for: the frames themselves must meet.
         return "the entry has no keywords, and the clause shares no distinctive word with it"
     if not _in_passing(q):
