@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.figures.units import MONTHS
 from factcheck.frames.clause import clause_span
 from factcheck.text import STOPWORDS, content_stems, fold, stem, stems
 
@@ -24,41 +25,8 @@ ATTRIBUTION = re.compile(
 _POSSESSIVE = re.compile(r"['’]s$")
 _NUMBER = re.compile(r"\d[\d,]*")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CALENDAR = frozenset(MONTHS) | frozenset(_WEEKDAYS)
 # Capitalised at a sentence's or clause's opening for grammar's sake, not as a name.
 _OPENERS = ".!?:;\"“('‘"
 
