@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from factcheck.frames.frame import LOWER_WORD, name_key
 from factcheck.model import Figure, Quotation, Registry
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import QWord, quote_words, real_words
@@ -133,6 +132,8 @@ def figure_info(figure: Figure) -> FigureInfo:
 
 def lower_words(registry: Registry) -> frozenset[str]:
     """Every word the registry's sentences write in lower case."""
+    from factcheck.frames.frame import LOWER_WORD
+
     texts = [f.subject for f in registry.figures]
     texts += [r.sentence for f in registry.figures for r in f.reports]
     texts += [r.sentence for q in registry.quotations for r in q.reports]
@@ -141,6 +142,8 @@ def lower_words(registry: Registry) -> frozenset[str]:
 
 def people(speakers: SpeakerIndex) -> frozenset[str]:
     """Name keys of every word of every speaker's names."""
+    from factcheck.frames.frame import name_key
+
     return frozenset(name_key(w) for name in speakers.registered_names for w in name.split())
 
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.figures.reader import read_figures
-from factcheck.frames import read_frame
-from factcheck.matching.figures import FigureMatch, find_figure
 from factcheck.matching.index import Index, index_for
 from factcheck.model import SEVERITY, Part, Quantity, Registry, Result, Verdict
 from factcheck.quotations.spans import find_quotes, mask_quotes
 from factcheck.verdicts.figures import figure_part
 
 if TYPE_CHECKING:
+    from factcheck.matching.figures import FigureMatch
     from factcheck.quotations.speakers import Attribution
 
 NOTHING_FOUND = "no quotation or figure found in the claim"
@@ -58,9 +57,16 @@ def analyse(
 
 
 def _figure_parts(masked: str, index: Index) -> list[Part]:
+    found_figures = read_figures(masked)
+    if not found_figures:
+        return []
+    # Imported here: a claim of quotations alone never pays for the frame reader.
+    from factcheck.frames import read_frame
+    from factcheck.matching.figures import find_figure
+
     common, _ = index.frame_words()
     parts = []
-    for q in read_figures(masked):
+    for q in found_figures:
         found = find_figure(q, read_frame(masked, q.start, q.end, common), index)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
