@@ -160,3 +160,14 @@ def test_unregistered_full_name_pronoun_and_none() -> None:
     pronoun = who('She said "the bridge is safe".')
     assert pronoun is not None and pronoun.pronoun
     assert who('Officials say the bridge is "safe".') is None
+
+
+def test_a_straight_opening_mark_is_closed_by_a_curly_one() -> None:
+    from factcheck.quotations.spans import find_quotes
+
+    text = '"We take it one day at a time.” Shares are down 36 per cent. "Next," he said.'
+    spans = find_quotes(text)
+    assert [text[s.content_start : s.content_end] for s in spans] == [
+        "We take it one day at a time.",
+        "Next,",
+    ]

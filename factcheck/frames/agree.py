@@ -12,10 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from factcheck.figures.units import SURFACE
 from factcheck.frames.figure import FigureFrame
 from factcheck.frames.frame import Frame, name_key, same_name
+from factcheck.text import stem
 
 NUMBER_WEIGHT = 2.0
+# Words of measure ("this year", "four years", "per cent") say how a figure is
+# counted, never what it is about: "shares down 36% this year" is not the wage
+# rise "over four years".
+UNIT_WORDS = frozenset(stem(w) for form in SURFACE for w in form)
 
 
 @dataclass(frozen=True)
@@ -34,11 +40,11 @@ def fit(
     weight: Callable[[str], float],
     people: frozenset[str] = frozenset(),
 ) -> Fit:
-    shared = claim.content & figure.content
+    shared = claim.content & figure.content - UNIT_WORDS
     score = sum(weight(w) for w in shared)
     # Beyond the noun and keywords, and next to the number in a source: a word far
     # off in a long sentence does not make a number used in passing about the figure.
-    near = (claim.content & figure.near) - figure.given
+    near = (claim.content & figure.near) - figure.given - UNIT_WORDS
     # For a number used in passing, names say which entity, not what happened to it
     # (the day a Games opened is not the day they end): its extra leaves them out.
     named = sum(weight(w) for w in near)

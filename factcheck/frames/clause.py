@@ -3,7 +3,8 @@
 A sentence often carries two figures ("A has 3, while B has 5"); words of
 the other clause must not decide what this number is about. Commas alone do
 not end a clause (an apposition or a list belongs to it); a semicolon, a
-sentence end and a comma or conjunction that opens a contrast do.
+sentence end, a comma or conjunction that opens a contrast, and an "and"
+followed by another number do.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ _BOUNDARY = re.compile(
     r"[;!?]"
     r"|\.(?=[\"'”’)\]]*\s+[\"“'‘(]*[A-Z0-9])"  # a sentence end, not "U.S." or "2.5"
     r"|\b(?:while|whereas|although|though)\b"
-    r"|,[ \t]?(?:but|and|yet)\b",
+    r"|,[ \t]?(?:but|and|yet)\b"
+    # "… rejected the contract and 96% approved the strike": a number after "and"
+    # is a new subject (a range, "between 8 and 10", is one figure and unaffected).
+    r"|\b(?:and|while|but)\s(?=[$€£]?\d)",
     re.IGNORECASE,
 )
 

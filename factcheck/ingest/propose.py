@@ -349,7 +349,7 @@ class _Reader:
             # In the entry's unit the number may differ (3 days of a figure in years):
             # the printed words say it whatever the unit.
             value = q.text if q.dimension != "count" else value
-        elif self._repeats(frame, unit, value):
+        elif self._repeats(frame, unit, value, text):
             return
         else:
             subject = _subject(masked, q)
@@ -381,13 +381,15 @@ class _Reader:
                 best = (score, info)
         return best[1] if best else None
 
-    def _repeats(self, frame: Frame, unit: str, value: int | float | str) -> bool:
+    def _repeats(self, frame: Frame, unit: str, value: int | float | str, sentence: str) -> bool:
         """Whether the article already gave this figure (the same value and unit,
         a frame naming nothing else): a lede's number repeated further down."""
         common, people = self.common, self.people
         for earlier in self.proposal.figures:
             if not earlier.new or earlier.unit != unit or earlier.value != value:
                 continue
+            if earlier.sentence == sentence:
+                continue  # one sentence never repeats itself: "96% rejected … and 96% approved"
             at = earlier.sentence.find(earlier.text)
             before = read_frame(
                 earlier.sentence, max(at, 0), max(at, 0) + len(earlier.text), common

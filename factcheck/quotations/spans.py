@@ -39,7 +39,7 @@ def _opens_here(text: str, i: int) -> bool:
 _OPENER = re.compile(f'[{OPEN_CURLY}{LOW_OPEN}"{SINGLE_OPEN}]')
 _STOPS = {
     CLOSE_CURLY: re.compile(f'[{CLOSE_CURLY}"{OPEN_CURLY}]'),
-    '"': re.compile('"'),
+    '"': re.compile(f'["{CLOSE_CURLY}]'),
     SINGLE_CLOSE: re.compile(f"[{SINGLE_CLOSE}\n]"),
 }
 
@@ -86,7 +86,13 @@ def _find_close(text: str, start: int, close: str) -> int:
             return -1
         j = found.start()
         ch = text[j]
-        if ch == close or (close == CLOSE_CURLY and ch == '"'):
+        # Mixed marks close each other ("…” as typed or pasted): never a quotation
+        # running on for paragraphs, masking every figure in them.
+        if (
+            ch == close
+            or (close == CLOSE_CURLY and ch == '"')
+            or (close == '"' and ch == CLOSE_CURLY)
+        ):
             if close != SINGLE_CLOSE or _single_closes(text, j):
                 return j
         elif close == CLOSE_CURLY and ch == OPEN_CURLY and _ends_word(text, j):
