@@ -6,6 +6,6 @@ to?) answer it the same way. Pure functions over text; no registry I/O.
 """
 
 from factcheck.frames.clause import clause_span
-from factcheck.frames.frame import Frame, read_frame
+from factcheck.frames.frame import Frame, read_frame, same_kind
 
-__all__ = ["Frame", "clause_span", "read_frame"]
+__all__ = ["Frame", "clause_span", "read_frame", "same_kind"]

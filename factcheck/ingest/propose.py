@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import format_date
-from factcheck.frames import Frame, clause_span, read_frame
+from factcheck.frames import Frame, clause_span, read_frame, same_kind
 from factcheck.frames.agree import name_conflict
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD
@@ -174,8 +174,10 @@ class _Reader:
         self.spoke = spoke
         if not sentence.quotes:
             self._note_speaker(masked)
-        for q in _figures(masked):
-            self._figure(sentence.text, masked, q)
+        figures = _figures(masked)
+        for q in figures:
+            others = [(o.start, o.end) for o in figures if o is not q and same_kind(o, q)]
+            self._figure(sentence.text, masked, q, others)
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
@@ -322,7 +324,7 @@ class _Reader:
 
     # --- figures ------------------------------------------------------------
 
-    def _figure(self, text: str, masked: str, q: Quantity) -> None:
+    def _figure(self, text: str, masked: str, q: Quantity, others: list[tuple[int, int]]) -> None:
         unit = _unit(q, masked)
         if not unit:
             return
@@ -331,7 +333,7 @@ class _Reader:
         # names of place and entity), which a name list as keywords made too strict
         # ("the almost 300-metre-long vessel" needed "Maryland" from its sentence).
         keywords: tuple[str, ...] = ()
-        frame = read_frame(masked, q.start, q.end, self.common)
+        frame = read_frame(masked, q.start, q.end, self.common, others)
         found = find_figure(q, frame, self.index)
         # Another report of a known figure only when the frames agree (not another
         # place, entity or time) and the clause is mostly about it; or when it

@@ -67,7 +67,8 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
     common, _ = index.frame_words()
     parts = []
     for q in found_figures:
-        found = find_figure(q, read_frame(masked, q.start, q.end, common), index)
+        others = _same_unit(q, found_figures)
+        found = find_figure(q, read_frame(masked, q.start, q.end, common, others), index)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
         elif not found.confident:
@@ -75,6 +76,14 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         else:
             parts.append(figure_part(q, found.info.figure, found.score, index.registry))
     return parts
+
+
+def _same_unit(q: Quantity, figures: list[Quantity]) -> list[tuple[int, int]]:
+    """The other figures of q's kind: two percentages in one clause share it out;
+    a count of homes beside a count of businesses is told apart by its noun."""
+    from factcheck.frames import same_kind
+
+    return [(o.start, o.end) for o in figures if o is not q and same_kind(o, q)]
 
 
 def _nearest(q: Quantity, found: FigureMatch) -> Part:
