@@ -135,3 +135,25 @@ def test_words_beyond_what_a_source_printed_are_unknown_not_changed(storm: Regis
     # A change inside the printed part is still a misquotation.
     changed = '"I said there has never been a flood like this in the county," Okafor said.'
     assert check(changed, storm).verdict is C
+
+
+def test_two_figures_of_one_kind_share_their_clause_out() -> None:
+    text = "Workers rejected the offer with 94.6% and voted to strike with 96% on Friday."
+    a, b = text.index("94.6%"), text.index("96%")
+    first = read_frame(text, a, a + 5, neighbours=[(b, b + 3)])
+    second = read_frame(text, b, b + 3, neighbours=[(a, a + 5)])
+    assert "reject" in first.content and "strike" not in first.content
+    assert "strike" in second.content and "reject" not in second.content
+    # Without neighbours the clause is one frame, as before.
+    assert "strike" in read_frame(text, a, a + 5).content
+
+
+def test_a_straight_and_a_curly_mark_do_not_swallow_the_figures_after_them() -> None:
+    from factcheck.matching.index import index_for
+    from factcheck.verdicts.engine import analyse
+
+    registry, _ = parse_registry(STORM.read_text(encoding="utf-8"), str(STORM))
+    parts, _ = analyse(
+        '"Hold on.” The storm killed 20 people across Marrow County.', index_for(registry)
+    )
+    assert [p.verdict for p in parts if p.kind == "figure"] == [C]
