@@ -161,3 +161,103 @@ def test_arbitrary_text_never_raises_and_positions_lie_inside(text: str) -> None
     for q in read_figures(text):
         assert 0 <= q.start <= q.end <= len(text)
         assert q.lo <= q.hi
+
+
+# Figures as reporters write them (issue 16): phrase, dimension, qualifier, and
+# the range of base-unit values it reads to (feet in metres, mph in km/h, times
+# in minutes after midnight, shares in percent).
+FT, MPH = 0.3048, 1.609344
+MUST_READ = [
+    ("a million troops", "count", "exact", 975_000, 1_025_000),
+    ("half a million people", "count", "exact", 487_500, 512_500),
+    ("a dozen agreements", "count", "exact", 11.7, 12.3),
+    ("a hundred ships", "count", "exact", 97.5, 102.5),
+    ("a third of the budget", "percent", "exact", 100 / 3 - 0.5, 100 / 3 + 0.5),
+    ("two fifths of voters", "percent", "exact", 39.5, 40.5),
+    ("one in five adults", "percent", "exact", 19.5, 20.5),
+    ("1M people", "count", "exact", 975_000, 1_025_000),
+    ("2.5bn people", "count", "exact", 2.45e9, 2.55e9),
+    ("$1.2bn", "money:USD", "exact", 1.17e9, 1.23e9),
+    ("€300m", "money:EUR", "exact", 292.5e6, 307.5e6),
+    ("10bcm", "volume", "exact", 9.75e9, 10.25e9),
+    ("5,000-plus troops", "count", "at least", 5000, 7500),
+    ("8-10 feet", "length", "range", 8 * FT, 10 * FT),
+    ("8 to 10 feet", "length", "range", 8 * FT, 10 * FT),
+    ("between 8 and 10 feet", "length", "range", 8 * FT, 10 * FT),
+    ("February 4-20", "date", "range", date_value(0, 2, 4), date_value(0, 2, 20)),
+    ("2021–22", "calendar-year", "range", 2021, 2022),
+    ("as many as 500 people", "count", "at most", 250, 500),
+    ("up to 500 people", "count", "at most", 250, 500),
+    ("no fewer than 500 people", "count", "at least", 500, 750),
+    ("more than 15 people", "count", "over", 15.375, 22.5),
+    ("fewer than 50 people", "count", "under", 25, 48.75),
+    ("at 8:30 p.m.", "time-of-day", "exact", 20 * 60 + 30, 20 * 60 + 30),
+    ("at 11:07 GMT", "time-of-day", "exact", 11 * 60 + 7, 11 * 60 + 7),
+    ("as of 6 a.m.", "time-of-day", "exact", 6 * 60, 6 * 60),
+    ("107 km/h", "speed", "exact", 106.5, 107.5),
+    ("65 mph", "speed", "exact", 64.5 * MPH, 65.5 * MPH),
+    ("About 40 ships", "count", "about", 35, 45),
+    ("at 8:30 the talks began", "time-of-day", "exact", 8 * 60 + 30, 8 * 60 + 30),
+    ("In 2001", "calendar-year", "exact", 2001, 2001),
+]
+
+# Text with digits or number words that holds no figure at all.
+MUST_NOT_READ = [
+    "as reported.[^1] The talks",
+    "a Category 3 storm",
+    "Route 1 was closed",
+    "Terminal 5 reopened",
+    "1. The first point\n2. The next",
+    "the Boeing 737 jets",
+    "one of the leaders",
+    "the 1950s honeymoon",
+]
+
+
+@pytest.mark.parametrize(("phrase", "dimension", "qualifier", "lo", "hi"), MUST_READ)
+def test_reporters_forms_read_to_their_range(
+    phrase: str, dimension: str, qualifier: str, lo: float, hi: float
+) -> None:
+    found = read_figures(phrase)
+    assert len(found) == 1, found
+    q = found[0]
+    assert (q.dimension, q.qualifier) == (dimension, qualifier)
+    assert q.lo == pytest.approx(lo) and q.hi == pytest.approx(hi)
+    assert phrase[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize("phrase", MUST_NOT_READ)
+def test_noise_reads_as_no_figure(phrase: str) -> None:
+    kept = [q for q in read_figures(phrase) if q.dimension not in ("ordinal", "calendar-year")]
+    assert kept == [], kept
+
+
+def test_reporters_table_has_both_kinds_and_sound_rows() -> None:
+    assert len(MUST_READ) >= 20 and len(MUST_NOT_READ) >= 5
+    phrases = [row[0] for row in MUST_READ] + MUST_NOT_READ
+    assert len(set(phrases)) == len(phrases)
+    assert all(lo <= hi for _, _, _, lo, hi in MUST_READ)
+    assert {"range", "at most", "at least", "over"} <= {row[2] for row in MUST_READ}
+
+
+@pytest.mark.parametrize(
+    ("claimed", "source", "agrees"),
+    [
+        ("15 people", "more than 15 people", False),
+        ("16 people", "more than 15 people", True),
+        ("9 feet", "8 to 10 feet", True),
+        ("12 feet", "8 to 10 feet", False),
+        ("33 percent", "a third of", True),
+        ("February 10", "February 4-20", True),
+        ("February 21", "February 4-20", False),
+        ("2022", "2021–22", True),
+        ("2023", "2021–22", False),
+        ("65 mph", "105 km/h", True),
+        ("8:30 p.m.", "20:30 GMT", True),
+        ("8:30 a.m.", "20:30 GMT", False),
+    ],
+)
+def test_reporters_forms_agree(claimed: str, source: str, agrees: bool) -> None:
+    a, b = _one(claimed), _one(source)
+    assert a.dimension == b.dimension
+    assert agree(a.dimension, (a.lo, a.hi), (b.lo, b.hi)) is agrees

@@ -227,3 +227,26 @@ def test_discovery_order(tmp_path: Path) -> None:
     assert find_registry(configured="c.toml", start=inner, environ={}) == Path("c.toml")
     lonely = Path("/")
     assert find_registry(start=lonely, environ={}) == shipped_registry()
+
+
+@pytest.mark.parametrize("value", ['"8 to 10 feet"', '"8 to 10"', '"between 8 and 10"', "[8, 10]"])
+def test_a_source_range_is_entered_as_a_range(value: str) -> None:
+    reg, found = parse_registry(figure(value=value, unit="ft"), "r.toml")
+    assert found == []
+    q = reg.figures[0].quantity
+    assert q.qualifier == "range"
+    assert (q.lo, q.hi) == pytest.approx((8 * 0.3048, 10 * 0.3048))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("[10, 8]", "the low end must come first"),
+        ("[8]", "a range value is two numbers"),
+        ('[8, "ten"]', "a range value is two numbers"),
+    ],
+)
+def test_a_bad_range_names_its_line_and_field(value: str, message: str) -> None:
+    found = problems(figure(value=value, unit="ft"))
+    line = figure(value=value).splitlines().index(f"value = {value}") + 1
+    assert any(p.startswith(f"r.toml:{line} [figures[0].value]:") and message in p for p in found)

@@ -133,6 +133,7 @@ def parse_number_words(tokens: list[str]) -> tuple[float, float, int] | None:
                 break
             current = 1
             used = i + 1
+            seen_number = True  # "a million": the scale word that follows needs a number
             continue
         elif (
             tok == "and"

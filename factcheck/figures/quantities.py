@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.figures.numbers import trailing_precision
-from factcheck.figures.ranges import QUALIFIER_NAMES, interval
+from factcheck.figures.ranges import QUALIFIER_NAMES, RANGE, interval
 from factcheck.figures.reader import read_value
 from factcheck.figures.units import UNITS, canonical_unit, dimension_of, factor_of
 from factcheck.model import Quantity
@@ -26,6 +26,8 @@ def make_quantity(value: object, unit: str, qualifier: str = "exact") -> Quantit
     if not unit or not unit.strip():
         raise QuantityError("missing unit", "unit")
     unit = registry_unit(unit)
+    if isinstance(value, list):
+        return _from_pair(value, unit)
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise QuantityError(f"value {value!r} is neither a number nor a figure in words", "value")
     if isinstance(value, str):
@@ -59,6 +61,23 @@ def _from_number(value: float, unit: str, qualifier: str) -> Quantity:
     )
 
 
+def _from_pair(pair: list[object], unit: str) -> Quantity:
+    """A source's range, `value = [8, 10]`: every value from one end to the other."""
+    if len(pair) != 2 or not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in pair
+    ):
+        raise QuantityError(f"a range value is two numbers, [low, high], not {pair!r}", "value")
+    low, high = (float(v) for v in pair)  # type: ignore[arg-type]
+    if not low < high:
+        raise QuantityError(f"range {pair!r}: the low end must come first and be smaller", "value")
+    return _spread(_from_number(low, unit, "exact"), low, high, unit)
+
+
+def _spread(q: Quantity, low: float, high: float, unit: str) -> Quantity:
+    factor = factor_of(unit)
+    return Quantity(**{**q.__dict__, "qualifier": RANGE, "lo": low * factor, "hi": high * factor})
+
+
 def _decimals(value: float) -> float:
     text = repr(value)
     return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
@@ -72,6 +91,9 @@ def _from_words(text: str, unit: str) -> Quantity:
     if read.dimension == "count" and dimension == "count":
         # "tens of thousands" of whatever the figure counts
         return Quantity(**{**read.__dict__, "unit": unit, "following": (stem(unit),)})
+    if read.dimension == "count" and not read.unit and read.qualifier == RANGE:
+        # "8 to 10" with unit "ft": the reader saw no unit, the registry gives it
+        return _spread(_from_number(read.value, unit, "exact"), read.lo, read.hi, unit)
     if read.dimension != dimension:
         raise QuantityError(
             f"value {text!r} reads as {read.dimension}, but the unit {unit!r} is {dimension}",

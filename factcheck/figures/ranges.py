@@ -70,10 +70,14 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("under",): "under",
     ("below",): "under",
     ("up", "to"): "at most",
+    ("as", "many", "as"): "at most",
+    ("as", "much", "as"): "at most",
     ("at", "most"): "at most",
     ("no", "more", "than"): "at most",
 }
 QUALIFIER_NAMES = frozenset(QUALIFIERS.values()) | {"exact", "vague"}
+# Read from text only ("8 to 10 feet"): its interval is the two ends as written.
+RANGE = "range"
 MAX_QUALIFIER_WORDS = max(len(k) for k in QUALIFIERS)
 
 
@@ -88,9 +92,15 @@ def interval(value: float, precision: float, qualifier: str, dimension: str) -> 
         return v - half, v + half
     if qualifier == "nearly":
         return v - max(min(step, ABOUT_MAX * v), NEARLY * v), v
-    if qualifier in ("over", "at least"):
+    # "More than 15" leaves out 15 itself, so it starts where a written 15 ends.
+    open_end = min(step, EXACT_SLACK * v) if v else step
+    if qualifier == "over":
+        return v + open_end, v + max(precision, OVER * v)
+    if qualifier == "at least":
         return v, v + max(precision, OVER * v)
-    if qualifier in ("under", "at most"):
+    if qualifier == "under":
+        return max(0.0, v - max(precision, OVER * v)), v - open_end
+    if qualifier == "at most":
         return max(0.0, v - max(precision, OVER * v)), v
     half = min(step, EXACT_SLACK * v) if v else step
     return v - half, v + half
@@ -98,6 +108,8 @@ def interval(value: float, precision: float, qualifier: str, dimension: str) -> 
 
 def agree(dimension: str, a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether two figures of one dimension can both be true."""
+    if dimension in EXACT_DIMENSIONS and (a[0] != a[1] or b[0] != b[1]):
+        return _spans_meet(dimension, a, b)
     if dimension == "date":
         return dates_agree(a[0], b[0])
     if dimension in EXACT_DIMENSIONS:
@@ -108,3 +120,14 @@ def agree(dimension: str, a: tuple[float, float], b: tuple[float, float]) -> boo
 def dates_agree(x: float, y: float) -> bool:
     """Dates agree on every part both of them give (a date without a year fits any year)."""
     return all(p == q or not p or not q for p, q in zip(split_date(x), split_date(y), strict=True))
+
+
+def _spans_meet(dimension: str, a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """A span of years or dates ("2021–22", "February 4-20") meets what it contains.
+
+    A date without a year is compared by month and day only.
+    """
+    if dimension == "date" and not (split_date(a[0])[0] and split_date(b[0])[0]):
+        a = (a[0] % 10000, a[1] % 10000)
+        b = (b[0] % 10000, b[1] % 10000)
+    return max(a[0], b[0]) <= min(a[1], b[1])

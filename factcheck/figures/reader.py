@@ -22,13 +22,14 @@ from factcheck.figures.numbers import (
     parse_digits,
     parse_number_words,
 )
-from factcheck.figures.ranges import MAX_QUALIFIER_WORDS, QUALIFIERS, VAGUE, interval
+from factcheck.figures.ranges import MAX_QUALIFIER_WORDS, QUALIFIERS, RANGE, VAGUE, interval
 from factcheck.figures.units import (
     CURRENCY_ONLY_SCALES,
     CURRENCY_PREFIX,
     MAX_UNIT_WORDS,
     MONTHS,
     SCALES,
+    WEEKDAYS,
     canonical_unit,
     date_value,
     dimension_of,
@@ -47,6 +48,17 @@ _TOKEN = re.compile(
 )
 MAX_TEXT = 2_000_000  # characters read at most from one text
 _VAGUE_FIRST = frozenset(words[0] for words in VAGUE)
+_QUALIFIER_WORDS = frozenset(w for words in QUALIFIERS for w in words)
+# "a third of", "two fifths of": the parts a whole is cut into, singular and plural.
+_PARTS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4} | {
+    word + suffix: n
+    for word, n in ORDINAL_WORDS.items()
+    if 3 <= n <= 10 and word not in ("fourth",)
+    for suffix in ("", "s")
+}
+_FRACTION_FIRST = frozenset(ONES) | {"a"}
+_RANGE_WORDS = frozenset({"to", "-", "‐", "‑", "–", "—"})
+_CLOCK_ZONES = frozenset({"gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "msk"})
 
 
 class Token(NamedTuple):
@@ -83,6 +95,8 @@ class _Read:
     ordinal: bool = False
     currency: str = ""
     from_words: bool = False
+    upper: float = 0.0  # the upper end of a range ("8 to 10"), else 0
+    qualifier: str = ""  # one the number itself carries ("5,000-plus"), else none
 
 
 class _Scanner:
@@ -101,7 +115,14 @@ class _Scanner:
         found: list[Quantity] = []
         i = 0
         while i < len(self.toks):
-            got = self._date(i) or self._vague(i) or self._number(i)
+            kind = self.toks[i].kind
+            # The new readers are asked only where they could start: a scan calls
+            # this once a token.
+            got = (self._noise(i) or self._clock(i)) if kind == "num" else None
+            got = got or self._date(i) or self._vague(i)
+            if got is None and kind == "word" and self.toks[i].low in _FRACTION_FIRST:
+                got = self._fraction(i)
+            got = got or self._number(i)
             if got is None:
                 i += 1
                 continue
@@ -142,12 +163,15 @@ class _Scanner:
             day = self._day(j)
             if day and not self._glued_word(j + 1):
                 k = j + 1
+                last = self._day(k + 1) if self.low(k) in _RANGE_WORDS else 0
+                if last > day:
+                    k += 2
                 year = 0
                 if self.low(k) == "," and self._year(k + 1):
                     year, k = self._year(k + 1), k + 2
                 elif self._year(k):
                     year, k = self._year(k), k + 1
-                return self._make_date(i, k, year, month, day), k
+                return self._make_date(i, k, year, month, day, last if last > day else 0), k
             year = self._year(j)
             if year:
                 return self._make_date(i, j + 1, year, month, 0), j + 1
@@ -166,9 +190,123 @@ class _Scanner:
         t = self.tok(i)
         return bool(t and t.glued and t.kind == "word")
 
-    def _make_date(self, first: int, nxt: int, year: int, month: int, day: int) -> Quantity:
+    def _make_date(
+        self, first: int, nxt: int, year: int, month: int, day: int, last: int = 0
+    ) -> Quantity:
         value = date_value(year, month, day)
-        return self._quantity(value, 1.0, "date", "exact", first, nxt, first)
+        q = self._quantity(value, 1.0, "date", "exact", first, nxt, first)
+        if last:
+            q = Quantity(**{**q.__dict__, "qualifier": RANGE, "hi": date_value(year, month, last)})
+        return q
+
+    # --- what is not a figure ------------------------------------------
+    def _noise(self, i: int) -> tuple[Quantity | None, int] | None:
+        """Footnote markers ("[^1]") and list numbers ("1. ", "2) " opening a line)."""
+        t = self.toks[i]
+        if t.kind != "num":
+            return None
+        before = self.tok(i - 1)
+        if before is not None and before.text == "^" and t.glued:
+            return None, i + 1
+        after = self.tok(i + 1)
+        if (
+            after is not None
+            and after.text in ".)"
+            and after.glued
+            and self.text[t.start - 1 : t.start] in ("", "\n")
+            and self.text[after.end : after.end + 1] in (" ", "\t")
+            and t.text.isdigit()
+        ):
+            return None, i + 2
+        return None
+
+    def _named(self, read: _Read) -> bool:
+        """A bare small whole number right after a capitalised noun is part of a name:
+        "Category 3", "Route 1", "Terminal 5". Sentence-opening words that are
+        qualifiers, stop words, months or weekdays ("About 40", "On Thursday 30")
+        do not count."""
+        t = self.toks[read.first]
+        before = self.tok(read.first - 1)
+        return (
+            t.kind == "num"
+            and t.text.isdigit()
+            and len(t.text) <= 3
+            and before is not None
+            and before.kind == "word"
+            and not t.glued
+            and before.text[0].isupper()
+            and not before.text.isupper()
+            and before.low not in STOPWORDS
+            and before.low not in _QUALIFIER_WORDS
+            and before.low not in MONTHS
+            and before.low not in WEEKDAYS
+            and before.low not in ONES
+        )
+
+    # --- times of day --------------------------------------------------
+    def _clock(self, i: int) -> tuple[Quantity | None, int] | None:
+        """ "8:30 p.m.", "11:07 GMT", "6 a.m.": minutes after midnight, never two numbers."""
+        hour = self._small(i, 24)
+        if hour < 0:
+            return None
+        k = i + 1
+        minute = 0
+        two_digits = len(self.toks[k + 1].text) == 2 if k + 1 < len(self.toks) else False
+        if self.low(k) == ":" and self.toks[k].glued and two_digits:
+            minute = self._small(k + 1, 59)
+            if minute < 0:
+                return None
+            k += 2
+        elif self.low(k) == ":":
+            return None
+        meridiem, k2 = self._meridiem(k)
+        if meridiem == "" and k == i + 1:
+            return None  # a bare number: not a time
+        if meridiem in ("am", "pm") and hour > 12:
+            return None
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        value = float(hour * 60 + minute)
+        return self._quantity(value, 1.0, "time", "exact", i, k2, i), k2
+
+    def _small(self, i: int, most: int) -> int:
+        t = self.tok(i)
+        if t is None or t.kind != "num" or not t.text.isdigit() or len(t.text) > 2:
+            return -1
+        n = int(t.text)
+        return n if n <= most else -1
+
+    def _meridiem(self, k: int) -> tuple[str, int]:
+        low = self.low(k)
+        if low in ("am", "pm"):
+            return low, k + 1
+        if low in ("a", "p") and self.low(k + 1) == "." and self.low(k + 2) == "m":
+            end = k + 4 if self.low(k + 3) == "." and self.toks[k + 3].glued else k + 3
+            return low + "m", end
+        if low in _CLOCK_ZONES:
+            return "zone", k + 1
+        return "", k
+
+    # --- fractions -----------------------------------------------------
+    def _fraction(self, i: int) -> tuple[Quantity | None, int] | None:
+        """ "a third of", "two fifths of", "one in five": a share, in percent."""
+        low = self.toks[i].low
+        count = 1 if low in ("a", "one") else ONES.get(low, 0)
+        if not count:
+            return None
+        part = _PARTS.get(self.low(i + 1), 0)
+        if part and self.low(i + 2) == "of":
+            share, nxt = 100.0 * count / part, i + 2
+        elif self.low(i + 1) == "in" and self.low(i + 2) in ONES:
+            whole = ONES[self.low(i + 2)]
+            if whole <= count:
+                return None
+            share, nxt = 100.0 * count / whole, i + 3
+        else:
+            return None
+        return self._quantity(share, 1.0, "percent", "exact", i, nxt, i), nxt
 
     # --- vague amounts -------------------------------------------------
     def _vague(self, i: int) -> tuple[Quantity | None, int] | None:
@@ -200,7 +338,53 @@ class _Scanner:
         read = self._read_number(i)
         if read is None:
             return None
+        self._range(read)
+        if not read.upper and not read.currency and self._named(read) and self._bare(read):
+            return None, read.next
         return self._with_unit(read), read.next
+
+    def _bare(self, read: _Read) -> bool:
+        """Nothing after the number makes it a measure."""
+        j = read.next
+        if self.low(j) in _RANGE_WORDS:
+            return True
+        return self._unit_after(j)[0] is None
+
+    def _range(self, read: _Read) -> None:
+        """ "8-10", "8 to 10", "between 8 and 10": one figure with two ends."""
+        j = read.next
+        between = self.low(read.first - 1) == "between"
+        joiner = self.low(j)
+        if not (joiner in _RANGE_WORDS or (between and joiner == "and")):
+            return
+        if joiner == "to" and self.low(read.first - 1) == "from":
+            return  # "rose from 5 to 7": a change, whose later end is the figure
+        nxt = self.tok(j + 1)
+        if nxt is None or nxt.kind != "num" or read.ordinal:
+            return
+        second = self._read_number(j + 1)
+        if second is None or second.ordinal or second.currency:
+            return
+        upper = second.value
+        if self._is_year_span(read, second):
+            upper = read.value - read.value % 100 + second.value
+        if upper <= read.value:
+            return  # "3-2", a score; "10 to 8"
+        read.upper = upper
+        read.next = second.next
+        if between:
+            read.first -= 1
+
+    def _is_year_span(self, read: _Read, second: _Read) -> bool:
+        """ "2021–22": a two-digit end after a calendar year."""
+        first = self.toks[read.first]
+        last = self.toks[second.first]
+        return (
+            first.kind == "num"
+            and len(first.text) == 4
+            and 1000 <= read.value <= 2199
+            and len(last.text) == 2
+        )
 
     def _read_number(self, i: int) -> _Read | None:
         t = self.toks[i]
@@ -235,6 +419,9 @@ class _Scanner:
             return _Read(TENS[low] + ORDINAL_WORDS[self.low(i + 2)], 1, i, i + 3, ordinal=True)
         if low in ORDINAL_WORDS:
             return _Read(ORDINAL_WORDS[low], 1, i, i + 1, ordinal=True, from_words=True)
+        if low == "half" and self.low(i + 1) == "a" and self.low(i + 2) in SCALES:
+            factor = SCALES[self.low(i + 2)]
+            return _Read(factor / 2, factor / 10, i, i + 3, from_words=True)
         if low not in ONES and low not in TENS and low != "a":
             return None  # no cardinal starts here: most words of a text
         # Collect number words, letting "twenty-five" through its hyphen.
@@ -268,6 +455,8 @@ class _Scanner:
         factor = SCALES.get(low)
         if factor is None and read.currency and t.glued:
             factor = CURRENCY_ONLY_SCALES.get(low)
+        if factor is None and t.glued and t.text == "M":  # "1M": "1m" is a metre
+            factor = 1e6
         if factor is None or (low == "k" and not t.glued):
             return read
         if low in ("thousand", "million", "billion", "trillion") and read.from_words:
@@ -296,6 +485,9 @@ class _Scanner:
             and word.kind == "word"
             and word.glued
         ):
+            if word.low == "plus":  # "5,000-plus": at least
+                read.qualifier = "at least"
+                return self._count(read, j + 2, self._following(j + 2))
             unit = canonical_unit((word.low,))
             if unit is not None:
                 return self._finish(read, unit, j + 2)
@@ -306,9 +498,10 @@ class _Scanner:
         if self._is_decade(j):
             return None  # "the 1950s": a period, not a figure
         if self._is_year(read, j):
-            return self._quantity(
-                read.value, 1, "calendar-year", "exact", read.first, j, read.first
-            )
+            q = self._quantity(read.value, 1, "calendar-year", "exact", read.first, j, read.first)
+            if read.upper:
+                q = Quantity(**{**q.__dict__, "qualifier": RANGE, "hi": read.upper})
+            return q
         if read.from_words and read.value <= 1:
             return None  # "one of", "a dozen"-less "a": too common to be a figure
         return self._count(read, j, self._following(j))
@@ -348,8 +541,14 @@ class _Scanner:
         qualifier, qstart = self._qualifier(read.first)
         if qualifier == "exact" and self.low(nxt) == "or" and self.low(nxt + 1) == "more":
             qualifier = "at least"
+        if read.qualifier:
+            qualifier = read.qualifier
         dimension = dimension_of(unit) if unit else "count"
         q = self._quantity(read.value, read.precision, unit, qualifier, read.first, nxt, qstart)
+        if read.upper:
+            factor = factor_of(unit)
+            lo, hi = read.value * factor, read.upper * factor
+            q = Quantity(**{**q.__dict__, "qualifier": RANGE, "lo": lo, "hi": hi})
         if dimension == "count":
             q = Quantity(**{**q.__dict__, "dimension": "count", "following": following})
         return q

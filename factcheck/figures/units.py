@@ -38,13 +38,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "CNY": ("money:CNY", 1.0),
     "RUB": ("money:RUB", 1.0),
     "JPY": ("money:JPY", 1.0),
+    "km/h": ("speed", 1.0),
+    "mph": ("speed", 1.609344),
+    "knots": ("speed", 1.852),
+    "time": ("time-of-day", 1.0),
     "ordinal": ("ordinal", 1.0),
     "calendar-year": ("calendar-year", 1.0),
     "date": ("date", 1.0),
 }
 
 # Dimensions compared by equality rather than by overlapping ranges.
-EXACT_DIMENSIONS = frozenset({"ordinal", "calendar-year", "date"})
+EXACT_DIMENSIONS = frozenset({"ordinal", "calendar-year", "date", "time-of-day"})
 
 # How units are written after a number, lower-cased, longest first where it matters.
 # Each key is a tuple of words (a hyphen compound like "30-year" arrives as one word).
@@ -60,6 +64,10 @@ _add("km", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers")
 _add("m", "metre", "metres", "meter", "meters")
 _add("mi", "mi", "mile", "miles")
 _add("ft", "ft", "foot", "feet")
+# Speeds before lengths matter not: the longest written form is tried first.
+_add("km/h", "km / h", "kph", "km/h", "kmh", "kilometres per hour", "kilometers per hour")
+_add("mph", "mph", "miles per hour", "mi / h")
+_add("knots", "knot", "knots")
 _add("bcm", "bcm", "bcm/y", "bcma")
 _add("m3", "cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³")
 _add("tonnes", "tonne", "tonnes", "ton", "tons")
@@ -138,6 +146,12 @@ MONTHS = {
     )
     for name in names
 }
+WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
 MONTH_NAMES = [
     "",
     "January",
@@ -189,6 +203,12 @@ def describe_quantity(q: Quantity) -> str:
         return str(int(q.value))
     if q.unit == "ordinal":
         return ordinal_words(int(q.value))
+    if q.unit == "time":
+        return f"{int(q.value) // 60:02d}:{int(q.value) % 60:02d}"
+    if q.qualifier == "range":
+        unit = {"percent": "percent", "m3": "cubic metres"}.get(q.unit, q.unit)
+        lo, hi = q.lo / factor_of(q.unit), q.hi / factor_of(q.unit)
+        return f"{format_number(lo)}–{format_number(hi)} {unit}".strip()
     prefix = {
         "exact": "",
         "about": "about ",
