@@ -44,13 +44,11 @@ class Block:
     lines: tuple[LineMap, ...]
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column in the file of a character of `text`."""
-        current = self.lines[0]
-        for lm in self.lines:
-            if lm.offset <= offset:
-                current = lm
-            else:
-                break
+        """1-based line and column in the file of a character of `text`.
+
+        A binary search: a block of many lines is asked once per finding."""
+        at = bisect_right(self.lines, offset, key=lambda lm: lm.offset) - 1
+        current = self.lines[max(at, 0)]
         return current.line, current.column + (offset - current.offset) + 1
 
 

@@ -116,4 +116,18 @@ def _finding(block: Block, path: str, part: Part, base: int, sentence: str) -> F
     while last > base + part.start and block.text[last] in "\r\n":
         last -= 1
     end_line, end_column = block.position(last)
-    return Finding(path, line, column, end_line, end_column + 1, part, " ".join(sentence.split()))
+    return Finding(path, line, column, end_line, end_column + 1, part, _context(sentence, part))
+
+
+MAX_CONTEXT = 600  # characters of a sentence shown with a finding
+
+
+def _context(sentence: str, part: Part) -> str:
+    """The sentence, white space collapsed; of a very long one (a paragraph without
+    a full stop), the stretch around the part: the whole of it for each of a
+    thousand findings would make a paragraph cost the square of its length."""
+    if len(sentence) > MAX_CONTEXT:
+        half = MAX_CONTEXT // 2
+        start = max(0, min(part.start - half, len(sentence) - MAX_CONTEXT))
+        sentence = ("…" if start else "") + sentence[start : start + MAX_CONTEXT] + "…"
+    return " ".join(sentence.split())
