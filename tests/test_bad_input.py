@@ -220,6 +220,22 @@ def ctrl_c_during_batch(tmp: Path) -> None:
     assert [json.loads(row)["id"] for row in rows] == [str(i) for i in range(1, len(rows) + 1)]
 
 
+WRONG = "The bridge is 1,300 metres long."  # the mini registry says 1,200
+
+
+def deep_nesting_read(tmp: Path) -> None:
+    items = "".join("  " * i + "- level\n" for i in range(10)) + "  " * 10 + f"- {WRONG}\n"
+    for name, text in [("list.md", items), ("quote.md", "> " * 20 + WRONG + "\n")]:
+        r = scan_file(tmp, name, text.encode())
+        assert r.exit_code == 1 and "contradicted" in r.stdout, (name, r.output)
+
+
+def deeper_than_read(tmp: Path) -> None:
+    r = scan_file(tmp, "d.md", ("> " * 200 + WRONG + "\n").encode())
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert "d.md:1:1 error nesting: lists or blockquotes nested more than 100 levels" in r.stdout
+
+
 # --- bounds -----------------------------------------------------------------
 
 
@@ -411,6 +427,8 @@ CASES: dict[str, Callable[[Path], None]] = {
     ),
     "output into a closed pipe": closed_pipe,
     "Ctrl-C during a batch": ctrl_c_during_batch,
+    "a list item ten levels deep, a blockquote twenty deep": deep_nesting_read,
+    "a blockquote 200 deep": deeper_than_read,
     "a number of 310 or 4,301 digits": long_number_in_claim,
     "such a number in a batch row": long_number_in_batch_row,
     "nan, inf or 1e400 as a value": value_case(

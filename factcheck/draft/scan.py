@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from factcheck.draft.markdown import Block, Directive, read_blocks
+from factcheck.draft.markdown import MAX_NESTING, Block, Directive, TooDeep, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.matching.index import Index, index_for
 from factcheck.model import Finding, Part, Registry, Verdict
@@ -59,6 +59,9 @@ def scan_text(
         if isinstance(item, Directive):
             pending.append(item)
             continue
+        if isinstance(item, TooDeep):
+            findings.append(_too_deep(path, item))
+            continue
         for d in pending:
             state.apply(d)
         pending = []
@@ -94,6 +97,15 @@ def _scan_block(
         out.extend(_finding(block, path, p, start, sentence) for p in parts)
     unclosed = next((q for q in quotes if not q.closed), None)
     return out, speaker, _unclosed_finding(block, path, unclosed) if unclosed else None
+
+
+def _too_deep(path: str, item: TooDeep) -> Finding:
+    reason = (
+        f"lists or blockquotes nested more than {MAX_NESTING} levels deep from here "
+        "are not read, so what they hold was not checked"
+    )
+    part = Part("nesting", "", 0, 1, Verdict.ERROR, reasons=(reason,))
+    return Finding(path, item.line, 1, item.line, 2, part, "")
 
 
 def _unclosed_finding(block: Block, path: str, span: QuoteSpan) -> Finding:
