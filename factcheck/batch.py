@@ -61,7 +61,21 @@ def read_rows(lines: Iterable[str], fmt: str, path: str = "<stdin>") -> Iterator
         yield from _text(lines)
 
 
+def _printable(text: str) -> str:
+    """`text` with lone surrogates (JSON's "\\udfff") written as escapes: no output
+    format can encode them."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _checked(row_id: str, claim: object, line: int, where: str) -> Row:
+    row_id = _printable(row_id)
+    if isinstance(claim, str) and any("\ud800" <= c <= "\udfff" for c in claim):
+        return Row(
+            row_id,
+            _printable(claim[:80]),
+            line,
+            f"{where}: field 'claim' holds a lone surrogate, not text",
+        )
     if not isinstance(claim, str):
         return Row(row_id, "", line, f"{where}: field 'claim' is missing or not a string")
     if not claim.strip():
@@ -103,12 +117,13 @@ def _jsonl(lines: Iterable[str], path: str) -> Iterator[Row]:
 def _csv(lines: Iterable[str], path: str) -> Iterator[Row]:
     previous_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
-        yield from _csv_rows(csv.reader(io.StringIO("".join(lines))), path)
+        yield from _csv_rows(list(lines), path)
     finally:
         csv.field_size_limit(previous_limit)
 
 
-def _csv_rows(reader: Iterator[list[str]], path: str) -> Iterator[Row]:
+def _csv_rows(lines: list[str], path: str) -> Iterator[Row]:
+    reader = csv.reader(io.StringIO("".join(lines)))
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -128,23 +143,36 @@ def _csv_rows(reader: Iterator[list[str]], path: str) -> Iterator[Row]:
         return
     ci = names.index("claim")
     ii = names.index("id") if "id" in names else None
-    number = 1
+    number, base, rows = 1, 0, 0
     while True:
         number += 1  # the line the record starts on: a quoted cell may span lines
         try:
             record = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as exc:
             yield Row(str(number), "", number, f"{path}:{number}: not readable CSV: {exc}")
-            number = getattr(reader, "line_num", number)
+            number = base + getattr(reader, "line_num", number)
             continue
-        start, number = number, getattr(reader, "line_num", number)
+        start, number = number, base + getattr(reader, "line_num", number)
+        rows += 1
+        if number > start and "".join(lines[start - 1 : number]).count('"') % 2:
+            # A quote never closed runs to the end of the file: report it, and read
+            # the lines it swallowed as rows of their own.
+            yield Row(
+                str(start), "", start,
+                f"{path}:{start}: a quoted cell opened on this line is never closed",
+            )  # fmt: skip
+            base = number = start
+            reader = csv.reader(io.StringIO("".join(lines[start:])))
+            continue
         if not any(cell.strip() for cell in record):
             continue
         row_id = record[ii] if ii is not None and ii < len(record) and record[ii] else str(start)
         claim = record[ci] if ci < len(record) else None
         yield _checked(row_id, claim, start, f"{path}:{start}")
+    if not rows:
+        yield Row("1", "", 1, f"{path}:1: the CSV has a header and no rows; nothing to check")
 
 
 def _short(exc: BaseException) -> str:

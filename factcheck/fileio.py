@@ -3,8 +3,40 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+class NotRegularFile(OSError):
+    """A FIFO, a device or a socket where a file was expected: reading it could
+    hang (a FIFO) or never end (/dev/zero)."""
+
+
+def read_regular(path: str | Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of the regular file at `path` (one more than the
+    limit tells the caller it is too large). Opened without blocking, so that a
+    FIFO is refused rather than waited on."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            kind = (
+                "a FIFO"
+                if stat.S_ISFIFO(mode)
+                else "a socket"
+                if stat.S_ISSOCK(mode)
+                else "a device"
+            )
+            raise NotRegularFile(f"{kind}, not a regular file")
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(limit + 1)
+    finally:
+        os.close(fd)
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:

@@ -188,15 +188,35 @@ _DIGIT = re.compile(r"\d")
 
 
 def phrase_in(phrase_stems: list[str], text_stems: list[str]) -> bool:
-    """Whether a run of stems occurs, in order and contiguous, in a text."""
+    """Whether a run of stems occurs, in order and contiguous, in a text.
+
+    A text is asked about once per number in it, and a scanned paragraph may hold
+    thousands: a search through the text each time would make a paragraph's cost
+    grow with the square of its length. So each run length's set of runs is made
+    once per text (the last text asked about is kept) and a question is one look-up.
+    """
     n = len(phrase_stems)
     if n == 0:
         return False
-    first = phrase_stems[0]
-    return any(
-        text_stems[i] == first and text_stems[i : i + n] == phrase_stems
-        for i in range(len(text_stems) - n + 1)
-    )
+    return tuple(phrase_stems) in _runs(text_stems, n)
+
+
+_RUNS: list[tuple[list[str], dict[int, frozenset[tuple[str, ...]]], int]] = []
+
+
+def _runs(text_stems: list[str], n: int) -> frozenset[tuple[str, ...]]:
+    # One entry, replaced whole: the list itself is kept, so its identity is its key.
+    kept = _RUNS[0] if _RUNS and _RUNS[0][0] is text_stems else None
+    if kept is None or len(kept[0]) != kept[2]:
+        kept = (text_stems, {}, len(text_stems))
+        _RUNS[:] = [kept]
+    by_length = kept[1]
+    found = by_length.get(n)
+    if found is None:
+        found = by_length[n] = frozenset(
+            tuple(text_stems[i : i + n]) for i in range(len(text_stems) - n + 1)
+        )
+    return found
 
 
 def keyword_groups_met(groups: Iterable[str], text_stems: list[str]) -> bool:

@@ -220,6 +220,109 @@ def ctrl_c_during_batch(tmp: Path) -> None:
     assert [json.loads(row)["id"] for row in rows] == [str(i) for i in range(1, len(rows) + 1)]
 
 
+WRONG = "The bridge is 1,300 metres long."  # the mini registry says 1,200
+
+
+def deep_nesting_read(tmp: Path) -> None:
+    items = "".join("  " * i + "- level\n" for i in range(10)) + "  " * 10 + f"- {WRONG}\n"
+    for name, text in [("list.md", items), ("quote.md", "> " * 20 + WRONG + "\n")]:
+        r = scan_file(tmp, name, text.encode())
+        assert r.exit_code == 1 and "contradicted" in r.stdout, (name, r.output)
+
+
+def deeper_than_read(tmp: Path) -> None:
+    r = scan_file(tmp, "d.md", ("> " * 200 + WRONG + "\n").encode())
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert "d.md:1:1 error nesting: lists or blockquotes nested more than 100 levels" in r.stdout
+
+
+# --- bounds -----------------------------------------------------------------
+
+
+def long_number_in_claim(tmp: Path) -> None:
+    for digits in (310, 4_301):
+        r = run("--registry", str(HERE / "fixtures" / "mini.toml"), "check",
+                f"The bridge is {'9' * digits} metres long.")  # fmt: skip
+        assert r.exit_code == 0 and "Traceback" not in r.stderr + r.stdout, r.output
+        assert r.stdout.startswith("unverified")  # no figure anyone checks: left unread
+    draft = tmp / "d.md"
+    draft.write_text(f"The bridge is {'9' * 4_301} metres long.\n\n{CLAIM}\n", encoding="utf-8")
+    r = run("--registry", str(HERE / "fixtures" / "mini.toml"), "scan", str(draft), "--show", "all")
+    assert r.exit_code == 0 and "Traceback" not in r.output, r.output
+
+
+def long_number_in_batch_row(tmp: Path) -> None:
+    row = json.dumps({"id": "b", "claim": f"The bridge is {'9' * 4_301} metres long."}) + "\n"
+    r, rows = batch_rows(tmp, "c.jsonl", good("a") + row + good("c"))
+    assert "Traceback" not in r.stderr
+    assert [x["verdict"] for x in rows] == ["supported", "unverified", "supported"]
+
+
+def value_case(value: str, *expected: str) -> Callable[[Path], None]:
+    return registry_case(
+        lambda t: re.sub(r"(?m)^value = .*$", lambda _: f"value = {value}", t, count=1), *expected
+    )
+
+
+def not_regular_files(tmp: Path) -> None:
+    import os
+
+    fifo = tmp / "fifo"
+    os.mkfifo(fifo)
+    mini = str(HERE / "fixtures" / "mini.toml")
+    for args, what in [
+        (["--registry", str(fifo), "check", CLAIM], "a FIFO, not a regular file; not read as a registry"),
+        (["--registry", "/dev/zero", "check", CLAIM], "a device, not a regular file"),
+        (["--registry", mini, "scan", str(fifo)], "a FIFO, not a regular file; not read as a draft"),
+        (["--registry", mini, "batch", "/dev/zero"], "a device, not a regular file; not read as claims"),
+    ]:  # fmt: skip
+        one_error_line(run(*args), what)
+
+
+def csv_unclosed_quote(tmp: Path) -> None:
+    text = f'id,claim\na,"{CLAIM}\nb,"{CLAIM}"\nc,"{CLAIM}"\n'
+    r, rows = batch_rows(tmp, "c.csv", text)
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    assert [x["verdict"] for x in rows] == ["error", "supported", "supported"]
+    assert "c.csv:2: a quoted cell opened on this line is never closed" in str(rows[0]["message"])
+
+
+def csv_header_only(tmp: Path) -> None:
+    r, rows = batch_rows(tmp, "c.csv", "id,claim\n")
+    assert r.exit_code == 2 and len(rows) == 1
+    assert "c.csv:1: the CSV has a header and no rows" in str(rows[0]["message"])
+
+
+def csv_formula(tmp: Path) -> None:
+    path = tmp / "c.csv"
+    path.write_text('id,claim\n=1+1,"=HYPERLINK(""http://x"")"\n2,@SUM(A1)\n', encoding="utf-8")
+    r = run(
+        "--registry", str(HERE / "fixtures" / "mini.toml"), "batch", str(path), "--format", "csv"
+    )
+    import csv
+    import io
+
+    cells = [c for row in list(csv.reader(io.StringIO(r.stdout)))[1:] for c in row]
+    assert "'=1+1" in cells and '\'=HYPERLINK("http://x")' in cells and "'@SUM(A1)" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def full_device(tmp: Path) -> None:
+    mini = str(HERE / "fixtures" / "mini.toml")
+    claims = claims_file(tmp, 3)
+    for args in (["check", CLAIM], ["scan", str(claims), "--show", "all"], ["batch", str(claims)]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "factcheck", "--registry", mini, *args],
+                stdout=full, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip().splitlines()[-1] == (
+            "factcheck: cannot write the output: No space left on device"
+        ), done.stderr
+        assert "Traceback" not in done.stderr
+
+
 # --- the cache --------------------------------------------------------------
 
 
@@ -324,6 +427,31 @@ CASES: dict[str, Callable[[Path], None]] = {
     ),
     "output into a closed pipe": closed_pipe,
     "Ctrl-C during a batch": ctrl_c_during_batch,
+    "a list item ten levels deep, a blockquote twenty deep": deep_nesting_read,
+    "a blockquote 200 deep": deeper_than_read,
+    "a number of 310 or 4,301 digits": long_number_in_claim,
+    "such a number in a batch row": long_number_in_batch_row,
+    "nan, inf or 1e400 as a value": value_case(
+        "nan", "[figures[0].value]: value nan is not a finite number"
+    ),
+    "a 4,301-digit integer in the registry": value_case(
+        "9" * 4_301, "an integer of over 4,300 digits"
+    ),
+    "arrays nested 3,000 deep": value_case("[" * 3_000 + "]" * 3_000, "nested too deeply"),
+    "a 100 kB value": value_case(
+        '"' + "word " * 20_000 + '"', "[figures[0].value]: value 'word word"
+    ),
+    "a FIFO or device as registry, draft or claims": not_regular_files,
+    "a lone surrogate in a JSON row": error_row_and_run_goes_on(
+        "c.jsonl",
+        good("a") + '{"claim": "x \\udfff y"}\n' + good("c"),
+        "c.jsonl:2:",
+        "lone surrogate",
+    ),
+    "an unclosed quote in a CSV row": csv_unclosed_quote,
+    "a CSV with a header only": csv_header_only,
+    "a CSV cell that would run as a formula": csv_formula,
+    "output to a full device": full_device,
     "a planted cache file": planted_cache,
     "a cache folder others can write": cache_folder_others_write,
 }

@@ -82,6 +82,10 @@ def main() -> None:
     except BrokenPipeError:
         silence_stdout()
         sys.exit(ExitCode.CLEAN)
+    except OSError as exc:  # inputs say their own errors: what is left is the output
+        silence_stdout()  # (a full disk, /dev/full); a flush at exit would fail again
+        click.echo(f"factcheck: cannot write the output: {exc.strerror or exc}", err=True)
+        sys.exit(ExitCode.ERROR)
     except KeyboardInterrupt:
         click.echo("factcheck: interrupted", err=True)
         sys.exit(ExitCode.ERROR)

@@ -80,7 +80,13 @@ class _Checker:
     def __call__(self, row: Row) -> Result:
         if row.error:
             return _error_result(row)
-        return self.check(row.claim, self.registry, claim_id=row.id)
+        try:
+            return self.check(row.claim, self.registry, claim_id=row.id)
+        except (ArithmeticError, ValueError, RecursionError) as exc:
+            # One claim the checker cannot take (a bound it did not foresee) costs
+            # that row, never the rows after it.
+            why = f"line {row.line}: could not be checked ({type(exc).__name__}: {exc})"[:200]
+            return _error_result(Row(row.id, row.claim[:80], row.line, why))
 
 
 _worker: _Checker | None = None
@@ -106,8 +112,9 @@ def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
     pressed: list[bool] = []
 
     def handler(signum: int, frame: object) -> None:
-        if pressed:
-            raise KeyboardInterrupt
+        if pressed:  # the second: no traceback, and no waiting for the row
+            sys.stderr.write("factcheck: interrupted twice; stopped at once\n")
+            raise SystemExit(130)
         pressed.append(True)
 
     try:

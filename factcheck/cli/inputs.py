@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from factcheck.errors import InputError
+from factcheck.fileio import NotRegularFile, read_regular
 
 MB = 1024 * 1024
 # A draft of 10 MB is some 1.7 million words, forty books: a wrong file, not an article.
@@ -17,11 +18,9 @@ def read_text_input(path: str, what: str, limit: int) -> str:
     """The text at `path` (- for stdin); `what` names it in errors ("a draft", "claims")."""
     name = "<stdin>" if path == "-" else path
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read(limit + 1)
-        else:
-            with open(path, "rb") as f:
-                data = f.read(limit + 1)
+        data = sys.stdin.buffer.read(limit + 1) if path == "-" else read_regular(path, limit)
+    except NotRegularFile as exc:
+        raise InputError(f"{exc}; not read as {what}", name) from exc
     except FileNotFoundError as exc:
         raise InputError("no such file", name) from exc
     except IsADirectoryError as exc:

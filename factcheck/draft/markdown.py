@@ -44,14 +44,24 @@ class Block:
     lines: tuple[LineMap, ...]
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column in the file of a character of `text`."""
-        current = self.lines[0]
-        for lm in self.lines:
-            if lm.offset <= offset:
-                current = lm
-            else:
-                break
+        """1-based line and column in the file of a character of `text`.
+
+        A binary search: a block of many lines is asked once per finding."""
+        at = bisect_right(self.lines, offset, key=lambda lm: lm.offset) - 1
+        current = self.lines[max(at, 0)]
         return current.line, current.column + (offset - current.offset) + 1
+
+
+# Levels of nesting markdown-it parses (its default, 20, silently dropped a list
+# ten items deep); a blockquote can be read some 98 deep, a list item some 48.
+MAX_NESTING = 100
+
+
+@dataclass(frozen=True)
+class TooDeep:
+    """Where the draft nests deeper than MAX_NESTING: what is inside is not read."""
+
+    line: int
 
 
 @dataclass(frozen=True)
@@ -123,15 +133,18 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
 _LINE_END = re.compile(r"\r\n?")
 
 
-def read_blocks(source: str) -> Iterator[Block | Directive]:
+def read_blocks(source: str) -> Iterator[Block | Directive | TooDeep]:
     """Prose blocks and suppression directives, in the order they stand in the file."""
     from markdown_it import MarkdownIt
 
     # markdown-it ends a line at \r\n, \r or \n, and so do editors: count lines alike.
     text = _LINE_END.sub("\n", blank_front_matter(source))
     file_lines = text.split("\n")
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     tokens = md.parse(text)
+    deepest = max((t for t in tokens if t.map is not None), key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING - 2:  # the parser stopped there
+        yield TooDeep(deepest.map[0] + 1 if deepest.map else 1)
     for i, tok in enumerate(tokens):
         if tok.type == "html_block":
             yield from _directives(tok.content, (tok.map or [0, 0])[0] + 1)

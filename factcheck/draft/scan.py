@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from factcheck.draft.markdown import Block, Directive, read_blocks
+from factcheck.draft.markdown import MAX_NESTING, Block, Directive, TooDeep, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.matching.index import Index, index_for
 from factcheck.model import Finding, Part, Registry, Verdict
@@ -59,6 +59,9 @@ def scan_text(
         if isinstance(item, Directive):
             pending.append(item)
             continue
+        if isinstance(item, TooDeep):
+            findings.append(_too_deep(path, item))
+            continue
         for d in pending:
             state.apply(d)
         pending = []
@@ -96,6 +99,15 @@ def _scan_block(
     return out, speaker, _unclosed_finding(block, path, unclosed) if unclosed else None
 
 
+def _too_deep(path: str, item: TooDeep) -> Finding:
+    reason = (
+        f"lists or blockquotes nested more than {MAX_NESTING} levels deep from here "
+        "are not read, so what they hold was not checked"
+    )
+    part = Part("nesting", "", 0, 1, Verdict.ERROR, reasons=(reason,))
+    return Finding(path, item.line, 1, item.line, 2, part, "")
+
+
 def _unclosed_finding(block: Block, path: str, span: QuoteSpan) -> Finding:
     mark = block.text[span.start]
     reason = (
@@ -116,4 +128,18 @@ def _finding(block: Block, path: str, part: Part, base: int, sentence: str) -> F
     while last > base + part.start and block.text[last] in "\r\n":
         last -= 1
     end_line, end_column = block.position(last)
-    return Finding(path, line, column, end_line, end_column + 1, part, " ".join(sentence.split()))
+    return Finding(path, line, column, end_line, end_column + 1, part, _context(sentence, part))
+
+
+MAX_CONTEXT = 600  # characters of a sentence shown with a finding
+
+
+def _context(sentence: str, part: Part) -> str:
+    """The sentence, white space collapsed; of a very long one (a paragraph without
+    a full stop), the stretch around the part: the whole of it for each of a
+    thousand findings would make a paragraph cost the square of its length."""
+    if len(sentence) > MAX_CONTEXT:
+        half = MAX_CONTEXT // 2
+        start = max(0, min(part.start - half, len(sentence) - MAX_CONTEXT))
+        sentence = ("…" if start else "") + sentence[start : start + MAX_CONTEXT] + "…"
+    return " ".join(sentence.split())

@@ -47,6 +47,9 @@ _TOKEN = re.compile(
     r"|(?P<punct>[^\s\w])"
 )
 MAX_TEXT = 2_000_000  # characters read at most from one text
+# A numeral longer than this is no figure anyone checks, and from 309 digits no
+# float holds it (from 4,301, no int() reads it): it is left unread.
+MAX_NUMERAL = 40
 _VAGUE_FIRST = frozenset(words[0] for words in VAGUE)
 _QUALIFIER_WORDS = frozenset(w for words in QUALIFIERS for w in words)
 # "a third of", "two fifths of": the parts a whole is cut into, singular and plural.
@@ -79,6 +82,8 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text[:MAX_TEXT]):
         kind = m.lastgroup or "punct"
         word = m.group()
+        if kind == "num" and len(word) > MAX_NUMERAL:
+            kind = "long"
         tokens.append(Token(kind, word, m.start(), m.end(), m.start() == last_end, word.lower()))
         last_end = m.end()
     return tokens

@@ -23,10 +23,15 @@ _BOUNDARY = re.compile(
 )
 
 
+# How far either side of a number a clause may reach. Real clauses are far shorter;
+# the bound keeps a paragraph of ten thousand numbers linear (each looks only here).
+REACH = 400
+
+
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The [start, end) of the clause around text[start:end]."""
-    lo, hi = 0, len(text)
-    for m in _BOUNDARY.finditer(text):
+    lo, hi = max(0, start - REACH), min(len(text), end + REACH)
+    for m in _BOUNDARY.finditer(text, lo, hi):
         if m.end() <= start:
             lo = m.end()
         elif m.start() >= end:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.figures.units import MONTHS
-from factcheck.frames.clause import clause_span
+from factcheck.frames.clause import REACH, clause_span
 from factcheck.model import Quantity
 from factcheck.text import STOPWORDS, content_stems, fold, stem, stems
 
@@ -143,3 +143,18 @@ def same_kind(a: Quantity, b: Quantity) -> bool:
     if a.unit != b.unit or a.dimension != b.dimension:
         return False
     return a.dimension != "count" or a.following[:1] == b.following[:1]
+
+
+def nearest_of_kind(k: int, figures: Sequence[Quantity]) -> list[Quantity]:
+    """The nearest figure of figures[k]'s kind before it and after it, if within
+    a clause's reach. Figures are in text order; the walk stops at the reach, so
+    a paragraph of many numbers costs each number a few steps, not all of them."""
+    q, found = figures[k], []
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(figures) and abs(figures[j].start - q.start) <= REACH:
+            if same_kind(figures[j], q):
+                found.append(figures[j])
+                break
+            j += step
+    return found

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import format_date
-from factcheck.frames import Frame, clause_span, read_frame, same_kind
+from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
 from factcheck.frames.figure import figure_frame
-from factcheck.frames.frame import LOWER_WORD
+from factcheck.frames.frame import LOWER_WORD, nearest_of_kind
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
@@ -175,8 +175,8 @@ class _Reader:
         if not sentence.quotes:
             self._note_speaker(masked)
         figures = _figures(masked)
-        for q in figures:
-            others = [(o.start, o.end) for o in figures if o is not q and same_kind(o, q)]
+        for k, q in enumerate(figures):
+            others = [(o.start, o.end) for o in nearest_of_kind(k, figures)]
             self._figure(sentence.text, masked, q, others)
 
     def _remember_names(self, masked: str) -> None:

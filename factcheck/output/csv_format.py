@@ -7,6 +7,16 @@ import csv
 from factcheck.model import Result
 from factcheck.output.base import BaseResultWriter
 
+# A cell a spreadsheet would run as a formula (=HYPERLINK(…), +cmd, -2+3, @SUM): a
+# claim is untrusted text, so such a cell is written with a leading apostrophe,
+# which spreadsheets show as text and do not display (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 COLUMNS = ["id", "claim", "verdict", "entry", "score", "reasons", "sources", "message"]
 
 
@@ -18,14 +28,14 @@ class ResultWriter(BaseResultWriter):
     def write(self, result: Result) -> None:
         self.writer.writerow(
             [
-                result.id,
-                result.claim,
+                _cell(result.id),
+                _cell(result.claim),
                 result.verdict.value,
-                result.entry,
+                _cell(result.entry),
                 f"{result.score:.3f}",
-                " | ".join(result.reasons),
-                " ".join(e.source for e in result.evidence),
-                result.message,
+                _cell(" | ".join(result.reasons)),
+                _cell(" ".join(e.source for e in result.evidence)),
+                _cell(result.message),
             ]
         )
         self.stream.flush()

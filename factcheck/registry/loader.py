@@ -7,6 +7,7 @@ field, so `factcheck registry check` can list them all at once.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable
@@ -37,6 +38,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 SCHEMA = 1
 TOP_KEYS = {"schema", "sources", "speakers", "quotations", "figures"}
 SPEAKER_KINDS = {"person", "document", "organisation"}
+_DIGITS = re.compile(r"\d+")
+MAX_MESSAGE = 300  # characters of one problem line: a value of a megabyte is cut
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -88,6 +91,12 @@ def parse_registry(text: str, path: str = "<registry>") -> tuple[Registry, list[
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _toml_error(exc, path, text) from exc
+    except RecursionError as exc:  # arrays or inline tables nested hundreds deep
+        line = _line_of_max(text, lambda t: t.count("[") + t.count("{"))
+        raise RegistryError("TOML: arrays or tables nested too deeply to read", path, line) from exc
+    except ValueError as exc:  # an integer of 4,301 digits or more
+        line = _line_of_max(text, lambda t: max(map(len, _DIGITS.findall(t)), default=0))
+        raise RegistryError("TOML: an integer of over 4,300 digits; not read", path, line) from exc
     col = _Collector(path, index_lines(text))
     _check_top(raw, col)
     sources = _build_all(raw, "sources", col, _source)
@@ -116,6 +125,12 @@ def load_registry(path: str | Path | None = None) -> Registry:
     if problems:
         raise RegistryProblems(problems)
     return registry
+
+
+def _line_of_max(text: str, measure: Callable[[str], int]) -> int:
+    """The line (from 1) where `measure` is largest: where an unreadable value sits."""
+    lines = text.splitlines() or [""]
+    return max(range(len(lines)), key=lambda i: measure(lines[i])) + 1
 
 
 def _toml_error(exc: Exception, path: str, text: str) -> RegistryError:
@@ -289,10 +304,20 @@ def _quantity(table: dict[str, Any], where: KeyPath, col: _Collector, unit: str)
     if "value" not in table:
         col.add((*where, "value"), "missing field 'value'")
         return None
+    value = table["value"]
+    if isinstance(value, float) and not math.isfinite(value):  # nan, inf, 1e400
+        col.add((*where, "value"), f"value {value} is not a finite number")
+        return None
     try:
-        return make_quantity(table["value"], unit, str(table.get("qualifier", "exact")))
+        return make_quantity(value, unit, str(table.get("qualifier", "exact")))
     except QuantityError as exc:
-        col.add((*where, exc.field), str(exc))
+        message = str(exc)
+        if len(message) > MAX_MESSAGE:  # a value of a megabyte: the line stays readable
+            message = message[: MAX_MESSAGE - 1] + "…"
+        col.add((*where, exc.field), message)
+        return None
+    except (ArithmeticError, ValueError):  # 10**400: no float holds it
+        col.add((*where, "value"), f"value {str(value)[:40]}… is too large to read as a figure")
         return None
 
 

@@ -9,6 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from factcheck.errors import RegistryError
+from factcheck.fileio import NotRegularFile, read_regular
+
+# Ten times the largest registry measured (benchmarks: 500 MB, a million entries);
+# what is larger is a wrong file, and reading it would exhaust memory first.
+MAX_REGISTRY_BYTES = 4 * 1024**3
 
 
 def read_registry_bytes(path: str | Path) -> bytes:
@@ -18,9 +23,14 @@ def read_registry_bytes(path: str | Path) -> bytes:
     if p.is_dir():
         raise RegistryError("is a folder, not a registry file", name)
     try:
-        return p.read_bytes()
+        data = read_regular(p, MAX_REGISTRY_BYTES)
+    except NotRegularFile as exc:
+        raise RegistryError(f"{exc}; not read as a registry", name) from exc
     except OSError as exc:
         raise RegistryError(f"cannot read: {exc.strerror}", name) from exc
+    if len(data) > MAX_REGISTRY_BYTES:
+        raise RegistryError(f"larger than {MAX_REGISTRY_BYTES // 1024**3} GB; not read", name)
+    return data
 
 
 def decode_registry(data: bytes, name: str) -> str:

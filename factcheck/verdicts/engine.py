@@ -66,8 +66,8 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
 
     common, _ = index.frame_words()
     parts = []
-    for q in found_figures:
-        others = _same_unit(q, found_figures)
+    for k, q in enumerate(found_figures):
+        others = _same_kind_near(k, found_figures)
         found = find_figure(q, read_frame(masked, q.start, q.end, common, others), index)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
@@ -78,12 +78,13 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
     return parts
 
 
-def _same_unit(q: Quantity, figures: list[Quantity]) -> list[tuple[int, int]]:
-    """The other figures of q's kind: two percentages in one clause share it out;
-    a count of homes beside a count of businesses is told apart by its noun."""
-    from factcheck.frames import same_kind
+def _same_kind_near(k: int, figures: list[Quantity]) -> list[tuple[int, int]]:
+    """The nearest figure of the same kind on either side of figures[k], within a
+    clause's reach: two percentages in one clause share it out; a count of homes
+    beside a count of businesses is told apart by its noun."""
+    from factcheck.frames.frame import nearest_of_kind
 
-    return [(o.start, o.end) for o in figures if o is not q and same_kind(o, q)]
+    return [(o.start, o.end) for o in nearest_of_kind(k, figures)]
 
 
 def _nearest(q: Quantity, found: FigureMatch) -> Part:
