@@ -39,19 +39,36 @@ pass_state = click.make_pass_decorator(AppState)
     show_default=True,
     help="Text format: which findings to list.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Write the unambiguous fixes into the files (the sources' wording or figure).",
+)
+@click.option(
+    "--diff", is_flag=True, help="Show the fixes --fix would make, as a diff; write nothing."
+)
 @fail_on_option
 @pass_state
 def scan(
-    state: AppState, files: tuple[str, ...], fmt: str | None, show: str, fail_on: str | None
+    state: AppState,
+    files: tuple[str, ...],
+    fmt: str | None,
+    show: str,
+    fix: bool,
+    diff: bool,
+    fail_on: str | None,
 ) -> None:
     """Check every quotation and figure in Markdown or text drafts (- for stdin).
 
     Text output lists problems as path:line:col verdict message; json and
-    jsonl list every checked claim, supported ones included.
+    jsonl list every checked claim, supported ones included. --fix puts the
+    sources' exact wording or agreed figure in place of a wrong one and lists
+    on stderr what it changed and what it left.
 
     \b
-    Example:
+    Examples:
       factcheck scan draft.md --format github
+      factcheck scan draft.md --diff
     """
     from factcheck.draft.scan import scan_text
     from factcheck.output import finding_renderer
@@ -60,7 +77,12 @@ def scan(
     fmt = fmt or state.config.format or "text"
     if fmt not in FORMATS:
         raise click.BadParameter(f"unknown format {fmt!r} in configuration", param_hint="format")
+    if (fix or diff) and "-" in files:
+        raise click.BadParameter("cannot fix stdin; name the files", param_hint="--fix/--diff")
+    if fix and diff:
+        raise click.BadParameter("--diff previews --fix: give one of them", param_hint="--diff")
     findings: list[Finding] = []
+    read: list[tuple[str, str, list[Finding]]] = []
     failed = 0
     for path in files:
         try:
@@ -69,8 +91,20 @@ def scan(
             note(f"factcheck: error: {exc}")
             failed += 1
             continue
-        findings.extend(
-            scan_text(text, registry, "<stdin>" if path == "-" else path, state.config.ignore)
+        found = scan_text(text, registry, "<stdin>" if path == "-" else path, state.config.ignore)
+        findings.extend(found)
+        read.append((path, text, found))
+    if fix or diff:
+        from factcheck.cli.fix_command import run_fixes
+
+        sys.exit(
+            run_fixes(
+                read,
+                lambda text, path: scan_text(text, registry, path, state.config.ignore),
+                apply=fix,
+                failed=failed,
+                fail_on=resolve_fail_on(state, fail_on),
+            )
         )
     shown = {
         "problems": (Verdict.ERROR, Verdict.CONTRADICTED, Verdict.DISPUTED),
