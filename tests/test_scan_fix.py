@@ -87,3 +87,19 @@ def test_suppression_edit_silences_only_that_entry(registry: Registry) -> None:
     after = scan_text(apply_edits(DRAFT, [edit]), registry)
     entries = {f.part.entry for f in after}
     assert "far-east-gas-deal" not in entries and "agreements-at-summit" in entries
+
+
+def test_a_memo_gives_the_same_findings_after_each_edit(registry: Registry) -> None:
+    from factcheck.draft.scan import BlockMemo
+
+    draft = (ROOT / "examples" / "draft.md").read_text(encoding="utf-8")
+    memo = BlockMemo()
+    edits = [
+        draft,
+        "New first paragraph.\n\n" + draft,  # every block moves down two lines
+        draft.replace("Joseph Webster", "Andrew Small"),  # the speaker carried on changes
+        draft.replace("20 bcm", "10 billion cubic metres"),
+    ]
+    for text in edits:
+        assert scan_text(text, registry, memo=memo) == scan_text(text, registry)
+    assert memo.seen  # blocks were remembered

@@ -44,8 +44,35 @@ class _Suppression:
         return skip, entries
 
 
+# A block's verdicts, before they are placed: its parts (with the sentence each is in
+# and where that sentence starts), the last speaker it names, its unclosed quotation.
+Analysed = tuple[tuple[tuple[Part, int, str], ...], "Attribution | None", "QuoteSpan | None"]
+
+
+class BlockMemo:
+    """Blocks already analysed, by their text and the speaker before them: a server that
+    scans a draft again after each keystroke analyses only the blocks that changed.
+    Valid for one registry; a new registry needs a new memo."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit
+        self.seen: dict[tuple[str, Attribution | None], Analysed] = {}
+
+    def get(self, key: tuple[str, Attribution | None]) -> Analysed | None:
+        return self.seen.get(key)
+
+    def put(self, key: tuple[str, Attribution | None], value: Analysed) -> None:
+        if len(self.seen) >= self.limit:
+            self.seen.clear()  # a crude bound: a memo is a cache, never the truth
+        self.seen[key] = value
+
+
 def scan_text(
-    text: str, registry: Registry, path: str = "<draft>", ignore: Iterable[str] = ()
+    text: str,
+    registry: Registry,
+    path: str = "<draft>",
+    ignore: Iterable[str] = (),
+    memo: BlockMemo | None = None,
 ) -> list[Finding]:
     """Check every quotation and figure in a Markdown or plain-text draft."""
     index = index_for(registry)
@@ -66,7 +93,7 @@ def scan_text(
         if unclosed is not None and not _continues_quotation(item):
             findings.append(unclosed)
         # A suppressed block is still read: a speaker it names is who a later "he said" means.
-        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker)
+        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker, memo)
         if skip:
             unclosed = None
         else:
@@ -83,17 +110,29 @@ def _continues_quotation(block: Block) -> bool:
 
 
 def _scan_block(
-    block: Block, index: Index, path: str, speaker: Attribution | None
+    block: Block, index: Index, path: str, speaker: Attribution | None, memo: BlockMemo | None
 ) -> tuple[list[Finding], Attribution | None, Finding | None]:
     """The block's findings, the last speaker it names, and its unclosed quotation mark."""
-    quotes = find_quotes(block.text)
-    out: list[Finding] = []
-    for start, end in split_sentences(block.text, quotes):
-        sentence = block.text[start:end]
-        parts, speaker = analyse(sentence, index, speaker)
-        out.extend(_finding(block, path, p, start, sentence) for p in parts)
-    unclosed = next((q for q in quotes if not q.closed), None)
+    key = (block.text, speaker)
+    analysed = memo.get(key) if memo is not None else None
+    if analysed is None:
+        analysed = _analyse_block(block.text, index, speaker)
+        if memo is not None:
+            memo.put(key, analysed)
+    parts, speaker, unclosed = analysed
+    out = [_finding(block, path, p, start, sentence) for p, start, sentence in parts]
     return out, speaker, _unclosed_finding(block, path, unclosed) if unclosed else None
+
+
+def _analyse_block(text: str, index: Index, speaker: Attribution | None) -> Analysed:
+    quotes = find_quotes(text)
+    out: list[tuple[Part, int, str]] = []
+    for start, end in split_sentences(text, quotes):
+        sentence = text[start:end]
+        parts, speaker = analyse(sentence, index, speaker)
+        out.extend((p, start, sentence) for p in parts)
+    unclosed = next((q for q in quotes if not q.closed), None)
+    return tuple(out), speaker, unclosed
 
 
 def _unclosed_finding(block: Block, path: str, span: QuoteSpan) -> Finding:

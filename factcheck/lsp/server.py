@@ -16,7 +16,7 @@ from pygls.workspace import TextDocument
 
 from factcheck import __version__
 from factcheck.draft.fixes import Edit, replacement, suppression
-from factcheck.draft.scan import scan_text
+from factcheck.draft.scan import BlockMemo, scan_text
 from factcheck.errors import FactcheckError, InputError, RegistryProblems
 from factcheck.lsp import convert
 from factcheck.model import Finding, Registry
@@ -86,6 +86,8 @@ class FactcheckServer(LanguageServer):
         self.settings = Settings()
         self.scanned: dict[str, Scanned] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.memo = BlockMemo()
+        self.memo_for: Registry | None = None
 
     def scan(self, doc: TextDocument) -> Scanned:
         """The document's findings; scanned afresh only when its text or the registry changed."""
@@ -94,8 +96,12 @@ class FactcheckServer(LanguageServer):
         text = doc.source
         if cached is not None and cached.text == text and cached.registry is registry:
             return cached
+        if registry is not self.memo_for:  # verdicts from another registry are stale
+            self.memo, self.memo_for = BlockMemo(), registry
         findings = (
-            [] if registry is None else scan_text(text, registry, _path(doc.uri), self.ignore)
+            []
+            if registry is None
+            else scan_text(text, registry, _path(doc.uri), self.ignore, self.memo)
         )
         self.scanned[doc.uri] = Scanned(text, registry, findings)
         return self.scanned[doc.uri]
