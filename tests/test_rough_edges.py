@@ -83,3 +83,40 @@ def test_part_and_evidence_are_exported_and_to_dict_keeps_parts() -> None:
         ("border-length", "supported"),
         ("far-east-gas-deal", "contradicted"),
     ]
+
+
+INDENTED = (
+    "Notes from the desk\n\n"
+    "    Putin told Xi that Russia would supply 20 bcm of gas.\n\n"
+    "# The leaders signed 30 agreements.\n"
+)
+
+
+def test_a_txt_draft_is_plain_text_not_markdown(tmp_path: Path) -> None:
+    txt, md = tmp_path / "notes.txt", tmp_path / "notes.md"
+    txt.write_text(INDENTED, encoding="utf-8")
+    md.write_text(INDENTED, encoding="utf-8")
+    as_text = run("scan", str(txt))
+    # The indented line is prose in a .txt file (Markdown takes it for code).
+    assert f"{txt}:3:44 contradicted figure “20 bcm”" in as_text.stdout
+    assert f"{txt}:5:22 contradicted figure “30”" in as_text.stdout
+    as_markdown = run("scan", str(md))
+    assert "20 bcm" not in as_markdown.stdout
+
+
+def test_plain_text_honours_suppression_comments(tmp_path: Path) -> None:
+    txt = tmp_path / "notes.txt"
+    txt.write_text(INDENTED.split("\n\n")[1] + "\n")
+    assert "20 bcm" in run("scan", str(txt)).stdout
+    txt.write_text("<!-- factcheck: ignore -->\n" + INDENTED.split("\n\n")[1] + "\n")
+    r = run("scan", str(txt))
+    assert r.exit_code == 0 and "20 bcm" not in r.stdout
+
+
+def test_an_empty_draft_is_clean_as_ruff_and_black_take_it(tmp_path: Path) -> None:
+    for content in ("", "\n\n  \n"):
+        empty = tmp_path / "empty.md"
+        empty.write_text(content, encoding="utf-8")
+        r = run("scan", str(empty))
+        assert r.exit_code == 0, r.stderr
+        assert r.stdout == "" and "1 file scanned: nothing to check" in r.stderr

@@ -70,7 +70,7 @@ def scan(
       factcheck scan draft.md --format github
       factcheck scan draft.md --diff
     """
-    from factcheck.draft.scan import scan_text
+    from factcheck.draft.scan import is_plain_text, scan_text
     from factcheck.output import finding_renderer
 
     registry = state.registry
@@ -86,12 +86,13 @@ def scan(
     failed = 0
     for path in files:
         try:
-            text = read_text_input(path, "a draft", MAX_DRAFT_BYTES)
+            text = read_text_input(path, "a draft", MAX_DRAFT_BYTES, empty_ok=True)
         except InputError as exc:
             note(f"factcheck: error: {exc}")
             failed += 1
             continue
-        found = scan_text(text, registry, "<stdin>" if path == "-" else path, state.config.ignore)
+        name = "<stdin>" if path == "-" else path
+        found = scan_text(text, registry, name, state.config.ignore, plain=is_plain_text(path))
         findings.extend(found)
         read.append((path, text, found))
     if fix or diff:
@@ -100,7 +101,9 @@ def scan(
         sys.exit(
             run_fixes(
                 read,
-                lambda text, path: scan_text(text, registry, path, state.config.ignore),
+                lambda text, path: scan_text(
+                    text, registry, path, state.config.ignore, plain=is_plain_text(path)
+                ),
                 apply=fix,
                 failed=failed,
                 fail_on=resolve_fail_on(state, fail_on),

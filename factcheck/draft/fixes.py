@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.draft.markdown import Block, read_blocks
+from factcheck.draft.plain import read_plain_blocks
 from factcheck.model import Finding, Verdict
 from factcheck.quotations.align import ADD, DROP, SKIP, Op, align
 from factcheck.quotations.normalize import QWord, quote_words
@@ -137,13 +138,19 @@ def _source_figure(text: str, end: int, typed: str, evidence: Iterable[object]) 
     return new
 
 
-def suppression(text: str, finding: Finding, blocks: list[Block] | None = None) -> Edit | None:
+def suppression(
+    text: str, finding: Finding, blocks: list[Block] | None = None, plain: bool = False
+) -> Edit | None:
     """The edit inserting `<!-- factcheck: ignore ENTRY -->` before the finding's block."""
     entry = finding.part.entry
     if not entry:
         return None
     blocks = (
-        blocks if blocks is not None else [b for b in read_blocks(text) if isinstance(b, Block)]
+        blocks
+        if blocks is not None
+        else [
+            b for b in (read_plain_blocks if plain else read_blocks)(text) if isinstance(b, Block)
+        ]
     )
     block = next((b for b in blocks if b.lines[0].line <= finding.line <= b.lines[-1].line), None)
     if block is None:

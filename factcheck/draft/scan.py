@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factcheck.draft.markdown import Block, Directive, read_blocks
+from factcheck.draft.plain import read_plain_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.matching.index import Index, index_for
 from factcheck.model import Finding, Part, Registry, Verdict
@@ -73,8 +74,9 @@ def scan_text(
     path: str = "<draft>",
     ignore: Iterable[str] = (),
     memo: BlockMemo | None = None,
+    plain: bool = False,
 ) -> list[Finding]:
-    """Check every quotation and figure in a Markdown or plain-text draft."""
+    """Check every quotation and figure in a Markdown draft, or (`plain`) a plain-text one."""
     index = index_for(registry)
     ignored = set(ignore)
     findings: list[Finding] = []
@@ -82,7 +84,7 @@ def scan_text(
     speaker: Attribution | None = None
     pending: list[Directive] = []
     unclosed: Finding | None = None
-    for item in read_blocks(text):
+    for item in read_plain_blocks(text) if plain else read_blocks(text):
         if isinstance(item, Directive):
             pending.append(item)
             continue
@@ -101,6 +103,11 @@ def scan_text(
     if unclosed is not None:
         findings.append(unclosed)
     return findings
+
+
+def is_plain_text(path: str) -> bool:
+    """Whether a draft is read as plain text rather than Markdown: by its name."""
+    return path.lower().endswith(".txt")
 
 
 def _continues_quotation(block: Block) -> bool:

@@ -16,7 +16,7 @@ from pygls.workspace import TextDocument
 
 from factcheck import __version__
 from factcheck.draft.fixes import Edit, replacement, suppression
-from factcheck.draft.scan import BlockMemo, scan_text
+from factcheck.draft.scan import BlockMemo, is_plain_text, scan_text
 from factcheck.errors import FactcheckError, InputError, RegistryProblems
 from factcheck.lsp import convert
 from factcheck.model import Finding, Registry
@@ -101,7 +101,9 @@ class FactcheckServer(LanguageServer):
         findings = (
             []
             if registry is None
-            else scan_text(text, registry, _path(doc.uri), self.ignore, self.memo)
+            else scan_text(
+                text, registry, _path(doc.uri), self.ignore, self.memo, plain=_plain(doc)
+            )
         )
         self.scanned[doc.uri] = Scanned(text, registry, findings)
         return self.scanned[doc.uri]
@@ -137,6 +139,10 @@ class FactcheckServer(LanguageServer):
         self.scanned.clear()
         for uri in list(self.workspace.text_documents):
             self.publish(uri)
+
+
+def _plain(doc: TextDocument) -> bool:
+    return doc.language_id == "plaintext" or is_plain_text(_path(doc.uri))
 
 
 def _path(uri: str) -> str:
@@ -218,7 +224,7 @@ def _register(server: FactcheckServer) -> None:
         for f in ls.scan(doc).findings:
             if not convert.shown(f, ls.settings.unverified) or not _overlaps(f, wanted):
                 continue
-            for edit in (replacement(text, f), suppression(text, f)):
+            for edit in (replacement(text, f), suppression(text, f, plain=_plain(doc))):
                 if edit is not None:
                     actions.append(_action(doc, text, edit))
         return actions
