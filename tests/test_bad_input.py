@@ -94,8 +94,8 @@ def draft_empty(tmp: Path) -> None:
 
 
 def draft_folder(tmp: Path) -> None:
-    r = run("scan", str(tmp))
-    one_error_line(r, str(tmp), "is a folder")
+    r = run("scan", str(tmp))  # a folder is searched for drafts; this one has none
+    one_error_line(r, str(tmp), "no drafts")
 
 
 def draft_missing(tmp: Path) -> None:

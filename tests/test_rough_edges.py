@@ -120,3 +120,35 @@ def test_an_empty_draft_is_clean_as_ruff_and_black_take_it(tmp_path: Path) -> No
         r = run("scan", str(empty))
         assert r.exit_code == 0, r.stderr
         assert r.stdout == "" and "1 file scanned: nothing to check" in r.stderr
+
+
+GAS = "Putin told Xi that Russia would supply 20 bcm of gas.\n"
+
+
+def test_scan_of_a_folder_finds_its_drafts_minus_excludes(tmp_path: Path) -> None:
+    (tmp_path / "a" / "old").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    for name in ("a/one.md", "a/old/two.md", "three.txt", ".git/four.md", "notes.rst"):
+        (tmp_path / name).write_text(GAS, encoding="utf-8")
+    r = run("scan", str(tmp_path), "--exclude", "old")
+    listed = sorted(line.split(":")[0] for line in r.stdout.splitlines())
+    assert listed == sorted([str(tmp_path / "a" / "one.md"), str(tmp_path / "three.txt")])
+    assert "2 files scanned" in r.stderr and r.exit_code == 1
+    everything = run("scan", str(tmp_path))
+    assert "two.md" in everything.stdout and "four.md" not in everything.stdout
+
+
+def test_scan_of_a_folder_without_drafts_is_one_error_line(tmp_path: Path) -> None:
+    r = run("scan", str(tmp_path))
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "no drafts" in r.stderr
+
+
+def test_scan_output_file_and_quiet(tmp_path: Path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text(GAS, encoding="utf-8")
+    report = tmp_path / "report.json"
+    r = run("scan", str(draft), "--format", "json", "--output", str(report), "--quiet")
+    assert r.exit_code == 1 and r.stdout == "" and r.stderr == ""
+    assert '"far-east-gas-deal"' in report.read_text(encoding="utf-8")
+    loud = run("scan", str(draft))
+    assert "1 file scanned" in loud.stderr
