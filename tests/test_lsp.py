@@ -34,10 +34,12 @@ class Editor:
         self.client = LanguageClient("test-editor", "1")
         self.diagnostics: dict[str, list[types.Diagnostic]] = {}
         self.arrived = asyncio.Event()
+        self.versions: list[int | None] = []
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def published(params: types.PublishDiagnosticsParams) -> None:
             self.diagnostics[params.uri] = list(params.diagnostics)
+            self.versions.append(params.version)
             self.arrived.set()
 
     async def start(self, registry: Path, options: dict[str, Any] | None = None) -> None:
@@ -298,3 +300,24 @@ def test_readme_editor_setups_start_this_server() -> None:
     assert vscode is not None
     settings = json.loads(vscode.group(1))
     assert settings["glspc.server.commandArguments"] == ["lsp", "--stdio"]
+
+
+def test_changes_in_quick_succession_are_checked_once(registry_file: Path, tmp_path: Path) -> None:
+    uri = from_fs_path(str(tmp_path / "draft.md")) or ""
+
+    async def test(editor: Editor) -> None:
+        await editor.open(uri, DRAFT)
+        editor.versions.clear()
+        for version in (2, 3, 4):
+            change = types.TextDocumentContentChangeWholeDocument(text=DRAFT + "x" * version)
+            editor.client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    types.VersionedTextDocumentIdentifier(uri=uri, version=version), [change]
+                )
+            )
+        editor.arrived.clear()
+        await asyncio.wait_for(editor.arrived.wait(), 30)
+        await asyncio.sleep(0.5)  # time for any later publication to arrive
+        assert editor.versions == [4]
+
+    run(test, registry_file, debounce=200)
