@@ -152,3 +152,29 @@ def test_scan_output_file_and_quiet(tmp_path: Path) -> None:
     assert '"far-east-gas-deal"' in report.read_text(encoding="utf-8")
     loud = run("scan", str(draft))
     assert "1 file scanned" in loud.stderr
+
+
+def test_terminal_text_is_wrapped_at_words_with_hanging_indents() -> None:
+    import io
+
+    from rich.cells import cell_len
+
+    from factcheck import Registry, check
+    from factcheck.output.text import Printer, plain, result_lines
+
+    result = check("Putin told Xi that Russia would supply 20 bcm of gas.", Registry.load(REGISTRY))
+    lines = result_lines(result)
+    for width in (80, 120):
+        buffer = io.StringIO()
+        printer = Printer(buffer, color=True)
+        assert printer.console is not None
+        printer.console.width = width
+        printer.lines(lines)
+        shown = buffer.getvalue().splitlines()
+        assert all(cell_len(line) <= width for line in shown), (width, shown)
+        assert all(line == line.rstrip() for line in shown)
+        words = " ".join(" ".join(shown).split())
+        assert words == " ".join(" ".join(plain(x) for x in lines).split())  # no word lost
+        reason = next(k for k, line in enumerate(shown) if line.startswith("  - 20 bcm"))
+        if width == 80:  # the reason runs on: its next line sits under its first word
+            assert shown[reason + 1].startswith("    ") and shown[reason + 1][4] != " "
