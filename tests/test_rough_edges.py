@@ -178,3 +178,51 @@ def test_terminal_text_is_wrapped_at_words_with_hanging_indents() -> None:
         reason = next(k for k, line in enumerate(shown) if line.startswith("  - 20 bcm"))
         if width == 80:  # the reason runs on: its next line sits under its first word
             assert shown[reason + 1].startswith("    ") and shown[reason + 1][4] != " "
+
+
+def _on_a_terminal(args: list[str], stdout_file: Path | None) -> tuple[bytes, bytes]:
+    """Run factcheck with stderr (and stdout, unless a file is given) on a pseudo-terminal."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    out = stdout_file.open("wb") if stdout_file else slave
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "--registry", REGISTRY, *args],
+        stdout=out,
+        stderr=slave,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "80"},
+    )
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(60)
+    os.close(master)
+    if stdout_file:
+        out.close()  # type: ignore[union-attr]
+    return seen, stdout_file.read_bytes() if stdout_file else b""
+
+
+def test_batch_progress_bar_never_draws_over_rows_on_the_same_terminal(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("pty")
+    claims = tmp_path / "claims.txt"
+    claims.write_text("Russia shares a 4,209 km border with China.\n" * 100, encoding="utf-8")
+    terminal, _ = _on_a_terminal(["batch", str(claims), "--format", "csv"], None)
+    rows = [line for line in terminal.split(b"\r\n") if b"border-length" in line]
+    assert len(rows) == 100
+    assert b"\x1b[2K" not in terminal and b"\x1b[?25l" not in terminal  # no bar drawn
+    # With stdout in a file, the terminal has the bar to itself.
+    err, rows_file = _on_a_terminal(["batch", str(claims), "--format", "csv"], tmp_path / "o")
+    assert rows_file.count(b"border-length") == 100 and b"border-length" not in err
