@@ -229,6 +229,29 @@ def bench_draft(s: Settings, env: dict[str, str], work: Path, rng: random.Random
     return rows
 
 
+def bench_lsp(s: Settings, env: dict[str, str], work: Path, rng: random.Random) -> list[Row]:
+    """`factcheck lsp` answering a change of the draft, warm, against `scan` of it."""
+    name = f"lsp, change of a {s.draft_words:,}-word draft, warm"
+    try:
+        from lsp_bench import change_seconds
+    except ImportError:
+        return [Row(name, "pygls not installed", "", None, "< 50 ms", None)]
+    draft = work / "lsp-draft.md"
+    draft.write_text(make_draft(s.draft_words, rng), encoding="utf-8")
+    scan = median([*FACTCHECK, "scan", str(draft)], s.repeat, env)
+    ours = change_seconds(draft, s.repeat * 3, {**env, "FACTCHECK_REGISTRY": str(SHIPPED)})
+    return [
+        Row(
+            name,
+            f"{ours * 1000:.1f} ms",
+            f"`scan` as a process {scan * 1000:.0f} ms",
+            ours / scan,
+            "< 50 ms",
+            ours < 0.050,
+        )
+    ]
+
+
 def bench_batch(s: Settings, env: dict[str, str], work: Path, rng: random.Random) -> list[Row]:
     claims = work / "claims.jsonl"
     make_claims(s.claims, rng, claims)
@@ -372,6 +395,7 @@ def main() -> int:
         rows = bench_lookup(s, env)
         shipped = median([*FACTCHECK, "check", FIGURE_CLAIM], s.repeat, env)
         rows += bench_draft(s, env, work, rng)
+        rows += bench_lsp(s, env, work, rng)
         rows += bench_batch(s, env, work, rng)
         scale_env = {**env, "FACTCHECK_CACHE_DIR": str(work / "scale-cache")}
         scale_rows, growth = bench_scale(s, scale_env, work, shipped)

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "Evidence",
     "Finding",
+    "Part",
     "Registry",
     "Result",
     "Verdict",
@@ -27,13 +29,15 @@ __all__ = [
 
 if TYPE_CHECKING:
     from factcheck.draft.scan import scan_text
-    from factcheck.model import Finding, Registry, Result, Verdict
+    from factcheck.model import Evidence, Finding, Part, Registry, Result, Verdict
     from factcheck.quotations.lookup import find_quotations
     from factcheck.verdicts.conflicts import find_conflicts
     from factcheck.verdicts.engine import check
 
 _LAZY = {
+    "Evidence": "factcheck.model",
     "Finding": "factcheck.model",
+    "Part": "factcheck.model",
     "Registry": "factcheck.model",
     "Result": "factcheck.model",
     "Verdict": "factcheck.model",

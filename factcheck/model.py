@@ -191,6 +191,7 @@ class Result:
             "score": round(self.score, 3),
             "reasons": list(self.reasons),
             "evidence": [e.to_dict() for e in self.evidence],
+            "parts": [part_dict(p) for p in self.parts],
             **({"message": self.message} if self.message else {}),
             **({"nearest": list(self.nearest)} if self.nearest else {}),
         }
@@ -236,6 +237,22 @@ class Finding:
         }
 
 
+def part_dict(part: Part) -> dict[str, object]:
+    """One part of a claim as JSON: what `Result.to_dict()` lists under "parts"."""
+    return {
+        "kind": part.kind,
+        "text": part.text,
+        "start": part.start,
+        "end": part.end,
+        "verdict": part.verdict.value,
+        "entry": part.entry,
+        "score": round(part.score, 3),
+        "reasons": list(part.reasons),
+        "evidence": [e.to_dict() for e in part.evidence],
+        **({"speaker": part.speaker} if part.speaker else {}),
+    }
+
+
 def finding_message(part: Part) -> str:
     """One line saying what is wrong (or right) with a part."""
     what = f"{part.kind} “{' '.join(part.text.split())}”"
@@ -266,9 +283,14 @@ class Registry:
 
     @classmethod
     def load(cls, path: str | None = None) -> Registry:
-        """Read and validate a registry file (the shipped one when path is None)."""
-        from factcheck.registry import load_registry
+        """Read and validate a registry file. Without a path, the one the command line
+        would use: $FACTCHECK_REGISTRY, the configured one, quotes.toml here or in a
+        folder above, else the shipped one."""
+        from factcheck.config import load_config
+        from factcheck.registry import find_registry, load_registry
 
+        if path is None:
+            path = str(find_registry(None, load_config().registry or None))
         return load_registry(path)
 
     def evidence(

@@ -25,6 +25,7 @@ def test_benchmark_smoke_run_prints_every_row(tmp_path: Path) -> None:
         "look-up, figure claim",
         "look-up, quotation claim",
         "scan,",
+        "lsp, change",
         "batch,",
         "scale,",
     ):

@@ -141,7 +141,7 @@ def test_scan_bad_files_one_line_exit_2(tmp_path: Path, content: bytes, message:
 def test_scan_missing_file_and_directory(tmp_path: Path) -> None:
     r = run("scan", str(tmp_path / "nope.md"), str(tmp_path))
     assert r.exit_code == 2
-    assert "nope.md: no such file" in r.stderr and "is a folder" in r.stderr
+    assert "nope.md: no such file" in r.stderr and "no drafts" in r.stderr
     assert "Traceback" not in r.stderr + r.stdout
 
 

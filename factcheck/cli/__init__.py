@@ -40,6 +40,7 @@ COMMANDS = {
     "registry": "factcheck.cli.commands:registry",
     "scan": "factcheck.cli.scan_command:scan",
     "ingest": "factcheck.cli.ingest_command:ingest",
+    "lsp": "factcheck.cli.lsp_command:lsp",
 }
 
 

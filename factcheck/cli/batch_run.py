@@ -143,8 +143,9 @@ def _summary(verdicts: list[Verdict]) -> str:
 
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty() or total < 2:
+    """A progress bar on stderr, only when stderr is a terminal and stdout is not: on a
+    terminal the rows themselves show progress, and a bar would draw over them."""
+    if not sys.stderr.isatty() or sys.stdout.isatty() or total < 2:
         yield lambda: None
         return
     from rich.console import Console

@@ -61,6 +61,8 @@ def emit(fmt: str, as_json: Callable[[], object], as_lines: Callable[[], list[st
 def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
     """Say whether CLAIM agrees with the sources, with reasons and evidence.
 
+    CLAIM - reads the claim from stdin.
+
     \b
     Example:
       factcheck check "Putin told Xi that Russia would supply 20 bcm of gas."
@@ -68,7 +70,7 @@ def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
     from factcheck.output import result_writer
     from factcheck.verdicts.engine import check as check_claim
 
-    result = check_claim(claim, state.registry)
+    result = check_claim(_claim_argument(claim), state.registry)
     writer = result_writer(
         fmt, stdout(), color=use_color(sys.stdout), single=True, registry=state.registry
     )
@@ -76,6 +78,22 @@ def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
     writer.write(result)
     writer.end()
     sys.exit(exit_status([result.verdict], resolve_fail_on(state, fail_on)))
+
+
+def _claim_argument(claim: str) -> str:
+    """CLAIM as batch would take it: - reads stdin; empty or over the limit is an error."""
+    from factcheck.batch import MAX_CLAIM
+
+    if claim == "-":
+        claim = sys.stdin.read(MAX_CLAIM + 1)
+    if not claim.strip():
+        raise UserError("CLAIM: the claim is empty; nothing to check")
+    if len(claim) > MAX_CLAIM:
+        raise UserError(
+            f"CLAIM: the claim has more than {MAX_CLAIM:,} characters, the limit; "
+            "for an article use 'factcheck scan'"
+        )
+    return claim
 
 
 @click.command()

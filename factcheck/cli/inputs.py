@@ -14,7 +14,7 @@ MAX_DRAFT_BYTES = 10 * MB
 MAX_CLAIMS_BYTES = 512 * MB
 
 
-def read_text_input(path: str, what: str, limit: int) -> str:
+def read_text_input(path: str, what: str, limit: int, empty_ok: bool = False) -> str:
     """The text at `path` (- for stdin); `what` names it in errors ("a draft", "claims")."""
     name = "<stdin>" if path == "-" else path
     try:
@@ -32,7 +32,7 @@ def read_text_input(path: str, what: str, limit: int) -> str:
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError(f"binary file (NUL byte), not {what}", name, line)
-    if not data.strip():
+    if not data.strip() and not empty_ok:
         raise InputError("empty file; nothing to check", name)
     try:
         return data.decode("utf-8-sig")

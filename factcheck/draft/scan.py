@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factcheck.draft.markdown import MAX_NESTING, Block, Directive, TooDeep, read_blocks
+from factcheck.draft.plain import read_plain_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.matching.index import Index, index_for
 from factcheck.model import Finding, Part, Registry, Verdict
@@ -44,10 +45,38 @@ class _Suppression:
         return skip, entries
 
 
+# A block's verdicts, before they are placed: its parts (with the sentence each is in
+# and where that sentence starts), the last speaker it names, its unclosed quotation.
+Analysed = tuple[tuple[tuple[Part, int, str], ...], "Attribution | None", "QuoteSpan | None"]
+
+
+class BlockMemo:
+    """Blocks already analysed, by their text and the speaker before them: a server that
+    scans a draft again after each keystroke analyses only the blocks that changed.
+    Valid for one registry; a new registry needs a new memo."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit
+        self.seen: dict[tuple[str, Attribution | None], Analysed] = {}
+
+    def get(self, key: tuple[str, Attribution | None]) -> Analysed | None:
+        return self.seen.get(key)
+
+    def put(self, key: tuple[str, Attribution | None], value: Analysed) -> None:
+        if len(self.seen) >= self.limit:
+            self.seen.clear()  # a crude bound: a memo is a cache, never the truth
+        self.seen[key] = value
+
+
 def scan_text(
-    text: str, registry: Registry, path: str = "<draft>", ignore: Iterable[str] = ()
+    text: str,
+    registry: Registry,
+    path: str = "<draft>",
+    ignore: Iterable[str] = (),
+    memo: BlockMemo | None = None,
+    plain: bool = False,
 ) -> list[Finding]:
-    """Check every quotation and figure in a Markdown or plain-text draft."""
+    """Check every quotation and figure in a Markdown draft, or (`plain`) a plain-text one."""
     index = index_for(registry)
     ignored = set(ignore)
     findings: list[Finding] = []
@@ -55,7 +84,7 @@ def scan_text(
     speaker: Attribution | None = None
     pending: list[Directive] = []
     unclosed: Finding | None = None
-    for item in read_blocks(text):
+    for item in read_plain_blocks(text) if plain else read_blocks(text):
         if isinstance(item, Directive):
             pending.append(item)
             continue
@@ -69,7 +98,7 @@ def scan_text(
         if unclosed is not None and not _continues_quotation(item):
             findings.append(unclosed)
         # A suppressed block is still read: a speaker it names is who a later "he said" means.
-        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker)
+        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker, memo)
         if skip:
             unclosed = None
         else:
@@ -79,6 +108,11 @@ def scan_text(
     return findings
 
 
+def is_plain_text(path: str) -> bool:
+    """Whether a draft is read as plain text rather than Markdown: by its name."""
+    return path.lower().endswith(".txt")
+
+
 def _continues_quotation(block: Block) -> bool:
     """A quotation running on into the next paragraph reopens it with a quotation mark
     and leaves the previous one open: that is the convention, not a mistake."""
@@ -86,16 +120,17 @@ def _continues_quotation(block: Block) -> bool:
 
 
 def _scan_block(
-    block: Block, index: Index, path: str, speaker: Attribution | None
+    block: Block, index: Index, path: str, speaker: Attribution | None, memo: BlockMemo | None
 ) -> tuple[list[Finding], Attribution | None, Finding | None]:
     """The block's findings, the last speaker it names, and its unclosed quotation mark."""
-    quotes = find_quotes(block.text)
-    out: list[Finding] = []
-    for start, end in split_sentences(block.text, quotes):
-        sentence = block.text[start:end]
-        parts, speaker = analyse(sentence, index, speaker)
-        out.extend(_finding(block, path, p, start, sentence) for p in parts)
-    unclosed = next((q for q in quotes if not q.closed), None)
+    key = (block.text, speaker)
+    analysed = memo.get(key) if memo is not None else None
+    if analysed is None:
+        analysed = _analyse_block(block.text, index, speaker)
+        if memo is not None:
+            memo.put(key, analysed)
+    parts, speaker, unclosed = analysed
+    out = [_finding(block, path, p, start, sentence) for p, start, sentence in parts]
     return out, speaker, _unclosed_finding(block, path, unclosed) if unclosed else None
 
 
@@ -106,6 +141,17 @@ def _too_deep(path: str, item: TooDeep) -> Finding:
     )
     part = Part("nesting", "", 0, 1, Verdict.ERROR, reasons=(reason,))
     return Finding(path, item.line, 1, item.line, 2, part, "")
+
+
+def _analyse_block(text: str, index: Index, speaker: Attribution | None) -> Analysed:
+    quotes = find_quotes(text)
+    out: list[tuple[Part, int, str]] = []
+    for start, end in split_sentences(text, quotes):
+        sentence = text[start:end]
+        parts, speaker = analyse(sentence, index, speaker)
+        out.extend((p, start, sentence) for p in parts)
+    unclosed = next((q for q in quotes if not q.closed), None)
+    return tuple(out), speaker, unclosed
 
 
 def _unclosed_finding(block: Block, path: str, span: QuoteSpan) -> Finding:

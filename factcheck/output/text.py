@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck.model import Evidence, Finding, Part, Result, Verdict
 from factcheck.output.base import BaseResultWriter
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 STYLE = {
     Verdict.SUPPORTED: "green",
@@ -38,15 +42,16 @@ class Printer:
 
     def __init__(self, stream: TextIO, color: bool = False) -> None:
         self.stream = stream
-        self.console = None
+        self.console: Console | None = None
         if color:
             from rich.console import Console
 
-            self.console = Console(file=stream, highlight=False, soft_wrap=True)
+            self.console = Console(file=stream, highlight=False)
 
     def line(self, markup: str = "") -> None:
         if self.console is not None:
-            self.console.print(markup)
+            for text in _hanging(self.console, markup):
+                self.console.print(text, soft_wrap=True)
         else:
             self.stream.write(plain(markup) + "\n")
 
@@ -54,6 +59,24 @@ class Printer:
         for markup in markups:
             self.line(markup)
         self.stream.flush()
+
+
+_PREFIX = re.compile(r"( *(?:- )?)(.*)", re.DOTALL)
+
+
+def _hanging(console: Console, markup: str) -> list[Text]:
+    """A line wrapped at words to the terminal's width, its continuation lines under its
+    first word (so "  - reason" stays a list item): what a terminal's own wrapping loses."""
+    from rich.text import Text
+
+    prefix, rest = _PREFIX.match(markup).groups()  # type: ignore[union-attr]
+    width = max(20, console.width - len(prefix))
+    pieces = Text.from_markup(rest).wrap(console, width) or [Text("")]
+    out = []
+    for k, piece in enumerate(pieces):
+        piece.rstrip()
+        out.append(Text(prefix if k == 0 else " " * len(prefix)) + piece)
+    return out
 
 
 def verdict_markup(verdict: Verdict) -> str:
