@@ -66,7 +66,7 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
         else:
-            parts.append(figure_part(q, found[0].figure, found[1], index.registry))
+            parts.append(figure_part(q, found[0].figure, found[1], index.registry, masked))
     return parts
 
 
