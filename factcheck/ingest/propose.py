@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
-from factcheck.figures.units import format_date
+from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
+from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
@@ -86,13 +87,14 @@ class QuoteReport:
 class FigureReport:
     entry: str
     new: bool
-    value: int | float | str  # a number in `unit`, or words ("tens of thousands")
+    value: int | float | str | list[float]  # a number in `unit`, words, or a range [lo, hi]
     unit: str
     qualifier: str
     text: str
     sentence: str
     subject: str = ""
     keywords: tuple[str, ...] = ()
+    as_of: str = ""  # when the sentence dates its figure otherwise than the article
 
 
 @dataclass
@@ -316,9 +318,9 @@ class _Reader:
 
     def _figure(self, text: str, masked: str, q: Quantity) -> None:
         unit = _unit(q, masked)
-        if not unit:
-            return
-        value: int | float | str = _value(q)
+        if not unit or q.dimension == "time-of-day":
+            return  # a clock time says when a figure holds (its as_of), not what
+        value: int | float | str | list[float] = _value(q)
         keywords: tuple[str, ...] = ()
         found = find_figure(q, stems(masked), content_stems(masked), self.index)
         if found is not None and found[1] >= MIN_OVERLAP_TO_JOIN:
@@ -333,9 +335,10 @@ class _Reader:
         if (entry, q.text) in self.seen or (not new and self._reported(entry)):
             return
         self.seen.add((entry, q.text))
-        qualifier = q.qualifier if q.qualifier not in ("exact", "vague") else "exact"
+        qualifier = q.qualifier if q.qualifier not in ("exact", "vague", "range") else "exact"
+        when = as_of(text, self.proposal.source.date)
         self.proposal.figures.append(
-            FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords)
+            FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords, when)
         )
 
     # --- ids ------------------------------------------------------------------
@@ -384,12 +387,20 @@ def _unit(q: Quantity, masked: str) -> str:
     return str(after[0]).lower()
 
 
-def _value(q: Quantity) -> int | float | str:
-    if q.qualifier == "vague":
-        return q.text  # "tens of thousands": the words are the value
+def _value(q: Quantity) -> int | float | str | list[float]:
+    if q.qualifier == "vague" or (q.qualifier == "range" and q.dimension in EXACT_DIMENSIONS):
+        return q.text  # "tens of thousands", "February 4-20": the words are the value
+    if q.qualifier == "range":  # "8 to 10 feet": both ends, in the unit
+        factor = factor_of(q.unit)
+        return [_plain(q.lo / factor), _plain(q.hi / factor)]
     if q.dimension == "date":
         return format_date(q.value)
     return int(q.value) if q.value == int(q.value) else q.value
+
+
+def _plain(value: float) -> float:
+    """A range end as written: 8, not 8.000000000000002 after a unit's factor."""
+    return round(value, 6)
 
 
 def _keywords(masked: str, q: Quantity) -> tuple[str, ...]:

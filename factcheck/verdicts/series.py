@@ -22,10 +22,10 @@ Moment = tuple[str, tuple[FigureReport, ...]]  # an as-of date and the reports f
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _NAMED = re.compile(
-    rf"\b(?:on|by|as\s+of|since|until)\s+(?P<weekday>{_WEEKDAY})\b"
-    rf"|\b(?:on|by|as\s+of)\s+(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})\b(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"|\b(?:on|by|as\s+of)\s+(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\b(?:\s+(?P<year2>\d{{4}}))?"
-    rf"|\b(?:in|during|by)\s+(?P<month3>{_MONTH})\b(?:\s+(?P<year3>\d{{4}}))?",
+    rf"\b(?:on|by|as\s{{1,3}}of|since|until)\s{{1,3}}(?P<weekday>{_WEEKDAY})\b"
+    rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<month>{_MONTH})\.?\s{{1,3}}(?P<day>\d{{1,2}})\b(?:,?\s{{1,3}}(?P<year>\d{{4}}))?"
+    rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<day2>\d{{1,2}})\s{{1,3}}(?P<month2>{_MONTH})\b(?:\s{{1,3}}(?P<year2>\d{{4}}))?"
+    rf"|\b(?:in|during|by)\s{{1,3}}(?P<month3>{_MONTH})\b(?:\s{{1,3}}(?P<year3>\d{{4}}))?",
     re.IGNORECASE,
 )
 
