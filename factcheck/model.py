@@ -114,6 +114,7 @@ class FigureReport:
     quantity: Quantity
     sentence: str
     text: str = ""  # the figure as printed
+    as_of: str = ""  # the moment the value holds for, ISO; "" means the source's date
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Figure:
     reports: tuple[FigureReport, ...]
     unit_aliases: tuple[str, ...] = ()
     line: int = 0
+    series: bool = False  # a value that changes over time (a toll, a count)
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ class Part:
     speaker: str = ""  # for quotations: whom the claim attributes the words to
     # For an unverified figure: the entry it came nearest, not used (the reason says why).
     nearest: str = ""
+    outdated: str = ""  # for a series: the as-of date of the earlier value it matches
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,16 @@ class Result:
             "parts": [part_dict(p) for p in self.parts],
             **({"message": self.message} if self.message else {}),
             **({"nearest": list(self.nearest)} if self.nearest else {}),
+            **({"outdated": self._outdated()} if self._outdated() else {}),
         }
+
+    def _outdated(self) -> dict[str, str]:
+        """For a claim judged by a series: the earlier report its figure matches."""
+        for p in self.parts:
+            if p.outdated and p.verdict is self.verdict:
+                judged = p.evidence[-1].date if p.evidence else ""
+                return {"matches_report_of": p.outdated, "compared_with_report_of": judged}
+        return {}
 
 
 @dataclass(frozen=True)

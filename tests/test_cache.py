@@ -376,3 +376,19 @@ def test_an_index_damaged_inside_answers_from_the_registry_and_says_so_once(
     said.clear()
     registry = cache.load_registry_cached(SHIPPED, warn=said.append)  # indexed afresh
     assert check(claim, registry).verdict is Verdict.SUPPORTED and said == []
+
+
+def test_the_cache_keeps_every_field_of_the_model() -> None:
+    # A field the codec forgot would make a cached look-up differ from a fresh one
+    # (a series read back as a dispute): every registry fixture must round-trip.
+    from factcheck.registry.codec import dumps, loads, registry_from_data, registry_to_data
+
+    for fixture in sorted((Path(__file__).parent / "fixtures").glob("*.toml")):
+        registry, problems = loader.parse_registry(
+            fixture.read_text(encoding="utf-8"), str(fixture)
+        )
+        if problems:
+            continue
+        again = registry_from_data(loads(dumps(registry_to_data(registry))))
+        assert again.figures == registry.figures, fixture.name
+        assert again.quotations == registry.quotations, fixture.name

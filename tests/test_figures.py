@@ -190,7 +190,8 @@ MUST_READ = [
     ("up to 500 people", "count", "at most", 250, 500),
     ("no fewer than 500 people", "count", "at least", 500, 750),
     ("more than 15 people", "count", "over", 15.375, 22.5),
-    ("fewer than 50 people", "count", "under", 25, 48.75),
+    ("fewer than 50 people", "count", "under", 25, 50),
+    ("fewer than 15 people", "count", "under", 7.5, 14.625),
     ("at 8:30 p.m.", "time-of-day", "exact", 20 * 60 + 30, 20 * 60 + 30),
     ("at 11:07 GMT", "time-of-day", "exact", 11 * 60 + 7, 11 * 60 + 7),
     ("as of 6 a.m.", "time-of-day", "exact", 6 * 60, 6 * 60),
@@ -245,6 +246,8 @@ def test_reporters_table_has_both_kinds_and_sound_rows() -> None:
     [
         ("15 people", "more than 15 people", False),
         ("16 people", "more than 15 people", True),
+        ("100,000 troops", "over 100,000 troops", True),
+        ("49 people", "fewer than 50 people", True),
         ("9 feet", "8 to 10 feet", True),
         ("12 feet", "8 to 10 feet", False),
         ("33 percent", "a third of", True),

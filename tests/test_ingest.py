@@ -114,6 +114,45 @@ def test_new_figure_gets_value_unit_and_generated_id() -> None:
     assert figure.keywords == ()
 
 
+def test_a_range_and_the_moment_of_a_figure_are_proposed_and_merge_cleanly() -> None:
+    dated = Source("herald", "Coast Herald", "", "", "2026-03-06", "", "")
+    article = (
+        "The waves reached 8 to 10 feet along the coast. "
+        "On Thursday 60 homes were without power. "
+        "As of 6 a.m., 72 homes were without power."
+    )
+    proposal = propose(article, _empty(), dated)
+    by_text = {f.text: f for f in proposal.figures}
+    assert by_text["8 to 10 feet"].value == [8, 10]
+    assert by_text["8 to 10 feet"].qualifier == "exact"
+    assert by_text["60"].as_of == "2026-03-05"
+    assert by_text["72"].as_of == "2026-03-06T06:00"
+    assert "6 a.m." not in by_text  # a clock time is when, not a figure
+    assert by_text["8 to 10 feet"].as_of == ""  # the article's own date is the default
+    merged = merge("schema = 1\n", proposal)
+    registry, problems = parse_registry(merged, "merged.toml")
+    assert problems == []
+    waves = next(f for f in registry.figures if f.quantity.unit == "ft")
+    assert waves.quantity.qualifier == "range"
+    assert {r.as_of for f in registry.figures for r in f.reports} >= {"2026-03-05"}
+
+
+@pytest.mark.parametrize(
+    ("head", "iso"),
+    [
+        ("HARBOURTON, March 6, 2026 — The storm", "2026-03-06"),
+        ("# Storm\n\nPublished 6 March 2026\n\nThe storm", "2026-03-06"),
+        ("2026-03-06\nThe storm", "2026-03-06"),
+        ("The storm hit on March 6.", ""),
+        ("February 30, 2026: nonsense", ""),
+    ],
+)
+def test_an_articles_date_line_dates_it(head: str, iso: str) -> None:
+    from factcheck.ingest.asof import dateline
+
+    assert dateline(head) == iso
+
+
 def test_merge_keeps_comments_and_passes_registry_check() -> None:
     text = MINI.read_text(encoding="utf-8")
     article = '"Every rivet was checked twice by hand," said Tomas Berg.'

@@ -134,17 +134,24 @@ def conflicts(state: AppState, fmt: str) -> None:
     Example:
       factcheck conflicts
     """
-    from factcheck.cli.views import conflict_json, conflict_lines
+    from factcheck.cli.views import conflict_json, conflict_lines, series_json, series_lines
     from factcheck.verdicts.conflicts import find_conflicts
+    from factcheck.verdicts.series import find_series
 
     registry = state.full_registry
     found = find_conflicts(registry)
+    series = find_series(registry)
     emit(
         fmt,
-        lambda: conflict_json(found, registry),
-        lambda: conflict_lines(found, registry),
+        lambda: conflict_json(found, registry) + series_json(series, registry),
+        lambda: (
+            (conflict_lines(found, registry) if found or not series else [])
+            + series_lines(series, registry)[0 if found else 1 :]
+        ),
     )
     note(f"{len(found)} entries with disagreeing sources")
+    if series:
+        note(f"{len(series)} figures reported over time (series, not disputes)")
 
 
 @click.command()

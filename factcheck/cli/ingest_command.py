@@ -78,8 +78,11 @@ def ingest(
         text = read_text_input(article, "an article", MAX_DRAFT_BYTES)
     except FactcheckError as exc:
         raise user_error(exc) from exc
+    from factcheck.ingest.asof import dateline
+
     name = "" if article == "-" else Path(article).name
-    source = Source(source_id, outlet, title, author, date, name, url)
+    # Without --date, the article's own date line dates it (and its "on Thursday")
+    source = Source(source_id, outlet, title, author, date or dateline(text), name, url)
     proposal = propose(text, registry, source)
     new = merge(old, proposal)
     _, after = _validated(new, str(path))

@@ -7,6 +7,7 @@ from factcheck.output.text import esc, evidence_lines
 from factcheck.quotations.align import ADD, DROP, EQUAL, SUB, Alignment
 from factcheck.quotations.lookup import QuoteLookup
 from factcheck.verdicts.conflicts import Conflict, source_counts
+from factcheck.verdicts.series import Series
 
 
 def diff_markup(alignment: Alignment) -> str:
@@ -106,6 +107,38 @@ def conflict_json(found: list[Conflict], registry: Registry) -> list[dict[str, o
             ],
         }
         for c in found
+    ]
+
+
+def series_lines(found: list[Series], registry: Registry) -> list[str]:
+    """A value over time, as a series: each as-of date and what its reports say."""
+    out: list[str] = []
+    for s in found:
+        out.append("")
+        out.append(f"[bold]{esc(s.figure.id)}[/]: {esc(s.figure.subject)} (series)")
+        for day, reps in s.moments:
+            out.append(f"  as of {esc(day or 'an unknown date')}:")
+            out.extend(evidence_lines(_side_evidence(reps, registry), indent="    "))
+    return out
+
+
+def series_json(found: list[Series], registry: Registry) -> list[dict[str, object]]:
+    keys = ("source", "outlet", "says", "sentence")
+    return [
+        {
+            "entry": s.figure.id,
+            "subject": s.figure.subject,
+            "series": [
+                {
+                    "as_of": day,
+                    "reports": [
+                        {k: e.to_dict()[k] for k in keys} for e in _side_evidence(reps, registry)
+                    ],
+                }
+                for day, reps in s.moments
+            ],
+        }
+        for s in found
     ]
 
 

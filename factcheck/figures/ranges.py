@@ -93,7 +93,8 @@ def interval(value: float, precision: float, qualifier: str, dimension: str) -> 
     if qualifier == "nearly":
         return v - max(min(step, ABOUT_MAX * v), NEARLY * v), v
     # "More than 15" leaves out 15 itself, so it starts where a written 15 ends.
-    open_end = min(step, EXACT_SLACK * v) if v else step
+    # A round bound ("over 100,000") does not: "100,000 troops" is a rounding of it.
+    open_end = min(step, EXACT_SLACK * v) if v and precision <= 1 else 0.0
     if qualifier == "over":
         return v + open_end, v + max(precision, OVER * v)
     if qualifier == "at least":

@@ -122,7 +122,12 @@ def _new_quotation(q: QuoteReport, report: Table) -> Table:
 def _figure_report(f: FigureReport, source: str) -> Table:
     qualifier = f.qualifier if f.qualifier != "exact" else ""
     return _table(
-        source=source, value=f.value, qualifier=qualifier, text=f.text, sentence=f.sentence
+        source=source,
+        value=f.value,
+        qualifier=qualifier,
+        as_of=f.as_of,
+        text=f.text,
+        sentence=f.sentence,
     )
 
 

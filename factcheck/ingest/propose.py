@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
-from factcheck.figures.units import format_date
+from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD, nearest_of_kind
+from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
@@ -90,13 +91,14 @@ class QuoteReport:
 class FigureReport:
     entry: str
     new: bool
-    value: int | float | str  # a number in `unit`, or words ("tens of thousands")
+    value: int | float | str | list[float]  # a number in `unit`, words, or a range [lo, hi]
     unit: str
     qualifier: str
     text: str
     sentence: str
     subject: str = ""
     keywords: tuple[str, ...] = ()
+    as_of: str = ""  # when the sentence dates its figure otherwise than the article
 
 
 @dataclass
@@ -326,9 +328,9 @@ class _Reader:
 
     def _figure(self, text: str, masked: str, q: Quantity, others: list[tuple[int, int]]) -> None:
         unit = _unit(q, masked)
-        if not unit:
-            return
-        value: int | float | str = _value(q)
+        if not unit or q.dimension == "time-of-day":
+            return  # a clock time says when a figure holds (its as_of), not what
+        value: int | float | str | list[float] = _value(q)
         # No keywords: an ingested figure is matched by its frame (distinctive words,
         # names of place and entity), which a name list as keywords made too strict
         # ("the almost 300-metre-long vessel" needed "Maryland" from its sentence).
@@ -359,9 +361,10 @@ class _Reader:
         if (entry, q.text) in self.seen or (not new and self._reported(entry)):
             return
         self.seen.add((entry, q.text))
-        qualifier = q.qualifier if q.qualifier not in ("exact", "vague") else "exact"
+        qualifier = q.qualifier if q.qualifier not in ("exact", "vague", "range") else "exact"
+        when = as_of(text, self.proposal.source.date)
         self.proposal.figures.append(
-            FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords)
+            FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords, when)
         )
 
     def _close_figure(self, q: Quantity, unit: str, frame: Frame) -> FigureInfo | None:
@@ -383,7 +386,9 @@ class _Reader:
                 best = (score, info)
         return best[1] if best else None
 
-    def _repeats(self, frame: Frame, unit: str, value: int | float | str, sentence: str) -> bool:
+    def _repeats(
+        self, frame: Frame, unit: str, value: int | float | str | list[float], sentence: str
+    ) -> bool:
         """Whether the article already gave this figure (the same value and unit,
         a frame naming nothing else): a lede's number repeated further down."""
         common, people = self.common, self.people
@@ -503,12 +508,20 @@ def _plural(word: str) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in STOPWORDS
 
 
-def _value(q: Quantity) -> int | float | str:
-    if q.qualifier == "vague":
-        return q.text  # "tens of thousands": the words are the value
+def _value(q: Quantity) -> int | float | str | list[float]:
+    if q.qualifier == "vague" or (q.qualifier == "range" and q.dimension in EXACT_DIMENSIONS):
+        return q.text  # "tens of thousands", "February 4-20": the words are the value
+    if q.qualifier == "range":  # "8 to 10 feet": both ends, in the unit
+        factor = factor_of(q.unit)
+        return [_plain(q.lo / factor), _plain(q.hi / factor)]
     if q.dimension == "date":
         return format_date(q.value)
     return int(q.value) if q.value == int(q.value) else q.value
+
+
+def _plain(value: float) -> float:
+    """A range end as written: 8, not 8.000000000000002 after a unit's factor."""
+    return round(value, 6)
 
 
 _EDGE = ".,;:!?()[]“”\"‘’'"

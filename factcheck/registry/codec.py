@@ -98,20 +98,24 @@ def decode_quotation(d: Data) -> Quotation:
 
 
 def encode_figure(f: Figure) -> Data:
-    reports = [[r.source, encode_quantity(r.quantity), r.sentence, r.text] for r in f.reports]
+    reports = [
+        [r.source, encode_quantity(r.quantity), r.sentence, r.text, r.as_of] for r in f.reports
+    ]
     return [f.id, f.subject, list(f.keywords), encode_quantity(f.quantity), reports,
-            list(f.unit_aliases), f.line]  # fmt: skip
+            list(f.unit_aliases), f.line, f.series]  # fmt: skip
 
 
 def decode_figure(d: Data) -> Figure:
-    fid, subject, keywords, quantity, reports, aliases, line = d
+    fid, subject, keywords, quantity, reports, aliases, line, series = d
+    if not isinstance(series, bool):
+        raise DecodeError("series is not true or false")
     return Figure(
         _str(fid), _str(subject), tuple(_strings(keywords)), decode_quantity(quantity),
         tuple(
-            FigureReport(_str(s), decode_quantity(q), _str(sentence), _str(text))
-            for s, q, sentence, text in reports
+            FigureReport(_str(s), decode_quantity(q), _str(sentence), _str(text), _str(as_of))
+            for s, q, sentence, text, as_of in reports
         ),
-        tuple(_strings(aliases)), _int(line),
+        tuple(_strings(aliases)), _int(line), series,
     )  # fmt: skip
 
 

@@ -291,13 +291,38 @@ def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Know
         if printed and sentence and printed not in sentence:
             col.add((*rwhere, "text"), "the printed figure does not occur in its sentence")
         rq = _quantity(rep, rwhere, col, str(rep.get("unit", unit)))
+        as_of = _as_of(rep, rwhere, col)
         if rq is not None:
-            reports.append(FigureReport(source, rq, sentence, printed))
+            reports.append(FigureReport(source, rq, sentence, printed, as_of))
     if not (fid and quantity and reports) or (not keywords and "keywords" not in table):
         return None
+    series = table.get("series", False)
+    if not isinstance(series, bool):
+        col.add((*where, "series"), f"series must be true or false, not {series!r}")
+        series = False
     return Figure(
-        fid, subject, keywords, quantity, tuple(reports), aliases, line_of(col.lines, where)
+        fid,
+        subject,
+        keywords,
+        quantity,
+        tuple(reports),
+        aliases,
+        line_of(col.lines, where),
+        series or any(r.as_of for r in reports),
     )
+
+
+_AS_OF = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+def _as_of(rep: dict[str, Any], where: KeyPath, col: _Collector) -> str:
+    """A report's explicit as-of moment: a TOML date or datetime, or ISO text."""
+    value = rep.get("as_of", "")
+    text = value.isoformat() if hasattr(value, "isoformat") else value
+    if not isinstance(text, str) or (text and not _AS_OF.match(text)):
+        col.add((*where, "as_of"), f"as_of {value!r} is not a date (YYYY-MM-DD, time optional)")
+        return ""
+    return text.replace(" ", "T")
 
 
 def _quantity(table: dict[str, Any], where: KeyPath, col: _Collector, unit: str) -> Any:

@@ -17,7 +17,12 @@ class Conflict:
 def find_conflicts(registry: Registry) -> list[Conflict]:
     out = []
     for figure in registry.figures:
-        sides = _sides(figure)
+        if figure.series:  # only sources at one moment can disagree (verdicts/series.py)
+            from factcheck.verdicts.series import moment_sides
+
+            sides = moment_sides(figure, registry)
+        else:
+            sides = _sides(figure)
         if len(sides) > 1:
             out.append(Conflict(figure, sides))
     return out

@@ -74,7 +74,7 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         elif not found.confident:
             parts.append(_nearest(q, found))
         else:
-            parts.append(figure_part(q, found.info.figure, found.score, index.registry))
+            parts.append(figure_part(q, found.info.figure, found.score, index.registry, masked))
     return parts
 
 

@@ -7,7 +7,13 @@ from factcheck.model import Figure, FigureReport, Part, Quantity, Registry, Verd
 from factcheck.text import stem, stems
 
 
-def figure_part(q: Quantity, figure: Figure, score: float, registry: Registry) -> Part:
+def figure_part(
+    q: Quantity, figure: Figure, score: float, registry: Registry, claim: str = ""
+) -> Part:
+    if figure.series:  # a value over time: judged at its moment (verdicts/series.py)
+        from factcheck.verdicts.series import series_part
+
+        return series_part(q, figure, score, registry, claim)
     agreeing = [_agrees(q, r) for r in figure.reports]
     if all(agreeing):
         verdict = Verdict.SUPPORTED

@@ -1,0 +1,155 @@
+"""Figures over time: a count that rises from report to report is a series.
+
+Each report holds for a moment, its as-of date (an explicit `as_of`, else its
+source's date). Reports at different moments do not dispute each other; a
+claim is judged by the reports of the moment it names ("on Thursday", "in
+December", "on February 4"), else by the latest. A claim that only matches
+an earlier value is outdated, not wrong in general, and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from factcheck.figures.units import MONTHS, WEEKDAYS
+from factcheck.model import Evidence, Figure, FigureReport, Part, Quantity, Registry, Verdict
+from factcheck.verdicts.figures import _agrees, _claimed, _join, _says
+
+Moment = tuple[str, tuple[FigureReport, ...]]  # an as-of date and the reports for it
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_NAMED = re.compile(
+    rf"\b(?:on|by|as\s{{1,3}}of|since|until)\s{{1,3}}(?P<weekday>{_WEEKDAY})\b"
+    rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<month>{_MONTH})\.?\s{{1,3}}(?P<day>\d{{1,2}})\b(?:,?\s{{1,3}}(?P<year>\d{{4}}))?"
+    rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<day2>\d{{1,2}})\s{{1,3}}(?P<month2>{_MONTH})\b(?:\s{{1,3}}(?P<year2>\d{{4}}))?"
+    rf"|\b(?:in|during|by)\s{{1,3}}(?P<month3>{_MONTH})\b(?:\s{{1,3}}(?P<year3>\d{{4}}))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Series:
+    """A figure whose reports hold for different moments, in date order."""
+
+    figure: Figure
+    moments: tuple[Moment, ...]
+
+
+def as_of(report: FigureReport, registry: Registry) -> str:
+    if report.as_of:
+        return report.as_of
+    source = registry.sources.get(report.source)
+    return source.date if source else ""
+
+
+def moments(figure: Figure, registry: Registry) -> tuple[Moment, ...]:
+    """The figure's reports grouped by as-of date, earliest first (undated first of all)."""
+    groups: dict[str, list[FigureReport]] = {}
+    for report in figure.reports:
+        groups.setdefault(as_of(report, registry), []).append(report)
+    return tuple((d, tuple(groups[d])) for d in sorted(groups))
+
+
+def find_series(registry: Registry) -> list[Series]:
+    out = []
+    for figure in registry.figures:
+        found = moments(figure, registry) if figure.series else ()
+        if len([d for d, _ in found if d]) > 1:
+            out.append(Series(figure, found))
+    return out
+
+
+def moment_sides(figure: Figure, registry: Registry) -> tuple[tuple[FigureReport, ...], ...]:
+    """The sides of the first moment whose sources disagree; one side if none do."""
+    from factcheck.verdicts.conflicts import _sides
+
+    for _, reps in moments(figure, registry):
+        sides = _sides(replace(figure, reports=reps))
+        if len(sides) > 1:
+            return sides
+    return (figure.reports,)
+
+
+def named_moment(text: str, dates: list[str]) -> str:
+    """The as-of date among `dates` that the text's "on Thursday" or "in December" names."""
+    for m in _NAMED.finditer(text):
+        fits = [d for d in dates if _fits(m, d)]
+        if fits:
+            return fits[-1]
+    return ""
+
+
+def _fits(m: re.Match[str], iso: str) -> bool:
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return False
+    g = m.groupdict()
+    if g["weekday"]:
+        return day.weekday() == WEEKDAYS[g["weekday"].lower()]
+    month = g["month"] or g["month2"] or g["month3"]
+    year = g["year"] or g["year2"] or g["year3"]
+    number = g["day"] or g["day2"]
+    return (
+        day.month == MONTHS[month.lower()]
+        and (not year or day.year == int(year))
+        and (not number or day.day == int(number))
+    )
+
+
+def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, text: str) -> Part:
+    found = [(d, reps) for d, reps in moments(figure, registry) if d]
+    undated = [r for d, reps in moments(figure, registry) if not d for r in reps]
+    if not found:
+        found = [("", tuple(undated))]
+    dates = [d for d, _ in found]
+    named = named_moment(text, dates)
+    at = named or dates[-1]
+    target = dict(found)[at]
+    agreeing = [_agrees(q, r) for r in target]
+    earlier = [d for d, reps in found if d < at and any(_agrees(q, r) for r in reps)]
+    says = _join(list(dict.fromkeys(_says(r, figure) for r in target)))
+    claimed = _claimed(q, figure)
+    outdated = ""
+    if all(agreeing):
+        verdict, reason = Verdict.SUPPORTED, f"{claimed} agrees with {says} as of {at}"
+    elif any(agreeing):
+        verdict = Verdict.DISPUTED
+        reason = f"the sources disagree on {figure.subject} as of {at}; they say {says}"
+    elif earlier:
+        verdict, outdated = Verdict.CONTRADICTED, earlier[-1]
+        latest = f"the latest, {at}," if not named else f"the report of {at}"
+        reason = f"outdated: it matches the report of {outdated}; {latest} says {says}"
+    else:
+        verdict = Verdict.CONTRADICTED
+        reason = f"{claimed}; as of {at} the sources say {says} ({figure.subject})"
+    return Part(
+        kind="figure",
+        text=q.text,
+        start=q.start,
+        end=q.end,
+        verdict=verdict,
+        entry=figure.id,
+        score=score,
+        reasons=(reason,),
+        evidence=_evidence(q, figure, found, at, registry),
+        outdated=outdated,
+    )
+
+
+def _evidence(
+    q: Quantity, figure: Figure, found: list[Moment], at: str, registry: Registry
+) -> tuple[Evidence, ...]:
+    """Every report in date order, the judged moment last, each dated by its as-of."""
+    ordered = [m for m in found if m[0] != at] + [m for m in found if m[0] == at]
+    return tuple(
+        replace(
+            registry.evidence(r.source, r.sentence, r.text or r.quantity.describe(), _agrees(q, r)),
+            date=d,
+        )
+        for d, reps in ordered
+        for r in reps
+    )

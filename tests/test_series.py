@@ -1,0 +1,117 @@
+"""Figures over time: a rising count across four reports is a series, not a dispute."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli as main
+from factcheck.model import Registry, Verdict
+from factcheck.registry import parse_registry
+from factcheck.verdicts.conflicts import find_conflicts
+from factcheck.verdicts.engine import check
+from factcheck.verdicts.series import find_series
+
+SERIES = Path(__file__).parent / "fixtures" / "series.toml"
+
+
+@pytest.fixture(scope="module")
+def storm() -> Registry:
+    reg, problems = parse_registry(SERIES.read_text(encoding="utf-8"), str(SERIES))
+    assert problems == []
+    return reg
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "outdated"),
+    [
+        ("72 people were killed by the storm", Verdict.SUPPORTED, ""),
+        ("At least 60 people were killed by the storm", Verdict.SUPPORTED, ""),
+        ("60 people were killed by the storm", Verdict.CONTRADICTED, "2026-03-05"),
+        ("31 people were killed by the storm", Verdict.CONTRADICTED, "2026-03-03"),
+        ("By Thursday 60 people had died in the storm", Verdict.SUPPORTED, ""),
+        ("On Thursday 60 people had died in the storm", Verdict.SUPPORTED, ""),
+        ("In March 2026 the storm killed 72 people", Verdict.SUPPORTED, ""),
+        ("On March 3 the storm had killed 31 people", Verdict.SUPPORTED, ""),
+        ("On Tuesday the storm had killed 60 people", Verdict.CONTRADICTED, ""),
+        ("500 people were killed by the storm", Verdict.CONTRADICTED, ""),
+        ("45 people were killed by the storm", Verdict.CONTRADICTED, ""),
+    ],
+)
+def test_a_claim_is_judged_at_its_own_moment(
+    storm: Registry, claim: str, verdict: Verdict, outdated: str
+) -> None:
+    result = check(claim, storm)
+    assert result.verdict is verdict, result.reasons
+    field = result.to_dict().get("outdated")
+    if outdated:
+        assert field == {"matches_report_of": outdated, "compared_with_report_of": "2026-03-08"}
+        assert result.reasons[0].startswith(
+            f"outdated: it matches the report of {outdated}; the latest, 2026-03-08, says 72"
+        )
+    else:
+        assert field is None
+
+
+def test_a_series_is_never_disputed(storm: Registry) -> None:
+    for n in (12, 31, 60, 72, 100):
+        assert check(f"{n} people were killed by the storm", storm).verdict is not Verdict.DISPUTED
+    assert find_conflicts(storm) == []
+
+
+def test_two_sources_at_one_moment_still_dispute(storm: Registry) -> None:
+    text = SERIES.read_text(encoding="utf-8").replace("value = 31", "value = 35")
+    text = text.replace('date = "2026-03-03"', 'date = "2026-03-02"')
+    reg, _ = parse_registry(text, "r.toml")
+    assert check("12 people were killed by the storm", reg).verdict is not Verdict.SUPPORTED
+    assert check("On Monday 12 people were killed by the storm", reg).verdict is Verdict.DISPUTED
+
+
+def test_conflicts_lists_the_series_in_date_order() -> None:
+    runner = CliRunner()
+    out = runner.invoke(main, ["--registry", str(SERIES), "conflicts", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (entry,) = json.loads(out.stdout)
+    assert entry["entry"] == "storm-toll" and entry["series"]
+    assert [m["as_of"] for m in entry["series"]] == [
+        "2026-03-02",
+        "2026-03-03",
+        "2026-03-05",
+        "2026-03-08",
+    ]
+    assert [m["reports"][0]["says"] for m in entry["series"]] == [
+        "12 people",
+        "31 people",
+        "60 people",
+        "72 people",
+    ]
+    text = runner.invoke(main, ["--registry", str(SERIES), "conflicts"]).stdout
+    assert text.index("2026-03-02") < text.index("2026-03-05") < text.index("2026-03-08")
+
+
+def test_series_of_the_registry_are_found(storm: Registry) -> None:
+    (series,) = find_series(storm)
+    assert [d for d, _ in series.moments] == sorted(d for d, _ in series.moments)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '  as_of = "last week"\n',
+            "[figures[0].reports[0].as_of]: as_of 'last week' is not a date",
+        ),
+        ("series = 3\n", "[figures[0].series]: series must be true or false"),
+    ],
+)
+def test_bad_time_fields_name_their_field(line: str, message: str) -> None:
+    text = SERIES.read_text(encoding="utf-8")
+    if line.startswith("  "):
+        text = text.replace("  value = 12\n", f"  value = 12\n{line}")
+    else:
+        text = text.replace("series = true\n", line)
+    _, problems = parse_registry(text, "r.toml")
+    assert any(message in str(p) and str(p).startswith("r.toml:") for p in problems), problems
