@@ -274,6 +274,30 @@ def bench_batch(s: Settings, env: dict[str, str], work: Path, rng: random.Random
     ]
 
 
+def bench_dask(s: Settings, env: dict[str, str], work: Path) -> list[Row]:
+    """batch --jobs 2 against one and two Dask worker processes (a LocalCluster)."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return []  # the dask extra is not installed: nothing to compare
+    claims = work / "claims.jsonl"  # bench_batch wrote it
+    n = s.claims
+    local = timed([*FACTCHECK, "batch", str(claims), "--jobs", "2"], work / "j2.jsonl", env)
+    one = timed([*FACTCHECK, "batch", str(claims), "--dask", "local:1"], work / "d1.jsonl", env)
+    two = timed([*FACTCHECK, "batch", str(claims), "--dask", "local:2"], work / "d2.jsonl", env)
+    same = (work / "j2.jsonl").read_bytes() == (work / "d2.jsonl").read_bytes()
+    return [
+        Row(
+            f"batch on Dask, {n:,} claims, 2 workers",
+            f"{n / two:,.0f} claims/s ({two:.1f} s; 1 worker {n / one:,.0f}/s)",
+            f"--jobs 2 {n / local:,.0f} claims/s ({local:.1f} s)",
+            local / two,
+            "≥ 0.85× (throughput)",
+            local / two >= 0.85 and same,
+        )
+    ]
+
+
 def bench_scale(
     s: Settings, env: dict[str, str], work: Path, shipped_lookup: float
 ) -> tuple[list[Row], list[dict[str, float]]]:
@@ -397,6 +421,7 @@ def main() -> int:
         rows += bench_draft(s, env, work, rng)
         rows += bench_lsp(s, env, work, rng)
         rows += bench_batch(s, env, work, rng)
+        rows += bench_dask(s, env, work)
         scale_env = {**env, "FACTCHECK_CACHE_DIR": str(work / "scale-cache")}
         scale_rows, growth = bench_scale(s, scale_env, work, shipped)
         rows += scale_rows

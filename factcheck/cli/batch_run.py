@@ -22,7 +22,12 @@ CHUNK = 32  # rows sent to a worker at a time: large enough to amortise, small f
 
 
 def run_batch(
-    path: str, registry: Registry, fmt: str, input_format: str, jobs: int = 1
+    path: str,
+    registry: Registry,
+    fmt: str,
+    input_format: str,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> tuple[list[Verdict], int]:
     lines = split_lines(read_text_input(path, "claims", MAX_CLAIMS_BYTES))
     name = "<stdin>" if path == "-" else path
@@ -33,7 +38,7 @@ def run_batch(
     verdicts: list[Verdict] = []
     with _deferred_interrupt() as interrupted, _progress(len(rows)) as advance:
         try:
-            with closing(_results(rows, registry, jobs)) as results:
+            with closing(_results(rows, registry, jobs, dask)) as results:
                 for result in results:
                     writer.write(result)
                     verdicts.append(result.verdict)
@@ -57,8 +62,15 @@ def run_batch(
     return verdicts, sum(v is Verdict.ERROR for v in verdicts)
 
 
-def _results(rows: list[Row], registry: Registry, jobs: int) -> Generator[Result, None, None]:
+def _results(
+    rows: list[Row], registry: Registry, jobs: int, dask: str | None = None
+) -> Generator[Result, None, None]:
     """Each row's result, in input order."""
+    if dask is not None:
+        from factcheck.scale.dask_batch import results_on_dask
+
+        yield from results_on_dask(rows, registry.path, dask, jobs)
+        return
     workers = min(jobs, len(rows) // ROWS_PER_WORKER)
     if workers < 2:
         yield from map(_Checker(registry), rows)

@@ -194,10 +194,23 @@ def sources(state: AppState, fmt: str) -> None:
     default=0,
     help="Worker processes (default 0: one per core). Output order never changes.",
 )
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    default=None,
+    help="Check on a Dask cluster: a scheduler (tcp://HOST:8786), or local[:N] "
+    "for N local worker processes. Needs factcheck[dask].",
+)
 @fail_on_option
 @pass_state
 def batch(
-    state: AppState, path: str, fmt: str, input_format: str, jobs: int, fail_on: str | None
+    state: AppState,
+    path: str,
+    fmt: str,
+    input_format: str,
+    jobs: int,
+    dask: str | None,
+    fail_on: str | None,
 ) -> None:
     """Check every claim in PATH (JSONL, CSV or one claim a line; - for stdin).
 
@@ -213,7 +226,9 @@ def batch(
 
     registry = state.registry
     try:
-        verdicts, errors = run_batch(path, registry, fmt, input_format, jobs or cpu_count())
+        verdicts, errors = run_batch(
+            path, registry, fmt, input_format, jobs or cpu_count(), dask=dask
+        )
     except FactcheckError as exc:
         raise UserError(str(exc)) from exc
     sys.exit(exit_status(verdicts, resolve_fail_on(state, fail_on), errors=errors > 0))

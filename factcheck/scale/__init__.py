@@ -1,0 +1,1 @@
+"""Past one machine: batch on a Dask cluster (the optional `factcheck[dask]` extra)."""

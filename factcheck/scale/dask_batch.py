@@ -1,0 +1,166 @@
+"""Batch rows checked on a Dask cluster, written in input order.
+
+Rows travel to workers in chunks; each worker process opens the registry (and its
+on-disk index) once, by path, and keeps it. The registry is never shipped: a path
+every worker can read is. A worker that dies loses its chunk to the scheduler,
+which runs it again elsewhere; results are taken from completed futures only, one
+per chunk, in order, so each row is written exactly once.
+
+dask is imported here, and this module only when --dask is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from factcheck.batch import Row
+from factcheck.errors import FactcheckError
+from factcheck.model import Result
+
+CHUNK = 64  # rows a task: large enough to amortise the scheduler, small for streaming
+CONNECT_TIMEOUT = 15  # seconds to reach a scheduler; FACTCHECK_DASK_TIMEOUT overrides
+
+_loaded: dict[tuple[str, str], Any] = {}
+_lock = threading.Lock()
+
+
+class DaskError(FactcheckError):
+    """The cluster could not be reached or used."""
+
+
+def content_key(path: str) -> str:
+    """What a worker checks its copy of the registry against."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _checker(path: str, key: str) -> Any:
+    """The checker of the registry at `path`, loaded once per worker process."""
+    with _lock:  # a worker may run several threads; load once, not once per thread
+        hit = _loaded.get((path, key))
+        if hit is not None:
+            return hit
+        try:
+            found = content_key(path)
+        except OSError as exc:
+            raise RuntimeError(
+                f"a worker cannot read the registry {path}: {exc.strerror}"
+            ) from None
+        if found != key:
+            raise RuntimeError(f"a worker's registry {path} differs from the one given")
+        from factcheck.cli.batch_run import _Checker
+        from factcheck.registry.cache import load_registry_cached
+
+        try:
+            checker = _Checker(load_registry_cached(path))
+        except FactcheckError as exc:
+            raise RuntimeError(f"a worker cannot load the registry: {exc}") from None
+        _loaded[(path, key)] = checker
+        return checker
+
+
+def check_chunk(rows: list[Row], path: str, key: str) -> list[Result]:
+    """One task: the rows' results, in their order (error rows stay error rows)."""
+    check = _checker(path, key)
+    with _lock:  # an on-disk index's connection belongs to one thread at a time
+        return [check(row) for row in rows]
+
+
+def check_bag(claims: Any, registry_path: str) -> Any:
+    """A dask bag of Results from a bag (or an iterable) of Rows or claim strings."""
+    import dask.bag as db
+
+    if not isinstance(claims, db.Bag):
+        rows = [_as_row(c, n) for n, c in enumerate(claims, start=1)]
+        claims = db.from_sequence(rows, partition_size=CHUNK)
+    key = content_key(registry_path)
+    return claims.map(_as_row, 0).map_partitions(_partition, registry_path, key)
+
+
+def _as_row(claim: Row | str, number: int) -> Row:
+    return claim if isinstance(claim, Row) else Row(id=str(number or ""), claim=claim, line=number)
+
+
+def _partition(rows: Iterable[Row], path: str, key: str) -> list[Result]:
+    return check_chunk(list(rows), path, key)
+
+
+def parse_address(spec: str) -> tuple[str | None, int]:
+    """`local`, `local:N` (a LocalCluster of N processes) or a scheduler address."""
+    if spec == "local" or spec.startswith("local:"):
+        count = spec.partition(":")[2]
+        if count and not (count.isdigit() and int(count) > 0):
+            raise DaskError(f"--dask {spec}: after 'local:' comes a number of workers")
+        return None, int(count) if count else 0
+    return spec, 0
+
+
+def results_on_dask(
+    rows: list[Row], registry_path: str, spec: str, workers: int
+) -> Iterator[Result]:
+    """Each row's result in input order, checked on the cluster `spec` names."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DaskError("--dask needs the dask extra: pip install 'factcheck[dask]'") from None
+    address, local = parse_address(spec)
+    key = content_key(registry_path)
+    timeout = _timeout()
+    cluster = None
+    try:
+        if address is None:
+            cluster = LocalCluster(
+                n_workers=local or workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+        else:
+            client = Client(address, timeout=timeout)
+    except (OSError, TimeoutError) as exc:
+        raise DaskError(
+            f"cannot reach the Dask scheduler at {spec} within {timeout:g} s ({exc})"
+        ) from None
+    try:
+        yield from _ordered(client, rows, registry_path, key)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _timeout() -> float:
+    import os
+
+    try:
+        return float(os.environ.get("FACTCHECK_DASK_TIMEOUT", CONNECT_TIMEOUT))
+    except ValueError:
+        return CONNECT_TIMEOUT
+
+
+def _ordered(client: Any, rows: list[Row], path: str, key: str) -> Iterator[Result]:
+    from distributed import as_completed
+
+    chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    futures = [client.submit(check_chunk, c, path, key, pure=False) for c in chunks]
+    position = {f.key: n for n, f in enumerate(futures)}
+    done: dict[int, list[Result]] = {}
+    following = 0
+    try:
+        for future in as_completed(futures):
+            try:
+                done[position[future.key]] = future.result()
+            except Exception as exc:  # raised in a worker: say it in one line
+                raise DaskError(f"on the Dask cluster: {exc}") from None
+            while following in done:
+                yield from done.pop(following)
+                following += 1
+    finally:
+        client.cancel(futures)
