@@ -21,7 +21,6 @@ FACTCHECK_CACHE_DIR moves the folder; FACTCHECK_NO_CACHE=1 turns it off.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -137,6 +136,8 @@ def _size(path: str | Path) -> int:
 def _stored(
     path: Path, name: str, folder: Path, progress: Progress | None, warn: Progress
 ) -> Registry:
+    import sqlite3  # here, not at the top: 1 ms that a small registry's look-up never needs
+
     from factcheck.matching.store import StoredIndex, build_store, is_complete
 
     key, data = _known_key(path, name, folder)
