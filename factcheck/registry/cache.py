@@ -197,9 +197,11 @@ def _build_atomic(registry: Registry, tmp: Path, db: Path, say: Progress, build:
 def _known_key(path: Path, name: str, folder: Path) -> tuple[str, bytes | None]:
     """The content key of a large registry. Hashing hundreds of megabytes costs more
     than a look-up, so the key is remembered beside the file's size, modification
-    time and inode; while those stay the same, the content is taken to be too."""
+    time, change time and inode; while those stay the same, the content is taken to be too."""
     st = os.stat(path)
-    stamp = f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {_code_fingerprint()}"
+    # The change time too: an edit that keeps the size and sets the modification
+    # time back (touch -d, a sync tool) still moves it, and no user can set it.
+    stamp = f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {_code_fingerprint()}"
     memo = folder / f"stat-{blake2b(str(path.resolve()).encode(), digest_size=8).hexdigest()}"
     try:
         remembered, key = memo.read_text(encoding="utf-8").rsplit(" ", 1)
