@@ -39,11 +39,34 @@ def read_regular(path: str | Path, limit: int) -> bytes:
         os.close(fd)
 
 
+STALE_SECONDS = 600  # a temporary file this old is no write in progress: a killed one
+
+
+def remove_stale_temps(target: Path) -> list[Path]:
+    """Remove the temporary files a killed writer (kill -9, a power cut) left beside
+    `target`; one still being written by another run is younger and stays."""
+    import time
+
+    removed = []
+    now = time.time()
+    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+        try:
+            if now - tmp.lstat().st_mtime > STALE_SECONDS:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue  # gone already, or not ours to remove
+    return removed
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write `data` to a temporary file beside `path`, flush it to disk, then rename
     it over `path` in one step: readers see the old file or the new, never a mix."""
-    target = Path(path)
+    # Through a symlink to the file it names: replacing the link with a file would
+    # leave the file it pointed to (in a shared folder, a repository) unchanged.
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    remove_stale_temps(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:

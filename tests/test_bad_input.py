@@ -473,3 +473,19 @@ def readme_rows() -> list[str]:
 
 def test_every_readme_row_has_a_case_and_every_case_a_row() -> None:
     assert readme_rows() == list(CASES)
+
+
+def test_a_second_ctrl_c_in_batch_stops_without_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import os
+
+    from factcheck.cli.batch_run import _deferred_interrupt
+
+    with pytest.raises(SystemExit) as stopped, _deferred_interrupt() as interrupted:
+        os.kill(os.getpid(), signal.SIGINT)  # the first: stop between rows
+        assert interrupted()
+        os.kill(os.getpid(), signal.SIGINT)  # the second: at once
+        time.sleep(1)  # the handler runs here
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "factcheck: interrupted twice; stopped at once\n"

@@ -392,3 +392,17 @@ def test_the_cache_keeps_every_field_of_the_model() -> None:
         again = registry_from_data(loads(dumps(registry_to_data(registry))))
         assert again.figures == registry.figures, fixture.name
         assert again.quotations == registry.quotations, fixture.name
+
+
+def test_an_edit_keeping_size_and_modification_time_is_seen(stored: Path, tmp_path: Path) -> None:
+    import os
+
+    registry = tmp_path / "quotes.toml"
+    shutil.copy(MINI, registry)
+    assert check(CLAIM, cache.load_registry_cached(registry)).verdict is Verdict.SUPPORTED
+    before = registry.stat()
+    text = registry.read_text(encoding="utf-8").replace("value = 1200", "value = 1300")
+    registry.write_text(text, encoding="utf-8")  # same size
+    os.utime(registry, ns=(before.st_atime_ns, before.st_mtime_ns))  # same modification time
+    assert registry.stat().st_size == before.st_size
+    assert check(CLAIM, cache.load_registry_cached(registry)).verdict is Verdict.CONTRADICTED

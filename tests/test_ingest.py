@@ -243,7 +243,9 @@ def test_failed_write_leaves_registry_as_it_was(
     monkeypatch.setattr(os, "replace", disk_full)
     r = _ingest(registry_copy, article)
     assert r.exit_code == 2
-    assert r.stderr.startswith(f"factcheck: error: {registry_copy}: cannot write")
+    said, error = r.stderr.strip().splitlines()  # which file it tried, then why it could not
+    assert said == f"factcheck: writing {registry_copy}"
+    assert error.startswith(f"factcheck: error: {registry_copy}: cannot write")
     assert registry_copy.read_bytes() == before
     assert list(registry_copy.parent.glob(".quotes.toml.*")) == []
 
@@ -268,3 +270,36 @@ def test_a_figure_repeated_in_one_article_is_one_entry() -> None:
     # The repeat is dropped; the same number in another town is another figure.
     assert len(people) == 2, people
     assert "Dunmore" in people[1].sentence
+
+
+def test_ingest_says_which_registry_it_writes(registry_copy: Path, article: Path) -> None:
+    r = _ingest(registry_copy, article)
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.startswith(f"factcheck: writing {registry_copy}\n")
+
+
+def test_ingest_through_a_symlink_writes_the_file_and_keeps_the_link(
+    registry_copy: Path, article: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(registry_copy)
+    r = _ingest(link, article)
+    assert r.exit_code == 0, r.stderr
+    assert link.is_symlink() and link.resolve() == registry_copy.resolve()
+    assert "herald" in load_registry(registry_copy).sources
+    assert f"writing {link} (a link to {registry_copy.resolve()})" in r.stderr
+
+
+def test_temporary_files_a_killed_ingest_left_are_removed(
+    registry_copy: Path, article: Path
+) -> None:
+    from factcheck import fileio
+
+    stale = registry_copy.parent / f".{registry_copy.name}.abc123.tmp"
+    fresh = registry_copy.parent / f".{registry_copy.name}.def456.tmp"
+    stale.write_text("half a registry, from kill -9")
+    fresh.write_text("another run, writing right now")
+    old = stale.stat().st_mtime - fileio.STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    assert _ingest(registry_copy, article).exit_code == 0
+    assert not stale.exists() and fresh.exists()

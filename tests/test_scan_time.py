@@ -38,6 +38,9 @@ def _seconds(text: str) -> float:
 @pytest.mark.parametrize("unit", list(KINDS.values()), ids=list(KINDS))
 def test_scan_time_grows_linearly(unit: str) -> None:
     scan_text(unit * 10, MINI)  # warm: first-use imports and compiled patterns
-    times = {k: _seconds(unit * (BASE * k // len(unit))) for k in (1, 4, 16)}
+    for _ in range(2):  # a burst of load on a shared machine gets one more try;
+        times = {k: _seconds(unit * (BASE * k // len(unit))) for k in (1, 4, 16)}
+        if times[4] / times[1] < 8 and times[16] / times[1] < 32:
+            return  # a super-linear cost fails both tries
     assert times[4] / times[1] < 8, times
     assert times[16] / times[1] < 32, times

@@ -96,6 +96,8 @@ def ingest(
             )
         )
     else:
+        target = path.resolve() if path.is_symlink() else path
+        note(f"factcheck: writing {path}" + (f" (a link to {target})" if target != path else ""))
         try:
             write_atomic(path, new)
         except OSError as exc:

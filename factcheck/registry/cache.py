@@ -21,7 +21,6 @@ FACTCHECK_CACHE_DIR moves the folder; FACTCHECK_NO_CACHE=1 turns it off.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -137,6 +136,8 @@ def _size(path: str | Path) -> int:
 def _stored(
     path: Path, name: str, folder: Path, progress: Progress | None, warn: Progress
 ) -> Registry:
+    import sqlite3  # here, not at the top: 1 ms that a small registry's look-up never needs
+
     from factcheck.matching.store import StoredIndex, build_store, is_complete
 
     key, data = _known_key(path, name, folder)
@@ -196,9 +197,11 @@ def _build_atomic(registry: Registry, tmp: Path, db: Path, say: Progress, build:
 def _known_key(path: Path, name: str, folder: Path) -> tuple[str, bytes | None]:
     """The content key of a large registry. Hashing hundreds of megabytes costs more
     than a look-up, so the key is remembered beside the file's size, modification
-    time and inode; while those stay the same, the content is taken to be too."""
+    time, change time and inode; while those stay the same, the content is taken to be too."""
     st = os.stat(path)
-    stamp = f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {_code_fingerprint()}"
+    # The change time too: an edit that keeps the size and sets the modification
+    # time back (touch -d, a sync tool) still moves it, and no user can set it.
+    stamp = f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {_code_fingerprint()}"
     memo = folder / f"stat-{blake2b(str(path.resolve()).encode(), digest_size=8).hexdigest()}"
     try:
         remembered, key = memo.read_text(encoding="utf-8").rsplit(" ", 1)
