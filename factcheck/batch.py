@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from factcheck.limits import MAX_CLAIM
 from factcheck.suggest import did_you_mean
 
-MAX_CLAIM = 10_000  # characters; a longer "claim" is a pasted article, not a claim
 # csv refuses cells over 128 kB with an exception; a long cell is an error row instead.
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
 

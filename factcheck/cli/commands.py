@@ -82,7 +82,7 @@ def check(state: AppState, claim: str, fmt: str, fail_on: str | None) -> None:
 
 def _claim_argument(claim: str) -> str:
     """CLAIM as batch would take it: - reads stdin; empty or over the limit is an error."""
-    from factcheck.batch import MAX_CLAIM
+    from factcheck.limits import MAX_CLAIM
 
     if claim == "-":
         claim = sys.stdin.read(MAX_CLAIM + 1)

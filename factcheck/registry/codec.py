@@ -9,6 +9,7 @@ damaged file can at worst fail to decode (DecodeError), never run code.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from factcheck.matching.index import FigureInfo, Index, Wording
@@ -190,6 +191,9 @@ def index_to_data(index: Index) -> Data:
             for dim, infos in index.figures.items()
         },
         "speakers": index.speakers.to_data(),
+        # What frames need of the whole registry, worked out once (see Index.frame_words).
+        "frame_words": [sorted(w) for w in index.frame_words()],
+        "figure_docs": _figure_docs(index),
     }
 
 
@@ -218,7 +222,25 @@ def index_from_data(d: Data, registry: Registry) -> Index:
             for dim, infos in d["figures"].items()
         },
         speakers=SpeakerIndex.from_data(d["speakers"]),
+        _figure_docs=_decode_docs(d["figure_docs"]),
+        _frame_words=_decode_frame_words(d["frame_words"]),
     )
+
+
+def _figure_docs(index: Index) -> Data:
+    index.figure_weights(set())  # works them out if they are not yet
+    docs, total = index._figure_docs or (Counter(), 0)
+    return [dict(docs), total]
+
+
+def _decode_docs(d: Data) -> tuple[Counter[str], int]:
+    docs, total = d
+    return Counter({_str(k): _int(v) for k, v in docs.items()}), _int(total)
+
+
+def _decode_frame_words(d: Data) -> tuple[frozenset[str], frozenset[str]]:
+    lower, people = d
+    return frozenset(_strings(lower)), frozenset(_strings(people))
 
 
 def _str(v: Data) -> str:
