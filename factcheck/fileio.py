@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -67,6 +66,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     remove_stale_temps(target)
+    import tempfile  # here: reading, which every look-up does, never needs it (5 ms)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
