@@ -158,3 +158,10 @@ def nearest_of_kind(k: int, figures: Sequence[Quantity]) -> list[Quantity]:
                 break
             j += step
     return found
+
+
+def neighbour_spans(k: int, figures: Sequence[Quantity]) -> list[tuple[int, int]]:
+    """Where the nearest figures of figures[k]'s kind stand: read_frame's
+    `neighbours`, so two percentages in one clause share it out, while a count
+    of homes beside a count of businesses is told apart by its noun."""
+    return [(o.start, o.end) for o in nearest_of_kind(k, figures)]

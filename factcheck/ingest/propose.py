@@ -18,7 +18,7 @@ from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
 from factcheck.frames.figure import figure_frame
-from factcheck.frames.frame import LOWER_WORD, nearest_of_kind
+from factcheck.frames.frame import LOWER_WORD, neighbour_spans
 from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
@@ -178,8 +178,7 @@ class _Reader:
             self._note_speaker(masked)
         figures = _figures(masked)
         for k, q in enumerate(figures):
-            others = [(o.start, o.end) for o in nearest_of_kind(k, figures)]
-            self._figure(sentence.text, masked, q, others)
+            self._figure(sentence.text, masked, q, neighbour_spans(k, figures))
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):

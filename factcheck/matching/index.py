@@ -61,8 +61,8 @@ class Index:
         """Figures a claim's number might be about (here: every one of its dimension)."""
         return self.figures.get(dimension, [])
 
-    def figure_weights(self, words: set[str]) -> dict[str, float]:
-        """How distinctive each word is among the registry's figures (rarer, heavier)."""
+    def figure_docs(self) -> tuple[Counter[str], int]:
+        """In how many figures' vocabularies each word stands, and how many figures."""
         if self._figure_docs is None:
             docs: Counter[str] = Counter()
             for infos in self.figures.values():
@@ -70,7 +70,11 @@ class Index:
                     docs.update(info.vocabulary)
             total = sum(len(infos) for infos in self.figures.values())
             self._figure_docs = (docs, total)
-        docs, total = self._figure_docs
+        return self._figure_docs
+
+    def figure_weights(self, words: set[str]) -> dict[str, float]:
+        """How distinctive each word is among the registry's figures (rarer, heavier)."""
+        docs, total = self.figure_docs()
         return {w: math.log(1 + total / docs[w]) for w in words if docs.get(w)}
 
     def frame_words(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -114,7 +118,7 @@ def build_index(registry: Registry) -> Index:
         info = figure_info(figure)
         index.figures.setdefault(figure.quantity.dimension, []).append(info)
     # Computed now, so that they are kept with the index in the cache.
-    index.figure_weights(set())
+    index.figure_docs()
     index.frame_words()
     return index
 

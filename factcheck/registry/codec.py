@@ -228,8 +228,7 @@ def index_from_data(d: Data, registry: Registry) -> Index:
 
 
 def _figure_docs(index: Index) -> Data:
-    index.figure_weights(set())  # works them out if they are not yet
-    docs, total = index._figure_docs or (Counter(), 0)
+    docs, total = index.figure_docs()
     return [dict(docs), total]
 
 

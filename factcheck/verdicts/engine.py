@@ -62,12 +62,13 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         return []
     # Imported here: a claim of quotations alone never pays for the frame reader.
     from factcheck.frames import read_frame
+    from factcheck.frames.frame import neighbour_spans
     from factcheck.matching.figures import find_figure
 
     common, _ = index.frame_words()
     parts = []
     for k, q in enumerate(found_figures):
-        others = _same_kind_near(k, found_figures)
+        others = neighbour_spans(k, found_figures)
         found = find_figure(q, read_frame(masked, q.start, q.end, common, others), index)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
@@ -76,15 +77,6 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         else:
             parts.append(figure_part(q, found.info.figure, found.score, index.registry, masked))
     return parts
-
-
-def _same_kind_near(k: int, figures: list[Quantity]) -> list[tuple[int, int]]:
-    """The nearest figure of the same kind on either side of figures[k], within a
-    clause's reach: two percentages in one clause share it out; a count of homes
-    beside a count of businesses is told apart by its noun."""
-    from factcheck.frames.frame import nearest_of_kind
-
-    return [(o.start, o.end) for o in nearest_of_kind(k, figures)]
 
 
 def _nearest(q: Quantity, found: FigureMatch) -> Part:
