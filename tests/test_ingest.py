@@ -303,3 +303,16 @@ def test_temporary_files_a_killed_ingest_left_are_removed(
     os.utime(stale, (old, old))
     assert _ingest(registry_copy, article).exit_code == 0
     assert not stale.exists() and fresh.exists()
+
+
+def test_another_outlets_different_year_is_not_joined_as_a_close_value() -> None:
+    # Values within 12% in one unit join one entry when nothing else ties them,
+    # but a year is exact: a school built in 2014 is not the tunnel of 2013.
+    first = propose("The harbour tunnel opened in 2013.", _empty(), SOURCE)
+    text = merge("schema = 1\n", first)
+    registry, problems = parse_registry(text, "r.toml")
+    assert not problems
+    other = Source("courier", "Valley Courier", "", "", "", "", "")
+    second = propose("A school was built in 2014.", registry, other)
+    years = [f for f in second.figures if f.unit == "calendar-year"]
+    assert years and all(f.new for f in years), years

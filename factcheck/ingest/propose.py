@@ -20,7 +20,7 @@ from factcheck.frames.agree import name_conflict
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD, neighbour_spans
 from factcheck.ingest.asof import as_of
-from factcheck.matching.figures import find_figure
+from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
 from factcheck.quotations.names import SpeakerIndex
@@ -371,7 +371,7 @@ class _Reader:
         same, for small counts and for dates, years and ordinals) and whose frame
         names nothing else: another outlet's report of one figure ("153,000
         acres", "151,600 acres"), which may then disagree or form a series."""
-        exact = q.dimension in ("date", "ordinal", "year") or q.value <= SMALL_COUNT
+        exact = q.dimension in PASSING_DIMENSIONS or q.value <= SMALL_COUNT
         best: tuple[float, FigureInfo] | None = None
         for info in self.index.figures.get(q.dimension, []):
             theirs = info.figure.quantity
@@ -448,7 +448,6 @@ MAX_RATIO_TO_JOIN = 2.0
 # Reports of one figure by different outlets differ by a few percent (153,000 and
 # 151,600 acres); beyond this, the same unit is more likely another figure.
 CLOSE = 0.12
-SMALL_COUNT = 12
 # A quotation of one word ("aggressive") is usually a scare quote, not a statement.
 MIN_QUOTE_WORDS = 2
 # Generated figure ids stay short enough to type.

@@ -31,7 +31,7 @@ NOUN_WINDOW = 4  # a count's noun may follow a few adjectives: "100,000 Russian 
 # Numbers a sentence uses in passing ("the two leaders", "for the first time", "in 2022"):
 # they must share a distinctive word with the figure beyond its noun and keywords.
 SMALL_COUNT = 12
-PASSING_DIMENSIONS = frozenset({"ordinal", "year", "date"})
+PASSING_DIMENSIONS = frozenset({"ordinal", "calendar-year", "date"})
 # About the weight of a word found in a fifth of the registry's figures (log(1 + 5)):
 # an incidental word ("said", a capital city) does not make a passing number's frame.
 STRONG_EXTRA = 1.75
@@ -107,7 +107,7 @@ def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
 
 
 def _in_passing(q: Quantity) -> bool:
-    if q.dimension in PASSING_DIMENSIONS or q.unit in ("ordinal", "calendar-year", "date"):
+    if q.dimension in PASSING_DIMENSIONS:  # the dimension of these units is the unit
         return True
     return q.dimension == "count" and q.qualifier == "exact" and q.value <= SMALL_COUNT
 
