@@ -95,16 +95,20 @@ def conflict_lines(found: list[Conflict], registry: Registry) -> list[str]:
     return out or ["no entry's sources disagree"]
 
 
+_REPORT_KEYS = ("source", "outlet", "says", "sentence")
+
+
+def _report_dicts(reports: tuple[FigureReport, ...], registry: Registry) -> list[dict[str, object]]:
+    """A group of reports (a side of a dispute, a moment of a series) as JSON."""
+    return [{k: e.to_dict()[k] for k in _REPORT_KEYS} for e in _side_evidence(reports, registry)]
+
+
 def conflict_json(found: list[Conflict], registry: Registry) -> list[dict[str, object]]:
-    keys = ("source", "outlet", "says", "sentence")
     return [
         {
             "entry": c.figure.id,
             "subject": c.figure.subject,
-            "sides": [
-                [{k: e.to_dict()[k] for k in keys} for e in _side_evidence(side, registry)]
-                for side in c.sides
-            ],
+            "sides": [_report_dicts(side, registry) for side in c.sides],
         }
         for c in found
     ]
@@ -123,19 +127,12 @@ def series_lines(found: list[Series], registry: Registry) -> list[str]:
 
 
 def series_json(found: list[Series], registry: Registry) -> list[dict[str, object]]:
-    keys = ("source", "outlet", "says", "sentence")
     return [
         {
             "entry": s.figure.id,
             "subject": s.figure.subject,
             "series": [
-                {
-                    "as_of": day,
-                    "reports": [
-                        {k: e.to_dict()[k] for k in keys} for e in _side_evidence(reps, registry)
-                    ],
-                }
-                for day, reps in s.moments
+                {"as_of": day, "reports": _report_dicts(reps, registry)} for day, reps in s.moments
             ],
         }
         for s in found
