@@ -35,6 +35,10 @@ class InputError(FactcheckError):
         self.field = field
         super().__init__(self.location() + message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Sent from a worker process: keep the place, not only the text.
+        return (type(self), (self.message, self.path, self.line, self.column, self.field))
+
     def location(self) -> str:
         where = self.path
         if self.path and self.line:
@@ -58,3 +62,6 @@ class RegistryProblems(RegistryError):
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(first.message + more, first.path, first.line, first.column, first.field)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))

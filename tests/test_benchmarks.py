@@ -28,6 +28,7 @@ def test_benchmark_smoke_run_prints_every_row(tmp_path: Path) -> None:
         "lsp, change",
         "batch,",
         "scale,",
+        "index build,",
     ):
         assert benchmark in names, proc.stdout
     assert _results_stamp() == before  # a smoke run prints; it never rewrites the results

@@ -335,7 +335,7 @@ def test_an_index_that_cannot_be_written_is_said_once_and_answers(
     import sqlite3
     import tempfile
 
-    from factcheck.matching import store
+    from factcheck.matching import bulk
 
     # Permissions cannot make a folder read-only to root (CI may be root): the OS's
     # answer is given instead, at the call that meets it.
@@ -348,7 +348,7 @@ def test_an_index_that_cannot_be_written_is_said_once_and_answers(
     if failure == "read-only":
         monkeypatch.setattr(tempfile, "mkstemp", read_only)
     else:
-        monkeypatch.setattr(store, "build_store", full)
+        monkeypatch.setattr(bulk, "stream_store", full)
     said: list[str] = []
     heard: list[str] = []
     registry = cache.load_registry_cached(SHIPPED, progress=heard.append, warn=said.append)

@@ -138,7 +138,7 @@ def conflicts(state: AppState, fmt: str) -> None:
     from factcheck.verdicts.conflicts import find_conflicts
     from factcheck.verdicts.series import find_series
 
-    registry = state.full_registry
+    registry, _ = state.listing()
     found = find_conflicts(registry)
     series = find_series(registry)
     emit(
@@ -166,8 +166,8 @@ def sources(state: AppState, fmt: str) -> None:
     """
     from factcheck.cli.views import source_json, source_lines
 
-    registry = state.full_registry
-    emit(fmt, lambda: source_json(registry), lambda: source_lines(registry))
+    registry, counts = state.listing()
+    emit(fmt, lambda: source_json(registry, counts), lambda: source_lines(registry, counts))
 
 
 @click.command()

@@ -74,6 +74,14 @@ class AppState:
         except FactcheckError as exc:
             raise user_error(exc) from exc
 
+    def listing(self) -> tuple[Registry, dict[str, tuple[int, int]] | None]:
+        """What `conflicts` and `sources` go through: from a large registry's index,
+        its figures with several reports and each source's counts; else every entry."""
+        from factcheck.matching.listing import stored_listing
+
+        found = stored_listing(self.registry)
+        return found if found is not None else (self.full_registry, None)
+
     @property
     def registry(self) -> Registry:
         if self._registry is None:

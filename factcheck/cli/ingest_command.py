@@ -62,11 +62,15 @@ def ingest(
     from factcheck.ingest.propose import propose
     from factcheck.model import Source
     from factcheck.registry import parse_registry, shipped_registry
-    from factcheck.registry.loader import NOTHING_IN_IT
+    from factcheck.registry.loader import NOTHING_IN_IT, is_jsonl
 
     path = Path(state.registry_path())
     if path.resolve() == shipped_registry().resolve():
         raise UserError("no registry here to add to: give --registry PATH (it may be a new file)")
+    if is_jsonl(path):  # merge() edits TOML, keeping its comments and layout
+        raise UserError(
+            f"{path}: ingest adds to a TOML registry; a JSON Lines one is not supported"
+        )
     old = _registry_text(path)
     try:
         registry, problems = parse_registry(old, str(path))

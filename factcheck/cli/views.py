@@ -139,8 +139,8 @@ def series_json(found: list[Series], registry: Registry) -> list[dict[str, objec
     ]
 
 
-def source_lines(registry: Registry) -> list[str]:
-    counts = source_counts(registry)
+def source_lines(registry: Registry, counts: dict[str, tuple[int, int]] | None = None) -> list[str]:
+    counts = source_counts(registry) if counts is None else counts
     out = []
     for sid, s in registry.sources.items():
         quotes, figures = counts.get(sid, (0, 0))
@@ -152,8 +152,10 @@ def source_lines(registry: Registry) -> list[str]:
     return out
 
 
-def source_json(registry: Registry) -> list[dict[str, object]]:
-    counts = source_counts(registry)
+def source_json(
+    registry: Registry, counts: dict[str, tuple[int, int]] | None = None
+) -> list[dict[str, object]]:
+    counts = source_counts(registry) if counts is None else counts
     return [
         {
             "id": sid,

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import __version__
-from factcheck.errors import RegistryProblems
+from factcheck.errors import RegistryError, RegistryProblems
 from factcheck.matching.index import Index, build_index, remember_index
 from factcheck.model import Registry
 from factcheck.registry.codec import (
@@ -138,29 +138,26 @@ def _stored(
 ) -> Registry:
     import sqlite3  # here, not at the top: 1 ms that a small registry's look-up never needs
 
-    from factcheck.matching.store import StoredIndex, build_store, is_complete
+    from factcheck.matching.store import StoredIndex, is_complete
 
-    key, data = _known_key(path, name, folder)
+    key = _known_key(path, name, folder)
     db = folder / f"{key}.sqlite"
     if db.exists() and not is_complete(db):  # half-written by a crash, or damaged
         warn(f"index {db} is damaged; not used, indexing afresh")
     if not is_complete(db):
-        data = data if data is not None else read_registry_bytes(path)
         try:
             tmp = _claim_temp(db)
         except OSError as exc:
             warn(f"cannot write the index in {folder} ({exc.strerror or exc}); "
                  "answering from the registry without it")  # fmt: skip
-            return _parse(data, name)[0]
+            return _parse(read_registry_bytes(path), name)[0]
         say = progress or (lambda _: None)
-        say(f"indexing {name} ({len(data) / 1e6:,.0f} MB) once, for fast look-ups; reading it")
-        registry = _parse(data, name, index=False)[0]
-        say(f"read {len(registry.quotations):,} quotations and {len(registry.figures):,} figures")
+        say(f"indexing {name} ({_size(path) / 1e6:,.0f} MB) once, for fast look-ups")
         try:
-            _build_atomic(registry, tmp, db, say, build_store)
+            _build_atomic(tmp, db, lambda out: index_file(path, name, out, say))
         except (OSError, sqlite3.Error) as exc:  # a full disk, a folder gone read-only
             warn(f"cannot write the index {db} ({exc}); answering from the registry without it")
-            return _parse(data, name)[0]
+            return _parse(read_registry_bytes(path), name)[0]
         say("index ready")
     try:
         index = StoredIndex(db, warn)
@@ -170,6 +167,23 @@ def _stored(
         return _parse(read_registry_bytes(path), name)[0]
     remember_index(index.registry, index)
     return index.registry
+
+
+def index_file(path: Path, name: str, out: Path, say: Progress) -> None:
+    """The on-disk index of the registry file at `path`, built streaming (in bounded
+    memory, on every core); a file whose layout cannot be cut into independent
+    tables is read whole instead."""
+    from factcheck.matching.bulk import CannotSplit, put_listings, stream_store
+
+    try:
+        stream_store(path, name, out, say)
+    except CannotSplit:
+        from factcheck.matching.store import build_store
+
+        out.unlink(missing_ok=True)
+        registry = _parse(read_registry_bytes(path), name, index=False)[0]
+        build_store(registry, out, say)
+        put_listings(out, registry)
 
 
 def _claim_temp(db: Path) -> Path:
@@ -182,10 +196,10 @@ def _claim_temp(db: Path) -> Path:
     return Path(tmp)
 
 
-def _build_atomic(registry: Registry, tmp: Path, db: Path, say: Progress, build: Any) -> None:
+def _build_atomic(tmp: Path, db: Path, build: Callable[[Path], None]) -> None:
     """Build into a temporary file beside the target, then rename: never half an index."""
     try:
-        build(registry, tmp, say)  # into the private (0600) file mkstemp made
+        build(tmp)  # into the private (0600) file mkstemp made
         os.chmod(tmp, 0o600)
         os.replace(tmp, db)
     except BaseException:
@@ -194,7 +208,7 @@ def _build_atomic(registry: Registry, tmp: Path, db: Path, say: Progress, build:
     _prune(db.parent)
 
 
-def _known_key(path: Path, name: str, folder: Path) -> tuple[str, bytes | None]:
+def _known_key(path: Path, name: str, folder: Path) -> str:
     """The content key of a large registry. Hashing hundreds of megabytes costs more
     than a look-up, so the key is remembered beside the file's size, modification
     time, change time and inode; while those stay the same, the content is taken to be too."""
@@ -206,11 +220,10 @@ def _known_key(path: Path, name: str, folder: Path) -> tuple[str, bytes | None]:
     try:
         remembered, key = memo.read_text(encoding="utf-8").rsplit(" ", 1)
         if remembered == stamp and len(key) == 32:
-            return key, None
+            return key
     except (OSError, ValueError):
         pass
-    data = read_registry_bytes(path)
-    key = cache_key(data, name)
+    key = file_key(path, name)
     try:
         from factcheck.fileio import write_atomic
 
@@ -218,7 +231,20 @@ def _known_key(path: Path, name: str, folder: Path) -> tuple[str, bytes | None]:
         write_atomic(memo, f"{stamp} {key}")
     except OSError:
         pass
-    return key, data
+    return key
+
+
+def file_key(path: Path, name: str) -> str:
+    """cache_key() of the file's content, read in blocks: a registry of gigabytes is
+    hashed without holding it."""
+    h = blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as f:
+            while block := f.read(1 << 20):
+                h.update(block)
+    except OSError as exc:
+        raise RegistryError(f"cannot read: {exc.strerror}", name) from exc
+    return _finish_key(h, name)
 
 
 def cache_dir() -> Path | None:
@@ -239,9 +265,12 @@ def cache_dir() -> Path | None:
 def cache_key(data: bytes, name: str) -> str:
     """Content, path (reported in messages) and the code of the stored classes:
     any change, a new key. An edited class must never meet an old encoding of itself."""
-    h = blake2b(data, digest_size=16)
+    return _finish_key(blake2b(data, digest_size=16), name)
+
+
+def _finish_key(h: Any, name: str) -> str:
     h.update(f"\0{name}\0{__version__}\0{FORMAT}\0{_code_fingerprint()}".encode())
-    return h.hexdigest()
+    return str(h.hexdigest())
 
 
 def _code_fingerprint() -> str:

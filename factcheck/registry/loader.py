@@ -7,6 +7,7 @@ field, so `factcheck registry check` can list them all at once.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sys
@@ -35,27 +36,53 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+try:  # tomli's compiled wheel reads twice as fast as the standard library's copy of it
+    import tomli
+
+    _toml_loads = tomli.loads
+    _TOML_ERRORS: tuple[type[Exception], ...] = (tomllib.TOMLDecodeError, tomli.TOMLDecodeError)
+except ImportError:  # pragma: no cover - a platform without the wheel
+    _toml_loads = tomllib.loads
+    _TOML_ERRORS = (tomllib.TOMLDecodeError,)
+
 SCHEMA = 1
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# A JSON Lines entry's "type", and the TOML array of tables it belongs to.
+JSONL_TYPES = {
+    "source": "sources",
+    "speaker": "speakers",
+    "quotation": "quotations",
+    "figure": "figures",
+}
 TOP_KEYS = {"schema", "sources", "speakers", "quotations", "figures"}
 SPEAKER_KINDS = {"person", "document", "organisation"}
 _DIGITS = re.compile(r"\d+")
 MAX_MESSAGE = 300  # characters of one problem line: a value of a megabyte is cut
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+Located = tuple[dict[str, Any], KeyPath]  # a table and where it stands in the file
 
 
-class _Collector:
+class Collector:
     """Gathers problems for one file, each placed at its line."""
 
-    def __init__(self, path: str, lines: dict[KeyPath, int]) -> None:
+    def __init__(self, path: str, lines: dict[KeyPath, int], skip: int = 0) -> None:
         self.path = path
         self.lines = lines
+        # JSON Lines: the line names the entry, so a field leaves out its table and index.
+        self.skip = skip
         self.problems: list[InputError] = []
 
     def add(self, where: KeyPath, message: str) -> None:
-        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where).lstrip(".")
         self.problems.append(
-            InputError(message, self.path, line_of(self.lines, where), field=field)
+            InputError(message, self.path, line_of(self.lines, where), field=self.field_of(where))
         )
+
+    def field_of(self, where: KeyPath) -> str:
+        shown = where[self.skip :]
+        return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in shown).lstrip(".")
+
+    def at(self, line: int, message: str, column: int = 0, field: str = "") -> None:
+        self.problems.append(InputError(message, self.path, line, column, field))
 
     def text(self, table: dict[str, Any], where: KeyPath, key: str, required: bool = True) -> str:
         value = table.get(key)
@@ -87,24 +114,118 @@ NOTHING_IN_IT = "the registry has no quotations and no figures"
 
 
 def parse_registry(text: str, path: str = "<registry>") -> tuple[Registry, list[InputError]]:
+    """A registry from its text: TOML, or JSON Lines when the path ends in .jsonl."""
+    if is_jsonl(path):
+        return parse_jsonl(text, path)
+    raw = parse_toml(text, path)
+    col = Collector(path, index_lines(text))
+    _check_top(raw, col)
+    registry = validate(_Tables(raw, col), col, path)
+    return registry, col.problems
+
+
+def parse_toml(text: str, path: str, first_line: int = 1) -> dict[str, Any]:
+    """TOML text (all of a file, or a part starting at `first_line`) as a dict; a
+    syntax error raises RegistryError at its line in the file."""
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _toml_error(exc, path, text) from exc
+        return _toml_loads(text)
+    except _TOML_ERRORS as exc:
+        raise _toml_error(exc, path, text, first_line - 1) from exc
     except RecursionError as exc:  # arrays or inline tables nested hundreds deep
-        line = _line_of_max(text, lambda t: t.count("[") + t.count("{"))
+        line = _line_of_max(text, lambda t: t.count("[") + t.count("{")) + first_line - 1
         raise RegistryError("TOML: arrays or tables nested too deeply to read", path, line) from exc
     except ValueError as exc:  # an integer of 4,301 digits or more
         line = _line_of_max(text, lambda t: max(map(len, _DIGITS.findall(t)), default=0))
+        line += first_line - 1
         raise RegistryError("TOML: an integer of over 4,300 digits; not read", path, line) from exc
-    col = _Collector(path, index_lines(text))
-    _check_top(raw, col)
-    sources = _build_all(raw, "sources", col, _source)
-    speakers = _build_all(raw, "speakers", col, _speaker)
-    known = _Known(set(sources), set(speakers))
-    quotations = _build_list(raw, "quotations", col, lambda t, w: _quotation(t, w, col, known))
-    figures = _build_list(raw, "figures", col, lambda t, w: _figure(t, w, col, known))
-    _check_unique_ids(raw, col)
+
+
+def is_jsonl(path: str | Path) -> bool:
+    return str(path).lower().endswith(JSONL_SUFFIXES)
+
+
+def parse_jsonl(text: str, path: str = "<registry>") -> tuple[Registry, list[InputError]]:
+    """A registry written as JSON Lines: one source, speaker, quotation or figure a
+    line, each an object with a "type" and the fields its TOML table has."""
+    col = Collector(path, {}, skip=2)
+    # Split at line feeds only: a JSON string may hold a raw U+2028, which splitlines() cuts.
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    groups = jsonl_tables(lines, 1, col)
+    registry = validate(lambda name: groups.get(name, []), col, path)
+    return registry, col.problems
+
+
+def jsonl_tables(lines: list[str], first_line: int, col: Collector) -> dict[str, list[Located]]:
+    """Each line's object, grouped by the table its "type" names; a line that is not
+    a JSON object of a known type is a problem at its line."""
+    groups: dict[str, list[Located]] = {}
+    for number, line in enumerate(lines, start=first_line):
+        if not line.strip():
+            continue
+        table = _json_line(line, number, col)
+        if table is None:
+            continue
+        name = _jsonl_type(table, number, col)
+        if name:
+            where = (name, number)
+            col.lines[where] = number
+            groups.setdefault(name, []).append((table, where))
+    return groups
+
+
+def _json_line(line: str, number: int, col: Collector) -> dict[str, Any] | None:
+    try:
+        value = json.loads(line)
+    except RecursionError:
+        col.at(number, "JSON: nested too deeply to read")
+        return None
+    except ValueError as exc:  # broken JSON, or an integer of over 4,300 digits
+        message = getattr(exc, "msg", str(exc))
+        col.at(number, f"JSON: {message}"[:MAX_MESSAGE], getattr(exc, "colno", 0))
+        return None
+    if not isinstance(value, dict):
+        col.at(number, "each line must be a JSON object (one entry)")
+        return None
+    return value
+
+
+def _jsonl_type(table: dict[str, Any], number: int, col: Collector) -> str:
+    kind = table.get("type")
+    if kind is None and set(table) == {"schema"}:
+        if table["schema"] != SCHEMA:
+            col.at(number, f"schema {table['schema']!r} is not supported (expected {SCHEMA})")
+        return ""
+    if kind is None:
+        col.at(number, f"missing field 'type' (one of {', '.join(JSONL_TYPES)})", field="type")
+        return ""
+    if kind not in JSONL_TYPES:
+        hint = did_you_mean(str(kind), set(JSONL_TYPES)) if isinstance(kind, str) else ""
+        col.at(number, f"unknown type {kind!r}{hint}", field="type")
+        return ""
+    return JSONL_TYPES[kind]
+
+
+class _Tables:
+    """The tables of each array of a parsed TOML file, each read (and its
+    problems said) once."""
+
+    def __init__(self, raw: dict[str, Any], col: Collector) -> None:
+        self.raw, self.col = raw, col
+        self.read: dict[str, list[Located]] = {}
+
+    def __call__(self, name: str) -> list[Located]:
+        if name not in self.read:
+            self.read[name] = _tables(self.raw, name, self.col)
+        return self.read[name]
+
+
+def validate(tables: Callable[[str], list[Located]], col: Collector, path: str) -> Registry:
+    """Every table checked and built; the problems go to `col`."""
+    sources = _build_all(tables("sources"), "sources", col, _source)
+    speakers = _build_all(tables("speakers"), "speakers", col, _speaker)
+    known = Known(set(sources), set(speakers))
+    quotations, figures = validate_entries(tables, col, known)
+    check_unique_ids([*tables("quotations"), *tables("figures")], col)
     registry = Registry(
         path=path,
         sources=sources,
@@ -114,7 +235,16 @@ def parse_registry(text: str, path: str = "<registry>") -> tuple[Registry, list[
     )
     if not quotations and not figures and not col.problems:
         col.add((), NOTHING_IN_IT)
-    return registry, col.problems
+    return registry
+
+
+def validate_entries(
+    tables: Callable[[str], list[Located]], col: Collector, known: Known
+) -> tuple[list[Quotation], list[Figure]]:
+    """The quotations and figures, checked against the known sources and speakers."""
+    quotations = [q for t, w in tables("quotations") if (q := _quotation(t, w, col, known))]
+    figures = [f for t, w in tables("figures") if (f := _figure(t, w, col, known))]
+    return quotations, figures
 
 
 def load_registry(path: str | Path | None = None) -> Registry:
@@ -133,7 +263,7 @@ def _line_of_max(text: str, measure: Callable[[str], int]) -> int:
     return max(range(len(lines)), key=lambda i: measure(lines[i])) + 1
 
 
-def _toml_error(exc: Exception, path: str, text: str) -> RegistryError:
+def _toml_error(exc: Exception, path: str, text: str, before: int = 0) -> RegistryError:
     message = str(exc)
     match = _TOML_POS.search(message)
     line, column = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
@@ -141,16 +271,16 @@ def _toml_error(exc: Exception, path: str, text: str) -> RegistryError:
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
     message = _TOML_POS.sub("", message).replace("(at end of document)", "").strip()
-    return RegistryError(f"TOML syntax: {message}", path, line, column)
+    return RegistryError(f"TOML syntax: {message}", path, line + before, column)
 
 
-class _Known:
+class Known:
     def __init__(self, sources: set[str], speakers: set[str]) -> None:
         self.sources = sources
         self.speakers = speakers
 
 
-def _check_top(raw: dict[str, Any], col: _Collector) -> None:
+def _check_top(raw: dict[str, Any], col: Collector) -> None:
     for key in raw:
         if key not in TOP_KEYS:
             col.add((key,), f"unknown top-level key '{key}'{did_you_mean(key, TOP_KEYS)}")
@@ -159,14 +289,12 @@ def _check_top(raw: dict[str, Any], col: _Collector) -> None:
         col.add(("schema",), f"schema {schema!r} is not supported (expected {SCHEMA})")
 
 
-def _tables(
-    raw: dict[str, Any], name: str, col: _Collector
-) -> list[tuple[dict[str, Any], KeyPath]]:
+def _tables(raw: dict[str, Any], name: str, col: Collector) -> list[Located]:
     value = raw.get(name, [])
     if not isinstance(value, list):
         col.add((name,), f"'{name}' must be an array of tables ([[{name}]])")
         return []
-    out: list[tuple[dict[str, Any], KeyPath]] = []
+    out: list[Located] = []
     for i, table in enumerate(value):
         if isinstance(table, dict):
             out.append((table, (name, i)))
@@ -175,24 +303,14 @@ def _tables(
     return out
 
 
-def _build_list(
-    raw: dict[str, Any],
-    name: str,
-    col: _Collector,
-    build: Callable[[dict[str, Any], KeyPath], Any],
-) -> list[Any]:
-    built = (build(table, where) for table, where in _tables(raw, name, col))
-    return [b for b in built if b is not None]
-
-
 def _build_all(
-    raw: dict[str, Any],
+    tables: list[Located],
     name: str,
-    col: _Collector,
-    build: Callable[[dict[str, Any], KeyPath, _Collector], Any],
+    col: Collector,
+    build: Callable[[dict[str, Any], KeyPath, Collector], Any],
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for table, where in _tables(raw, name, col):
+    for table, where in tables:
         item = build(table, where, col)
         if item is None:
             continue
@@ -202,7 +320,7 @@ def _build_all(
     return out
 
 
-def _source(table: dict[str, Any], where: KeyPath, col: _Collector) -> Source | None:
+def _source(table: dict[str, Any], where: KeyPath, col: Collector) -> Source | None:
     sid = col.text(table, where, "id")
     outlet = col.text(table, where, "outlet")
     date = table.get("date", "")
@@ -214,7 +332,7 @@ def _source(table: dict[str, Any], where: KeyPath, col: _Collector) -> Source | 
     return Source(id=sid, outlet=outlet, date=date, **extra) if sid else None
 
 
-def _speaker(table: dict[str, Any], where: KeyPath, col: _Collector) -> Speaker | None:
+def _speaker(table: dict[str, Any], where: KeyPath, col: Collector) -> Speaker | None:
     sid = col.text(table, where, "id")
     name = col.text(table, where, "name")
     kind = table.get("kind", "person")
@@ -225,7 +343,7 @@ def _speaker(table: dict[str, Any], where: KeyPath, col: _Collector) -> Speaker 
 
 
 def _reports(
-    table: dict[str, Any], where: KeyPath, col: _Collector
+    table: dict[str, Any], where: KeyPath, col: Collector
 ) -> list[tuple[dict[str, Any], KeyPath]]:
     reports = table.get("reports")
     if not isinstance(reports, list) or not reports:
@@ -241,7 +359,7 @@ def _reports(
     return out
 
 
-def _source_ref(rep: dict[str, Any], where: KeyPath, col: _Collector, known: _Known) -> str:
+def _source_ref(rep: dict[str, Any], where: KeyPath, col: Collector, known: Known) -> str:
     source = col.text(rep, where, "source")
     if source and source not in known.sources:
         hint = did_you_mean(source, known.sources)
@@ -250,7 +368,7 @@ def _source_ref(rep: dict[str, Any], where: KeyPath, col: _Collector, known: _Kn
 
 
 def _quotation(
-    table: dict[str, Any], where: KeyPath, col: _Collector, known: _Known
+    table: dict[str, Any], where: KeyPath, col: Collector, known: Known
 ) -> Quotation | None:
     qid = col.text(table, where, "id")
     speaker = col.text(table, where, "speaker")
@@ -271,7 +389,7 @@ def _quotation(
     return Quotation(qid, speaker, text, tuple(reports), str(said), line)
 
 
-def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Known) -> Figure | None:
+def _figure(table: dict[str, Any], where: KeyPath, col: Collector, known: Known) -> Figure | None:
     fid = col.text(table, where, "id")
     subject = col.text(table, where, "subject")
     keywords = col.strings(table, where, "keywords")
@@ -315,7 +433,7 @@ def _figure(table: dict[str, Any], where: KeyPath, col: _Collector, known: _Know
 _AS_OF = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
-def _as_of(rep: dict[str, Any], where: KeyPath, col: _Collector) -> str:
+def _as_of(rep: dict[str, Any], where: KeyPath, col: Collector) -> str:
     """A report's explicit as-of moment: a TOML date or datetime, or ISO text."""
     value = rep.get("as_of", "")
     text = value.isoformat() if hasattr(value, "isoformat") else value
@@ -325,7 +443,7 @@ def _as_of(rep: dict[str, Any], where: KeyPath, col: _Collector) -> str:
     return text.replace(" ", "T")
 
 
-def _quantity(table: dict[str, Any], where: KeyPath, col: _Collector, unit: str) -> Any:
+def _quantity(table: dict[str, Any], where: KeyPath, col: Collector, unit: str) -> Any:
     if "value" not in table:
         col.add((*where, "value"), "missing field 'value'")
         return None
@@ -346,18 +464,15 @@ def _quantity(table: dict[str, Any], where: KeyPath, col: _Collector, unit: str)
         return None
 
 
-def _check_unique_ids(raw: dict[str, Any], col: _Collector) -> None:
+def check_unique_ids(entries: list[Located], col: Collector) -> None:
+    """Quotations and figures share one space of ids."""
     seen: dict[str, KeyPath] = {}
-    for name in ("quotations", "figures"):
-        entries = raw.get(name, [])
-        if not isinstance(entries, list):
+    for table, where in entries:
+        eid = table.get("id")
+        if not isinstance(eid, str):
             continue
-        for i, table in enumerate(entries):
-            eid = table.get("id") if isinstance(table, dict) else None
-            if not isinstance(eid, str):
-                continue
-            if eid in seen:
-                first = line_of(col.lines, seen[eid])
-                col.add((name, i, "id"), f"duplicate entry id '{eid}' (first at line {first})")
-            else:
-                seen[eid] = (name, i)
+        if eid in seen:
+            first = line_of(col.lines, seen[eid])
+            col.add((*where, "id"), f"duplicate entry id '{eid}' (first at line {first})")
+        else:
+            seen[eid] = where
