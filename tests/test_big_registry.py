@@ -285,3 +285,22 @@ def test_ingest_refuses_a_jsonl_registry_in_one_line(tmp_path: Path) -> None:
     got = CliRunner().invoke(cli, args)
     assert got.exit_code == 2 and "JSON Lines one is not supported" in got.output
     assert "Traceback" not in got.output and registry.read_bytes() == before
+
+
+@pytest.mark.parametrize("build", ["stream", "memory"])
+def test_the_index_keeps_the_speakers_name_words(tmp_path: Path, build: str) -> None:
+    from factcheck.matching.index import build_index
+    from factcheck.matching.store import StoredIndex
+    from factcheck.registry import load_registry
+
+    db = tmp_path / "s.sqlite"
+    if build == "stream":
+        stream_store(SHIPPED, str(SHIPPED), db)
+    else:
+        in_memory(SHIPPED, db)
+    con = sqlite3.connect(db)
+    kept = con.execute("SELECT value FROM meta WHERE key = 'people'").fetchone()
+    con.close()
+    assert kept is not None  # read, not reckoned from every speaker, at each look-up
+    memory = build_index(load_registry(SHIPPED))
+    assert StoredIndex(db).frame_words() == memory.frame_words()

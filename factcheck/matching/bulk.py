@@ -29,7 +29,7 @@ from typing import Any
 
 from factcheck.errors import InputError, RegistryError, RegistryProblems
 from factcheck.frames.frame import LOWER_WORD
-from factcheck.matching.index import Wording, figure_info
+from factcheck.matching.index import Wording, figure_info, people
 from factcheck.matching.store import _SCHEMA, PROGRESS_EVERY, dimension_token, token
 from factcheck.model import Figure, Quotation, Registry, Speaker
 from factcheck.quotations.names import SpeakerIndex
@@ -116,6 +116,7 @@ def stream_store(
             raise RegistryProblems(problems)
         names = SpeakerIndex(speakers)
         db.execute("INSERT INTO meta VALUES('names', ?)", (codec.dumps(names.to_data()),))
+        db.execute("INSERT INTO meta VALUES('people', ?)", (codec.dumps(sorted(people(names))),))
         db.execute("INSERT INTO meta VALUES('path', ?)", (name,))
         db.execute("INSERT INTO meta VALUES('complete', 1)")
         db.commit()

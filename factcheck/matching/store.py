@@ -90,6 +90,12 @@ def _dump(data: codec.Data) -> bytes:
     return codec.dumps(data)
 
 
+def _strings(data: codec.Data) -> frozenset[str]:
+    if not isinstance(data, list) or not all(isinstance(w, str) for w in data):
+        raise codec.DecodeError("a list of words that is not one")
+    return frozenset(data)
+
+
 def _undump(decode: Callable[[codec.Data], T], blob: object) -> T:
     """A row's value; a damaged or planted row raises DecodeError, never runs code."""
     if not isinstance(blob, bytes):
@@ -109,6 +115,7 @@ def _put_small(db: sqlite3.Connection, registry: Registry) -> None:
     )
     names = SpeakerIndex(registry.speakers.values())
     db.execute("INSERT INTO meta VALUES('names', ?)", (_dump(names.to_data()),))
+    db.execute("INSERT INTO meta VALUES('people', ?)", (_dump(sorted(people(names))),))
     db.execute("INSERT INTO meta VALUES('path', ?)", (registry.path,))
 
 
@@ -333,7 +340,11 @@ class StoredIndex(Index):
     def frame_words(self) -> tuple[frozenset[str], frozenset[str]]:
         if self._frame_words is None:
             lower = frozenset(str(self._meta("lower_words") or "").split())
-            self._frame_words = (lower, people(self.speakers))
+            # The speakers' name words, kept by the build: reckoning them from 200,000
+            # speakers would cost more than the look-up.
+            names = self._meta("people")
+            known = _undump(_strings, names) if names is not None else people(self.speakers)
+            self._frame_words = (lower, known)
         return self._frame_words
 
     def _search(
