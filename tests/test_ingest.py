@@ -316,3 +316,70 @@ def test_another_outlets_different_year_is_not_joined_as_a_close_value() -> None
     second = propose("A school was built in 2014.", registry, other)
     years = [f for f in second.figures if f.unit == "calendar-year"]
     assert years and all(f.new for f in years), years
+
+
+def test_she_said_after_a_new_person_opens_a_sentence_is_that_person() -> None:
+    article = (
+        '"The crews held the line," Anna Kowal said.\n\n'
+        "Maria Lund and her family were allowed home to gather clothes.\n\n"
+        f'"{WORDS}," she said.'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s.name for s in proposal.speakers}
+    said = {q.text.rstrip(",."): names.get(q.speaker) for q in proposal.quotations}
+    assert said[WORDS] == "Maria Lund", said
+    assert said["The crews held the line"] == "Anna Kowal"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "moment"),
+    [
+        (
+            "By 6 a.m. Sunday, 12,500 acres had burned and the fire was 15% contained.",
+            "12,500",
+            "2024-06-02T06:00",
+        ),
+        (
+            "By 6 a.m. Sunday, 12,500 acres had burned and the fire was 15% contained.",
+            "15%",
+            "2024-06-02T06:00",
+        ),
+        (
+            "It grew from 4,900 acres on Saturday as of 7:40 p.m. to 8,800 acres as of 8:50 p.m.",
+            "4,900",
+            "2024-06-01T19:40",
+        ),
+        (
+            "It grew from 4,900 acres on Saturday as of 7:40 p.m. to 8,800 acres as of 8:50 p.m.",
+            "8,800",
+            "2024-06-01T20:50",
+        ),
+        (
+            "Officials said Sunday afternoon the fire was 30% contained, up since early Sunday morning.",
+            "30%",
+            "2024-06-02T15:00",
+        ),
+        ("Crews reached 75 percent containment Monday morning.", "75 percent", "2024-06-03T09:00"),
+        # A time not tied to the figure (the fire's start) says nothing of it.
+        (
+            "The fire, which began burning Saturday afternoon, grew overnight to 12,500 acres.",
+            "12,500",
+            "",
+        ),
+        ("The fire grew to 14,000 acres Sunday.", "14,000", ""),  # the article's own date
+    ],
+)
+def test_the_moment_of_a_figure_is_the_time_tied_to_it(
+    sentence: str, figure: str, moment: str
+) -> None:
+    from factcheck.figures.reader import read_figures
+    from factcheck.ingest.asof import as_of
+
+    spans = [(q.start, q.end) for q in read_figures(sentence) if q.dimension != "time-of-day"]
+    at = sentence.index(figure)
+    mine = next(s for s in spans if s[0] <= at < s[1])
+    others = [s for s in spans if s != mine]
+    assert (
+        as_of(sentence, "2024-06-03" if "Monday" in sentence else "2024-06-02", mine, others)
+        == moment
+    )

@@ -111,6 +111,13 @@ INDEX = SpeakerIndex(
         ('Lee told Ray that "the bridge is safe".', "ann"),
         ('The study said the bridge "is safe".', "doc"),
         ('Ray: "the bridge is safe"', "bob"),
+        # A title or a description before the name is not the speaker.
+        ('"The bridge is safe," said the Report spokeswoman Ann Lee.', "ann"),
+        ('"The bridge is safe," said Harbor Battalion Chief Bob Ray.', "bob"),
+        ('The Report spokeswoman Ann Lee said "the bridge is safe".', "ann"),
+        # An organisation after the person, or in their appositive, is not either.
+        ('Bob Ray of the Report said "the bridge is safe".', "bob"),
+        ('Ann Lee, a spokeswoman for the Report, said "the bridge is safe".', "ann"),
     ],
 )
 def test_attribution(sentence: str, expected: str) -> None:
@@ -160,6 +167,14 @@ def test_unregistered_full_name_pronoun_and_none() -> None:
     pronoun = who('She said "the bridge is safe".')
     assert pronoun is not None and pronoun.pronoun
     assert who('Officials say the bridge is "safe".') is None
+    for sentence, name in [
+        ('"The bridge is safe," said evacuee John Smith.', "John Smith"),
+        ('"The bridge is safe," said Port Authority Capt. John Smith on Sunday.', "John Smith"),
+        ('"The bridge is safe," said Port Authority spokesman John Smith.', "John Smith"),
+        ('Port Authority spokesman John Smith said "the bridge is safe".', "John Smith"),
+    ]:
+        found = who(sentence)
+        assert found is not None and (found.name, found.speaker) == (name, ""), sentence
 
 
 def test_a_straight_opening_mark_is_closed_by_a_curly_one() -> None:

@@ -115,3 +115,40 @@ def test_bad_time_fields_name_their_field(line: str, message: str) -> None:
         text = text.replace("series = true\n", line)
     _, problems = parse_registry(text, "r.toml")
     assert any(message in str(p) and str(p).startswith("r.toml:") for p in problems), problems
+
+
+TWO_MOMENTS = """schema = 1
+[[sources]]
+id = "a"
+outlet = "A"
+date = "2026-03-02"
+[[sources]]
+id = "b"
+outlet = "B"
+date = "2026-03-03"
+[[figures]]
+id = "missing"
+subject = "people missing after the fire"
+keywords = ["missing|account|unaccounted"]
+value = 271
+unit = "people"
+  [[figures.reports]]
+  source = "a"
+  value = 267
+  as_of = "2026-03-02T15:00"
+  sentence = "By Monday afternoon officials could not account for 267 people."
+  [[figures.reports]]
+  source = "b"
+  value = 271
+  sentence = "271 people remained unaccounted for."
+"""
+
+
+def test_two_moments_are_a_change_or_a_disagreement_so_an_earlier_value_is_disputed() -> None:
+    reg, problems = parse_registry(TWO_MOMENTS, "two.toml")
+    assert problems == [] and reg.figures[0].series
+    earlier = check("Officials could not account for 267 people after the fire.", reg)
+    assert earlier.verdict is Verdict.DISPUTED, earlier.reasons
+    assert "differ over time" in earlier.reasons[0]
+    assert check("271 people remained unaccounted for.", reg).verdict is Verdict.SUPPORTED
+    assert check("500 people were missing after the fire.", reg).verdict is Verdict.CONTRADICTED

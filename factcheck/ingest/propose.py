@@ -26,19 +26,12 @@ from factcheck.model import Quantity, Registry, Source, Speaker
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
+from factcheck.quotations.speakers import BEFORE_NAMES as TITLES
 from factcheck.quotations.speakers import VERB, Attribution, attribute
 from factcheck.text import STOPWORDS, WORD_RE, stems
 from factcheck.verdicts.quotes import best_match
 
 OPENING = '“"‘„'
-# Words that stand before a name but are not part of it ("Foreign Minister Wang Yi").
-_TITLE_WORDS = (
-    "Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr Prof Sir Dame Lord President Vice Prime Premier "
-    "Minister Secretary Chancellor Senator Sen. Governor Gov. General Gen. Mayor Ambassador "
-    "Spokesperson Spokesman Spokeswoman King Queen Prince Pope Chairman Chairwoman Chair "
-    "Foreign Defence Defense Deputy Chief State"
-)
-TITLES = frozenset(_TITLE_WORDS.split())
 # Who speaks when no person does: a document or a body, named by its head noun.
 _BODY = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?P<phrase>(?:[\w’'–-]+(?:,[\w’'–-]+)*\s+){0,3}?"
@@ -160,6 +153,9 @@ class _Reader:
         self.speakers = dict(registry.speakers)
         self.names = SpeakerIndex(self.speakers.values())
         self.last: Attribution | None = None
+        # A person who opens a sentence after the last speaker was named: the
+        # story has moved to them, and a following "she said" is theirs.
+        self.newcomer = ""
         self.last_group: Attribution | None = None  # the last document or body quoted
         self.group_named = ""  # a document named since, not yet quoted ("the statement …")
         self.taken: set[str] = set(registry.entry_ids()) | set(registry.speakers)
@@ -185,6 +181,15 @@ class _Reader:
             words = [w for w in run.group().split() if w not in TITLES]
             if len(words) >= 2 and words[0].lower() not in STOPWORDS:
                 self.full_names.append(" ".join(words[-2:]))
+                if self._opens_as_person(masked, run.start(), words):
+                    self.newcomer = self.full_names[-1]
+
+    def _opens_as_person(self, masked: str, at: int, words: list[str]) -> bool:
+        """A name that opens its sentence and looks like a person's: two or three
+        words, none of them a word this text or the registry writes in lower case
+        ("Fire Department" is a body, "Amanda Momaney" a person)."""
+        opens = at == len(masked) - len(masked.lstrip())
+        return opens and len(words) <= 3 and not any(w.lower() in self.common for w in words)
 
     def _group(self, sid: str) -> str:
         """Remember a document or body as what a later "they" refers to."""
@@ -200,7 +205,7 @@ class _Reader:
         else:
             full = self._full_name(name) if name else ""
         if full:
-            self.last = Attribution(full, self.names.identify(full))
+            self.last, self.newcomer = Attribution(full, self.names.identify(full)), ""
             self.spoke = True  # "…, Mr. Lee said. “…”": the next quotation is Lee's
         document = _body(masked, documents_only=True)
         if document:  # the latest document named is what "they" now refers to
@@ -208,15 +213,19 @@ class _Reader:
 
     def _pronoun(self, masked: str, at: int) -> Attribution | None:
         """Who the pronoun at `at` is: a person named before it in the same sentence
-        ("Ahead of Mr. Lee's visit, he said …"), else the last speaker, else the last
+        ("Ahead of Mr. Lee's visit, he said …"), else a person who opened a sentence
+        since the last speaker was named, else the last speaker, else the last
         person named."""
         for word in reversed(_CAPITALISED_WORD.findall(masked[:at])):
             full = self._full_name(word) if word not in TITLES else ""
             if full:
                 return Attribution(full, self.names.identify(full))
-        if self.last or not self.full_names:
+        if self.newcomer:
+            name = self.newcomer
+        elif self.last or not self.full_names:
             return self.last
-        name = self.full_names[-1]
+        else:
+            name = self.full_names[-1]
         sid = self._register(name)
         return Attribution(name, sid) if sid else None
 
@@ -265,7 +274,7 @@ class _Reader:
             surname = _surname(masked, span)
             sid = self._register(surname) if surname else ""
             if sid:
-                self.last = Attribution(surname, sid)
+                self.last, self.newcomer = Attribution(surname, sid), ""
                 return sid
             body = _body(masked)
             if body:
@@ -277,7 +286,7 @@ class _Reader:
             who = self.last
         sid = who.speaker or self._register(_strip_title(who.name))
         if sid:
-            self.last = Attribution(who.name, sid)
+            self.last, self.newcomer = Attribution(who.name, sid), ""
         return sid
 
     def _add_quote(self, entry: str, new: bool, speaker: str, printed: str, text: str) -> None:
@@ -361,7 +370,7 @@ class _Reader:
             return
         self.seen.add((entry, q.text))
         qualifier = q.qualifier if q.qualifier not in ("exact", "vague", "range") else "exact"
-        when = as_of(text, self.proposal.source.date)
+        when = as_of(masked, self.proposal.source.date, (q.start, q.end), others)
         self.proposal.figures.append(
             FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords, when)
         )

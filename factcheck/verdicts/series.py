@@ -30,6 +30,12 @@ _NAMED = re.compile(
 )
 
 
+# Two reports at two moments may be a change or a disagreement; three or more
+# show a count moving, and only then is a claim of an earlier value outdated
+# (unless the claim names the moment it is wrong for).
+MIN_MOMENTS_FOR_TREND = 3
+
+
 @dataclass(frozen=True)
 class Series:
     """A figure whose reports hold for different moments, in date order."""
@@ -119,10 +125,16 @@ def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, t
     elif any(agreeing):
         verdict = Verdict.DISPUTED
         reason = f"the sources disagree on {figure.subject} as of {at}; they say {says}"
-    elif earlier:
+    elif earlier and (named or len(found) >= MIN_MOMENTS_FOR_TREND):
         verdict, outdated = Verdict.CONTRADICTED, earlier[-1]
         latest = f"the latest, {at}," if not named else f"the report of {at}"
         reason = f"outdated: it matches the report of {outdated}; {latest} says {says}"
+    elif earlier:
+        verdict, outdated = Verdict.DISPUTED, earlier[-1]
+        reason = (
+            f"the sources differ over time on {figure.subject}: it matches the report of "
+            f"{outdated}; the latest, {at}, says {says}"
+        )
     else:
         verdict = Verdict.CONTRADICTED
         reason = f"{claimed}; as of {at} the sources say {says} ({figure.subject})"
