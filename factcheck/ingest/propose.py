@@ -45,6 +45,11 @@ _IN_DOCUMENT = re.compile(
     r"(?P<phrase>(?:[\w’'–-]+\s+){0,2}?(?:statement|declaration|communiqu[eé]|document|readout))\b",
     re.IGNORECASE,
 )
+# A subject of more than one: "Lee and Park", "the two leaders", "they".
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:and|they|both|leaders|sides|countries|nations|governments)\b[^.;]{0,80}$", re.IGNORECASE
+)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 # A sentence whose subject is a pronoun: "They also voiced support for “…”".
 _OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b")
 _ACCORDING_NAME = re.compile(
@@ -160,6 +165,7 @@ class _Reader:
         self.group_named = ""  # a document named since, not yet quoted ("the statement …")
         self.taken: set[str] = set(registry.entry_ids()) | set(registry.speakers)
         self.seen: set[tuple[str, str]] = set()  # (entry, printed text) already proposed
+        self.given: dict[str, list[Quantity]] = {}  # entry -> the values this article gave it
         self.full_names: list[str] = []  # two-word names met so far, latest last
         self.spoke = False  # whether the previous sentence attributed a quotation
 
@@ -258,7 +264,9 @@ class _Reader:
 
     def _who(self, text: str, masked: str, span: QuoteSpan) -> str:
         document = _IN_DOCUMENT.search(masked)
-        if document:  # "Lee and Park said in the statement": the statement says it
+        if document and _PLURAL_SUBJECT.search(masked, 0, document.start()):
+            # "Lee and Park said in the statement": the statement says it. One
+            # person "said in a statement" is still that person speaking.
             return self._group(self._register(_phrase(document), kind="document"))
         who = attribute(masked, span.start, span.end, self.names)
         opening = _OPENING_PRONOUN.match(masked)
@@ -317,6 +325,9 @@ class _Reader:
         sid = self._unique(_slug(name))
         # How later sentences refer to them: by surname, or as "the statement".
         aliases = (name.split()[-1],) if kind == "person" else (f"the {name.lower()}",)
+        if kind == "person" and self._known(aliases[0]):
+            aliases = ()  # Hunter Biden's "Biden" would be Joe Biden's already
+
         speaker = Speaker(sid, name, aliases, kind)
         self.speakers[sid] = speaker
         self.proposal.speakers.append(speaker)
@@ -356,6 +367,8 @@ class _Reader:
             and _within(q, found.info.figure.quantity, MAX_RATIO_TO_JOIN)
             else self._close_figure(q, unit, frame)
         )
+        if same is not None and self._said_otherwise(same.figure.id, q):
+            same = None  # an article does not dispute itself: "another two hours" is another figure
         if same is not None:
             entry, new, subject = same.figure.id, False, ""
             # In the entry's unit the number may differ (3 days of a figure in years):
@@ -369,11 +382,20 @@ class _Reader:
         if (entry, q.text) in self.seen or (not new and self._reported(entry)):
             return
         self.seen.add((entry, q.text))
+        self.given.setdefault(entry, []).append(q)
         qualifier = q.qualifier if q.qualifier not in ("exact", "vague", "range") else "exact"
         when = as_of(masked, self.proposal.source.date, (q.start, q.end), others)
         self.proposal.figures.append(
             FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords, when)
         )
+
+    def _said_otherwise(self, entry: str, q: Quantity) -> bool:
+        """Whether this article already gave the entry a different value."""
+        mine = self.proposal.source.id
+        known = next((f for f in self.registry.figures if f.id == entry), None)
+        earlier = [r.quantity for r in known.reports if r.source == mine] if known else []
+        earlier += self.given.get(entry, [])
+        return any(not _close(q, e, exact=False) for e in earlier)
 
     def _close_figure(self, q: Quantity, unit: str, frame: Frame) -> FigureInfo | None:
         """An entry in the same unit whose value is within CLOSE of this one (the
@@ -571,6 +593,8 @@ def _body(masked: str, documents_only: bool = False) -> str:
     """A document or body that says something in this sentence ("the statement said")."""
     saying = not documents_only and VERB.search(masked) is not None
     for found in (*_ACCORDING.finditer(masked), *_BODY.finditer(masked)):
+        if _IN_BEFORE.search(masked, 0, found.start()):
+            continue  # "the president said in a statement": the statement is not the speaker
         # A document speaks by being there ("a joint statement calling for '…'");
         # people and bodies need a verb of saying.
         if saying or found.group("head").lower() in _DOCUMENTS:

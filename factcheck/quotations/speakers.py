@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.quotations.names import Mention, SpeakerIndex
+from factcheck.quotations.names import NOT_FIRST_NAMES, Mention, SpeakerIndex
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|declares|noted|notes|"
@@ -43,17 +43,51 @@ _NOT_NAMES = {
     "It",
 }
 # Words of a title that stand before a name but are not part of it ("Foreign
-# Minister Wang Yi", "Battalion Chief Josh Silveira"). Honorifics (Mr., Dr.)
-# are kept with the name: "Ms. Lee" is how copy refers to her.
-_TITLE_WORDS = (
-    "Sir Dame Lord President Vice Prime Premier Minister Secretary Chancellor Senator Sen. "
-    "Governor Gov. General Gen. Mayor Ambassador Spokesperson Spokesman Spokeswoman King Queen "
-    "Prince Pope Chairman Chairwoman Chair Foreign Defence Defense Deputy Chief State Captain "
-    "Capt. Lieutenant Lt. Sergeant Sgt. Officer Detective Det. Inspector Insp. Superintendent "
-    "Supt. Sheriff Judge Justice Commissioner Director Commander Colonel Col. Admiral Adm. "
-    "Rep. Representative Councillor Councilman Councilwoman Coach Bishop Cardinal Rev. CEO"
+# Minister Wang Yi", "Battalion Chief Josh Silveira"); one list with names.py.
+# Honorifics (Mr., Dr.) are kept with the name: "Ms. Lee" is how copy refers to her.
+_HONORIFIC_WORDS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
+_NOT_TITLES = set(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "If",
+        "When",
+        "While",
+        "This",
+        "That",
+        "It",
+        "Then",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
-TITLES = frozenset(_TITLE_WORDS.split())
+TITLES = frozenset(
+    w for w in NOT_FIRST_NAMES if w.rstrip(".") not in _HONORIFIC_WORDS and w not in _NOT_TITLES
+)
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
 # Every word that may stand before a name without being part of it.
 BEFORE_NAMES = TITLES | _HONORIFICS | {f"{h}." for h in _HONORIFICS}
