@@ -39,6 +39,10 @@ EXAMPLES: list[tuple[str, Verdict, str]] = [
     ("The two crews died down to a trickle of work.", U, "a small count with only a keyword"),
     ("The 2024 Levee Festival drew crowds.", U, "a year that belongs to a name"),
     ("The levee was built in 1970.", C, "a year in its own frame"),
+    # A number the source prints beside the entry's figure is that other figure.
+    ("Seven pumps failed at the station overnight.", U, "the seven beside the eight"),
+    ("The station has eight pumps.", S, "the entry's own figure"),
+    ("The station has ten pumps.", C, "a wrong value of the entry's figure"),
 ]
 
 

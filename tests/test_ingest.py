@@ -383,3 +383,29 @@ def test_the_moment_of_a_figure_is_the_time_tied_to_it(
         as_of(sentence, "2024-06-03" if "Monday" in sentence else "2024-06-02", mine, others)
         == moment
     )
+
+
+def test_one_person_said_in_a_statement_is_that_person_and_surnames_stay_apart() -> None:
+    article = (
+        f'"{WORDS}," Joe Carter said in a statement.\n\n'
+        '"We will appeal the ruling today," said Hunter Carter.\n\n'
+        "The court sat for three hours. On the second day it sat another two hours."
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s for s in proposal.speakers}
+    said = {q.text.rstrip(",."): names[q.speaker].name for q in proposal.quotations}
+    assert said == {WORDS: "Joe Carter", "We will appeal the ruling today": "Hunter Carter"}
+    assert [s.aliases for s in proposal.speakers] == [("Carter",), ()]
+    hours = [f for f in proposal.figures if f.unit in ("hours", "h")]
+    assert len({f.entry for f in hours}) == 2, hours  # "another two hours" is not the three
+
+
+def test_a_time_at_which_something_happened_does_not_date_a_count() -> None:
+    from factcheck.ingest.asof import as_of
+
+    sentence = "The train with 243 passengers hit the truck at 1:42 p.m. near the town."
+    at = sentence.index("243")
+    assert as_of(sentence, "2022-06-27", (at, at + 3)) == ""
+    sentence = "The hospital reported caring for 18 patients as of noon Tuesday."
+    at = sentence.index("18")
+    assert as_of(sentence, "2022-06-28", (at, at + 2)) == "2022-06-28T12:00"

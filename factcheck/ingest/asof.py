@@ -27,15 +27,17 @@ _PART = r"(?:(?P<edge>early|late)\s{1,3})?(?P<part>morning|afternoon|evening|nig
 # One expression of when: "Sunday", "6 a.m. Sunday", "Sunday at 3:45 p.m.",
 # "early Sunday morning", "June 2", "8:50 p.m.".
 _WHEN = re.compile(
-    rf"(?:{_clock_pattern('c1')}\s{{1,3}})?(?:(?P<edge2>early|late)\s{{1,3}})?"
+    rf"(?:(?:{_clock_pattern('c1')}|(?P<noon1>noon|midnight))\s{{1,3}})?"
+    rf"(?:(?P<edge2>early|late)\s{{1,3}})?"
     rf"(?:(?P<weekday>{_DAY})|(?P<month>{_MONTH})\.?\s{{1,3}}(?P<day>\d{{1,2}})\b)"
     rf"(?:\s{{1,3}}{_PART})?(?:,?\s{{1,3}}at\s{{1,3}}{_clock_pattern('c2')})?"
-    rf"|{_clock_pattern('c3')}",
+    rf"|{_clock_pattern('c3')}|\b(?P<noon3>noon|midnight)\b",
     re.IGNORECASE,
 )
 # What ties a time to a figure: a preposition or a verb of reporting before it.
+# ("at 1:42 p.m." is when something happened, not when a count was taken.)
 _TIED = re.compile(
-    r"\b(?:on|by|as\s{1,3}of|at|around|said|reported|announced)\s{1,3}$",
+    r"\b(?:on|by|as\s{1,3}of|said|reported|announced)\s{1,3}$",
     re.IGNORECASE,
 )
 # A time that bounds a span ("up since Sunday morning") is not the figure's moment.
@@ -118,6 +120,9 @@ def _clock(g: dict[str, str | Any]) -> tuple[int | None, int]:
             return int(hour) % 12 + (12 if half.lower() == "p" else 0), int(
                 g[f"{prefix}minute"] or 0
             )
+    noon = g["noon1"] or g["noon3"]
+    if noon:
+        return (12 if noon.lower() == "noon" else 0), 0
     part = g["part"]
     if not part:
         return None, 0

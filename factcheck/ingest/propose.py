@@ -324,10 +324,11 @@ class _Reader:
                 return known
         sid = self._unique(_slug(name))
         # How later sentences refer to them: by surname, or as "the statement".
-        aliases = (name.split()[-1],) if kind == "person" else (f"the {name.lower()}",)
+        aliases: tuple[str, ...] = (
+            (name.split()[-1],) if kind == "person" else (f"the {name.lower()}",)
+        )
         if kind == "person" and self._known(aliases[0]):
             aliases = ()  # Hunter Biden's "Biden" would be Joe Biden's already
-
         speaker = Speaker(sid, name, aliases, kind)
         self.speakers[sid] = speaker
         self.proposal.speakers.append(speaker)
