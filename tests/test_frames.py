@@ -161,3 +161,20 @@ def test_a_straight_and_a_curly_mark_do_not_swallow_the_figures_after_them() -> 
         '"Hold on.” The storm killed 20 people across Marrow County.', index_for(registry)
     )
     assert [p.verdict for p in parts if p.kind == "figure"] == [C]
+
+
+@pytest.mark.parametrize(
+    ("claimed", "entry", "conflict"),
+    [
+        (["NTSB"], ["National", "Transportation", "Safety", "Board"], False),
+        (["National", "Transportation", "Safety", "Board"], ["NTSB"], False),
+        (["NTSB"], ["Federal", "Aviation", "Administration"], True),
+        (["Harlow"], ["Marrow"], True),
+    ],
+)
+def test_an_acronym_meets_the_name_it_spells(
+    claimed: list[str], entry: list[str], conflict: bool
+) -> None:
+    from factcheck.frames.agree import name_conflict
+
+    assert bool(name_conflict(claimed, entry, frozenset())) is conflict

@@ -409,3 +409,9 @@ def test_a_time_at_which_something_happened_does_not_date_a_count() -> None:
     sentence = "The hospital reported caring for 18 patients as of noon Tuesday."
     at = sentence.index("18")
     assert as_of(sentence, "2022-06-28", (at, at + 2)) == "2022-06-28T12:00"
+
+
+def test_a_count_before_a_name_counts_the_noun_after_the_name() -> None:
+    article = "A team of 16 National Transportation Safety Board investigators began work."
+    (figure,) = propose(article, _empty(), SOURCE).figures
+    assert (figure.value, figure.unit) == (16, "investigators")

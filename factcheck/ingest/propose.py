@@ -499,6 +499,9 @@ def _unit(q: Quantity, masked: str) -> str:
     glued = q.text.rsplit("-", 1)
     if len(glued) == 2 and glued[1].isalpha():  # "5,400-word", "15-nation"
         return glued[1] if glued[1].endswith("s") else glued[1] + "s"
+    named = _after_a_name(masked[q.end : q.end + 120])
+    if named:
+        return named
     after = WORD_RE.findall(masked[q.end : q.end + 80])[:3]
     if after and after[0].lower() == "of":  # "tens of thousands of troops"
         after = after[1:]
@@ -512,6 +515,20 @@ def _unit(q: Quantity, masked: str) -> str:
     ):
         return str(after[1]).lower()  # "100,000 new troops", "five permanent seats"
     return str(after[0]).lower()
+
+
+MAX_NAME_WORDS = 5
+
+
+def _after_a_name(text: str) -> str:
+    """ "16 National Transportation Safety Board investigators": the noun after a name."""
+    words = WORD_RE.findall(text)[: MAX_NAME_WORDS + 1]
+    k = 0
+    while k < min(len(words), MAX_NAME_WORDS) and words[k][:1].isupper():
+        k += 1
+    if 0 < k < len(words) and words[k].islower() and _plural(words[k]):
+        return words[k]
+    return ""
 
 
 # Counted nouns whose plural has no -s: "14 people across the county" counts people.
