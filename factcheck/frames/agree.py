@@ -89,8 +89,10 @@ def name_conflict(
     unknown = [n for n in claimed if name_key(n) not in people and not _known(n, known)]
     missing = [n for n in entry_names if not _known(n, claimed)]
     # "NTSB" and "National Transportation Safety Board" are one name.
-    unknown = [n for n in unknown if not _spelled_out(n, known)]
-    missing = [n for n in missing if not _initial_of(n, claimed, entry_names)]
+    unknown = [n for n in unknown if not (_spelled_out(n, known) or _initial_of(n, known, claimed))]
+    missing = [
+        n for n in missing if not (_spelled_out(n, claimed) or _initial_of(n, claimed, entry_names))
+    ]
     if not unknown or not missing:
         return ""
     return f"the claim names {', '.join(sorted(unknown))}; the sources name {', '.join(sorted(missing))}"
@@ -112,10 +114,10 @@ def _spelled_out(name: str, names: Iterable[str]) -> bool:
     return bool(letters) and all(initials.count(c) >= letters.count(c) for c in set(letters))
 
 
-def _initial_of(word: str, claimed: list[str], side: list[str]) -> bool:
-    """Whether `word` is one of the words an acronym of the claim spells out."""
+def _initial_of(word: str, acronyms: list[str], side: list[str]) -> bool:
+    """Whether `word` is one of the words (among `side`) that an acronym spells out."""
     return any(
-        word[:1].upper() in _acronym(a) and _spelled_out(a, side) for a in claimed if _acronym(a)
+        word[:1].upper() in _acronym(a) and _spelled_out(a, side) for a in acronyms if _acronym(a)
     )
 
 

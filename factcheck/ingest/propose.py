@@ -527,7 +527,7 @@ def _after_a_name(text: str) -> str:
     while k < min(len(words), MAX_NAME_WORDS) and words[k][:1].isupper():
         k += 1
     if 0 < k < len(words) and words[k].islower() and _plural(words[k]):
-        return words[k]
+        return str(words[k])
     return ""
 
 
