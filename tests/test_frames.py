@@ -178,3 +178,30 @@ def test_an_acronym_meets_the_name_it_spells(
     from factcheck.frames.agree import name_conflict
 
     assert bool(name_conflict(claimed, entry, frozenset())) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "event"),
+    [
+        ("The train struck the truck at 12:42 p.m.", "12:42 p.m.", True),
+        (
+            "The strike started at 12:01 a.m. Friday, less than three hours after the vote.",
+            "12:01 a.m.",
+            True,
+        ),
+        ("The fire broke out Saturday around 2:40 p.m. near the lab.", "2:40 p.m.", True),
+        ("The fire grew from 4,900 acres at 7:40 p.m. to 8,800 acres.", "7:40 p.m.", False),
+        ("By 6 p.m. the agency said containment had reached 50%.", "6 p.m.", False),
+        ("It was 10% contained as of 8:50 p.m.", "8:50 p.m.", False),
+        ("Officials said Saturday around 7 p.m. that residents should leave.", "7 p.m.", False),
+    ],
+)
+def test_a_clock_is_a_figure_only_when_it_says_when_something_happened(
+    text: str, clock: str, event: bool
+) -> None:
+    from factcheck.figures.reader import read_figures
+    from factcheck.frames.clock import event_time
+
+    figures = read_figures(text)
+    (q,) = [f for f in figures if f.text == clock]
+    assert event_time(text, q, figures) is event

@@ -9,7 +9,7 @@ become new entries with generated ids.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.draft.markdown import Block, read_blocks
@@ -17,6 +17,7 @@ from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
+from factcheck.frames.clock import event_time
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD, neighbour_spans
 from factcheck.ingest.asof import as_of
@@ -180,7 +181,7 @@ class _Reader:
             self._note_speaker(masked)
         figures = _figures(masked)
         for k, q in enumerate(figures):
-            self._figure(sentence.text, masked, q, neighbour_spans(k, figures))
+            self._figure(sentence.text, masked, q, neighbour_spans(k, figures), figures)
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
@@ -346,10 +347,17 @@ class _Reader:
 
     # --- figures ------------------------------------------------------------
 
-    def _figure(self, text: str, masked: str, q: Quantity, others: list[tuple[int, int]]) -> None:
+    def _figure(
+        self,
+        text: str,
+        masked: str,
+        q: Quantity,
+        others: list[tuple[int, int]],
+        figures: Sequence[Quantity] = (),
+    ) -> None:
         unit = _unit(q, masked)
-        if not unit or q.dimension == "time-of-day":
-            return  # a clock time says when a figure holds (its as_of), not what
+        if not unit or (q.dimension == "time-of-day" and not event_time(masked, q, figures)):
+            return  # a clock time that dates a count is its as_of, not a figure
         value: int | float | str | list[float] = _value(q)
         # No keywords: an ingested figure is matched by its frame (distinctive words,
         # names of place and entity), which a name list as keywords made too strict
@@ -365,7 +373,7 @@ class _Reader:
             if found is not None
             and found.confident
             and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN
-            and _within(q, found.info.figure.quantity, MAX_RATIO_TO_JOIN)
+            and _within(q, found.info.figure.quantity, _join_ratio(q))
             else self._close_figure(q, unit, frame)
         )
         if same is not None and self._said_otherwise(same.figure.id, q):
@@ -450,6 +458,13 @@ class _Reader:
         return candidate
 
 
+def _join_ratio(q: Quantity) -> float:
+    """How far apart two reports of one figure may be: small counts ("two
+    people on the train", "four people died") rarely differ by half again."""
+    small = q.dimension == "count" and q.value <= SMALL_COUNT
+    return SMALL_RATIO_TO_JOIN if small else MAX_RATIO_TO_JOIN
+
+
 def _within(a: Quantity, b: Quantity, ratio: float) -> bool:
     """Whether two values are within a factor of `ratio` of each other."""
     mid_a, mid_b = abs(a.lo + a.hi) / 2, abs(b.lo + b.hi) / 2
@@ -477,6 +492,7 @@ MIN_OVERLAP_TO_JOIN = 0.25
 # Reports of one figure, even of a count that rises, seldom differ by more than this:
 # "3 firefighters were injured" is not another report of "1,000 firefighters battled".
 MAX_RATIO_TO_JOIN = 2.0
+SMALL_RATIO_TO_JOIN = 1.5
 # Reports of one figure by different outlets differ by a few percent (153,000 and
 # 151,600 acres); beyond this, the same unit is more likely another figure.
 CLOSE = 0.12
