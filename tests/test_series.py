@@ -202,3 +202,12 @@ def test_a_named_day_is_judged_by_every_report_of_that_day(claim: str, verdict: 
     assert problems == []
     result = check(claim, reg)
     assert result.verdict is verdict, result.reasons
+
+
+def test_an_earlier_bound_is_not_a_value_the_claim_matches() -> None:
+    text = ONE_DAY.replace("value = 4\n  as_of", 'value = 4\n  qualifier = "at least"\n  as_of')
+    reg, problems = parse_registry(text, "day.toml")
+    assert problems == []
+    result = check("Six people were killed in the crash.", reg)
+    assert result.verdict is Verdict.CONTRADICTED, result.reasons
+    assert not result.reasons[0].startswith("outdated")

@@ -36,6 +36,7 @@ _NAMED = re.compile(
 # show a count moving, and only then is a claim of an earlier value outdated
 # (unless the claim names the moment it is wrong for).
 MIN_MOMENTS_FOR_TREND = 3
+BOUNDS = frozenset({"over", "under", "at least", "at most"})
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,13 @@ def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, t
     at = named or dates[-1]
     target = dict(found)[at]
     agreeing = [_agrees(q, r) for r in target]
-    earlier = [d for d, reps in found if d < at and any(_agrees(q, r) for r in reps)]
+    # An earlier report that only bounds the value ("at least four") is not one
+    # the claim matches: six killed is not outdated by a later "four".
+    earlier = [
+        d
+        for d, reps in found
+        if d < at and any(_agrees(q, r) and r.quantity.qualifier not in BOUNDS for r in reps)
+    ]
     says = _join(list(dict.fromkeys(_says(r, figure) for r in target)))
     claimed = _claimed(q, figure)
     outdated = ""
