@@ -205,3 +205,72 @@ def test_a_clock_is_a_figure_only_when_it_says_when_something_happened(
     figures = read_figures(text)
     (q,) = [f for f in figures if f.text == clock]
     assert event_time(text, q, figures) is event
+
+
+BLAZE = """schema = 1
+[[sources]]
+id = "a"
+outlet = "A"
+date = "2024-06-02"
+""" + "".join(
+    f"""[[figures]]
+id = "f{k}"
+subject = "{subject}"
+keywords = []
+value = {value}
+unit = "{unit}"
+  [[figures.reports]]
+  source = "a"
+  value = {value}
+  text = "{printed}"
+  sentence = "{sentence}"
+"""
+    for k, (subject, value, unit, sentence, printed) in enumerate(
+        [
+            ("acres burned", 14168, "acres", "The Ridge Fire burned 14168 acres.", "14168"),
+            ("homes destroyed", 1, "home", "The Ridge Fire destroyed one home.", "one"),
+            (
+                "firefighters at the scene",
+                400,
+                "firefighters",
+                "About 400 firefighters fought the Ridge Fire.",
+                "400",
+            ),
+            ("engines", 45, "engines", "Crews brought 45 engines to the Ridge Fire.", "45"),
+            (
+                "injured firefighters",
+                2,
+                "firefighters",
+                "Two firefighters from Alameda County Fire Department were injured.",
+                "Two",
+            ),
+        ]
+    )
+)
+
+
+def test_a_name_in_most_of_the_registry_names_the_story_not_another_figure() -> None:
+    registry, problems = parse_registry(BLAZE, "blaze.toml")
+    assert problems == []
+    claim = "Five firefighters were injured fighting the Ridge Fire."
+    assert check(claim, registry).verdict is Verdict.CONTRADICTED
+    # A name the registry does not use so widely still makes another figure.
+    assert (
+        check("Five firefighters were injured in Harlow.", registry).verdict is Verdict.UNVERIFIED
+    )
+
+
+def test_one_bound_agreeing_with_another_does_not_bear_a_claim_out() -> None:
+    text = BLAZE.replace(
+        'value = 400\n  text = "400"', 'value = 400\n  qualifier = "at least"\n  text = "400"'
+    )
+    registry, problems = parse_registry(text, "blaze.toml")
+    assert problems == []
+    assert (
+        check("At least 300 firefighters fought the Ridge Fire.", registry).verdict
+        is Verdict.SUPPORTED
+    )
+    assert (
+        check("At least 900 firefighters fought the Ridge Fire.", registry).verdict
+        is Verdict.CONTRADICTED
+    )
