@@ -33,6 +33,11 @@ EXAMPLES: list[tuple[str, Verdict, str]] = [
     ("Three people died in Harlow.", U, "a town's toll is not the county's"),
     ("Dunmore has a 15 km levee, while Marrow has a 212 km levee.", S, "two clauses"),
     ("Dunmore has a 15 km levee.", U, "another town's levee"),
+    (
+        "Harlow opened 20 shelters for families whose homes were flooded.",
+        U,
+        "a named part of an unnamed count",
+    ),
     # Another predicate: the rescue count is not the death toll.
     ("12 people were rescued from floodwater.", C, "the rescue figure, not the toll"),
     # Numbers used in passing need a strong frame.

@@ -93,6 +93,10 @@ def name_conflict(
     missing = [
         n for n in missing if not (_spelled_out(n, claimed) or _initial_of(n, claimed, entry_names))
     ]
+    if unknown and not known:
+        # The sources name nothing: the claim's "Boone Hospital Center" is one
+        # of what their "hospitals" count, not the whole of it.
+        return f"the claim names {', '.join(sorted(unknown))}; the sources name nothing"
     if not unknown or not missing:
         return ""
     return f"the claim names {', '.join(sorted(unknown))}; the sources name {', '.join(sorted(missing))}"
