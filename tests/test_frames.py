@@ -279,3 +279,23 @@ def test_one_bound_agreeing_with_another_does_not_bear_a_claim_out() -> None:
         check("At least 900 firefighters fought the Ridge Fire.", registry).verdict
         is Verdict.CONTRADICTED
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Crews brought up to 45 engines to the Ridge Fire.", Verdict.SUPPORTED),
+        (
+            "Crews brought up to 90 engines to the Ridge Fire.",
+            Verdict.CONTRADICTED,
+        ),  # another maximum
+        ("Crews brought up to 30 engines to the Ridge Fire.", Verdict.CONTRADICTED),
+    ],
+)
+def test_two_maximums_agree_only_when_their_numbers_do(claim: str, verdict: Verdict) -> None:
+    text = BLAZE.replace(
+        'value = 45\n  text = "45"', 'value = 45\n  qualifier = "at most"\n  text = "45"'
+    )
+    registry, problems = parse_registry(text, "blaze.toml")
+    assert problems == []
+    assert check(claim, registry).verdict is verdict
