@@ -171,3 +171,38 @@ def test_a_straight_opening_mark_is_closed_by_a_curly_one() -> None:
         "We take it one day at a time.",
         "Next,",
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("contxt", "context", True),  # a letter left out
+        ("contexxt", "context", True),  # one too many
+        ("contaxt", "context", True),  # one changed
+        ("cnotext", "context", True),  # neighbours swapped
+        ("context", "context", False),
+        ("contest", "context", True),
+        ("cntxt", "context", False),  # two letters
+        ("not", "now", False),  # short words one letter apart are other words
+        ("form", "from", True),
+    ],
+)
+def test_one_letter_apart(a: str, b: str, apart: bool) -> None:
+    from factcheck.quotations.align import one_letter_apart
+
+    assert one_letter_apart(a, b) is apart
+    assert one_letter_apart(b, a) is apart
+
+
+def test_a_typo_in_the_first_or_last_word_is_a_substitution_not_an_added_word() -> None:
+    src = "Russia's reasonable security concerns should be taken seriously and resolved"
+    assert changes("reasonable security concerns should be taken seriusly", src) == [
+        ("sub", "seriusly", "seriously")
+    ]
+    assert changes("resonable security concerns should be taken", src) == [
+        ("sub", "resonable", "reasonable")
+    ]
+    # A word that is not one letter from its neighbour is still a word added.
+    assert changes("reasonable security concerns should be taken gravely", src) == [
+        ("add", "gravely", "")
+    ]
