@@ -137,3 +137,20 @@ def test_a_one_letter_typo_is_a_misquote_with_its_diff(
 )
 def test_short_words_that_are_no_typo_stay_unverified(registry: Registry, claim: str) -> None:
     assert check(claim, registry).verdict is Verdict.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Wang Yi said 'Russia's reasonable security concerns should be taken seriously'",
+         Verdict.SUPPORTED),
+        ("Wang Yi said 'Russia's legitimate security concerns should be taken seriously'",
+         Verdict.CONTRADICTED),
+        ("Andrew Small said the visit would be 'significant in an abnormal context'",
+         Verdict.CONTRADICTED),
+    ],
+)  # fmt: skip
+def test_straight_single_quotes_are_quotations(
+    registry: Registry, claim: str, verdict: Verdict
+) -> None:
+    assert check(claim, registry).verdict is verdict

@@ -25,7 +25,7 @@ from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
-from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
+from factcheck.quotations.spans import STRAIGHT_SINGLE, QuoteSpan, find_quotes, mask_quotes
 from factcheck.quotations.speakers import VERB, Attribution, attribute
 from factcheck.text import STOPWORDS, WORD_RE, stems
 from factcheck.verdicts.quotes import best_match
@@ -233,6 +233,11 @@ class _Reader:
 
     def _quotation(self, text: str, masked: str, span: QuoteSpan) -> bool:
         """Propose the quotation at `span`; whether it had a speaker."""
+        if text[span.start] == STRAIGHT_SINGLE:
+            # In a published article straight single quotes are a headline's
+            # ("'Old friends' Xi and Putin agree"), a paraphrase more often than
+            # anyone's words: the registry takes the body's double-quoted speech.
+            return False
         words = text[span.content_start : span.content_end].strip()
         typed = quote_words(words)
         if len(real_words(typed)) < MIN_QUOTE_WORDS:
