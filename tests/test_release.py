@@ -84,7 +84,8 @@ def complete(words: str) -> list[str]:
 
 
 def test_completion_completes_commands_and_choices() -> None:
-    assert complete("factcheck sc") == ["scan"]
+    assert complete("factcheck sc") == ["scan", "schema"]
+    assert complete("factcheck sca") == ["scan"]
     assert complete("factcheck scan --format ") == [
         "text",
         "json",
