@@ -186,3 +186,71 @@ def test_a_straight_opening_mark_is_closed_by_a_curly_one() -> None:
         "We take it one day at a time.",
         "Next,",
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("contxt", "context", True),  # a letter left out
+        ("contexxt", "context", True),  # one too many
+        ("contaxt", "context", True),  # one changed
+        ("cnotext", "context", True),  # neighbours swapped
+        ("context", "context", False),
+        ("contest", "context", True),
+        ("cntxt", "context", False),  # two letters
+        ("not", "now", False),  # short words one letter apart are other words
+        ("form", "from", True),
+    ],
+)
+def test_one_letter_apart(a: str, b: str, apart: bool) -> None:
+    from factcheck.quotations.align import one_letter_apart
+
+    assert one_letter_apart(a, b) is apart
+    assert one_letter_apart(b, a) is apart
+
+
+def test_a_typo_in_the_first_or_last_word_is_a_substitution_not_an_added_word() -> None:
+    src = "Russia's reasonable security concerns should be taken seriously and resolved"
+    assert changes("reasonable security concerns should be taken seriusly", src) == [
+        ("sub", "seriusly", "seriously")
+    ]
+    assert changes("resonable security concerns should be taken", src) == [
+        ("sub", "resonable", "reasonable")
+    ]
+    # A word that is not one letter from its neighbour is still a word added.
+    assert changes("reasonable security concerns should be taken gravely", src) == [
+        ("add", "gravely", "")
+    ]
+
+
+# Straight single quotes: quotations where they cannot be apostrophes, and never
+# where they can. Each row: the text, and the passages read as quotations.
+STRAIGHT_SINGLE_QUOTES: list[tuple[str, list[str]]] = [
+    # must read
+    ("Wang said 'Russia's concerns should be taken seriously'.",
+     ["Russia's concerns should be taken seriously"]),
+    ("He called it 'a matter of days' and left.", ["a matter of days"]),
+    ("Small said it was 'significant in a normal context.'", ["significant in a normal context."]),
+    ("He said: 'We will not back down,' and walked off.", ["We will not back down,"]),
+    ("Putin ('our best friend') spoke.", ["our best friend"]),
+    ("It is the 'no limits' partnership, Xi's aides say.", ["no limits"]),
+    ("'The leaders' summit will be historic,' he said.", ["The leaders' summit will be historic,"]),
+    ("The workers' union said 'no deal' today.", ["no deal"]),
+    ("Class of '24 graduates said 'we did it' together.", ["we did it"]),
+    # must not read
+    ("I don't think Xi's visit mattered.", []),
+    ("In the '90s, rock 'n' roll was big.", []),
+    ("The leaders' summit opened on Monday.", []),
+    ("The ministers' meeting and the leaders' summit were held.", []),
+    ("He said 'no' and left.", []),  # one word: an elision or a scare quote
+    ("The 'miracle' bridge opened.", []),
+    ("He wrote 'this is\n\nnot closed", []),  # an apostrophe never runs on
+    ("Rock 'n' roll and the '60s 'counterculture", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "quoted"), STRAIGHT_SINGLE_QUOTES)
+def test_straight_single_quotes(text: str, quoted: list[str]) -> None:
+    spans = find_quotes(text)
+    assert [text[s.content_start : s.content_end] for s in spans] == quoted
+    assert all(s.closed for s in spans)

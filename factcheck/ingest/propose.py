@@ -26,7 +26,7 @@ from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
-from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
+from factcheck.quotations.spans import STRAIGHT_SINGLE, QuoteSpan, find_quotes, mask_quotes
 from factcheck.quotations.speakers import BEFORE_NAMES as TITLES
 from factcheck.quotations.speakers import VERB, Attribution, attribute
 from factcheck.text import STOPWORDS, WORD_RE, stems
@@ -117,7 +117,7 @@ class _Sentence:
 def propose(article: str, registry: Registry, source: Source) -> Proposal:
     """What `article`, published as `source`, adds to `registry`."""
     proposal = Proposal(source)
-    reader = _Reader(registry, proposal, frozenset(LOWER_WORD.findall(article)))
+    reader = _Reader(registry, proposal, frozenset(LOWER_WORD.findall(article)), article)
     for sentence in _sentences(article):
         reader.sentence(sentence)
     return proposal
@@ -148,7 +148,11 @@ def _sentences(article: str) -> Iterator[_Sentence]:
 class _Reader:
     """Reads sentences in order, remembering speakers named so far."""
 
-    def __init__(self, registry: Registry, proposal: Proposal, lower: frozenset[str]) -> None:
+    def __init__(
+        self, registry: Registry, proposal: Proposal, lower: frozenset[str], article: str
+    ) -> None:
+        self.article = article
+        self.shared = _shared_name_words(article)
         self.index: Index = build_index(registry)
         # Words written in lower case, here or in the registry: "Many" opening a
         # sentence is no name. And the people who announce figures.
@@ -157,7 +161,7 @@ class _Reader:
         self.registry = registry
         self.proposal = proposal
         self.speakers = dict(registry.speakers)
-        self.names = SpeakerIndex(self.speakers.values())
+        self.names = SpeakerIndex(self.speakers.values(), whole_names=True)
         self.last: Attribution | None = None
         # A person who opens a sentence after the last speaker was named: the
         # story has moved to them, and a following "she said" is theirs.
@@ -248,6 +252,11 @@ class _Reader:
 
     def _quotation(self, text: str, masked: str, span: QuoteSpan) -> bool:
         """Propose the quotation at `span`; whether it had a speaker."""
+        if text[span.start] == STRAIGHT_SINGLE:
+            # In a published article straight single quotes are a headline's
+            # ("'Old friends' Xi and Putin agree"), a paraphrase more often than
+            # anyone's words: the registry takes the body's double-quoted speech.
+            return False
         words = text[span.content_start : span.content_end].strip()
         typed = quote_words(words)
         if len(real_words(typed)) < MIN_QUOTE_WORDS:
@@ -324,17 +333,44 @@ class _Reader:
             if known:
                 return known
         sid = self._unique(_slug(name))
-        # How later sentences refer to them: by surname, or as "the statement".
-        aliases: tuple[str, ...] = (
-            (name.split()[-1],) if kind == "person" else (f"the {name.lower()}",)
-        )
-        if kind == "person" and self._known(aliases[0]):
-            aliases = ()  # Hunter Biden's "Biden" would be Joe Biden's already
+        # How later sentences refer to them: as the article does, or as "the statement".
+        aliases = self._one_word_aliases(name) if kind == "person" else (f"the {name.lower()}",)
         speaker = Speaker(sid, name, aliases, kind)
         self.speakers[sid] = speaker
         self.proposal.speakers.append(speaker)
-        self.names = SpeakerIndex(self.speakers.values())
+        self.names = SpeakerIndex(self.speakers.values(), whole_names=True)
         return sid
+
+    def _one_word_aliases(self, name: str) -> tuple[str, ...]:
+        """The words of `name` the article uses alone ("Mr. Wang", "Kowal said"), which
+        no other speaker's name or alias has. Which word is the surname depends on the
+        language ("Wang Yi", "Anna Kowal"), so the article's usage decides, not word
+        order; a word two speakers share would name either, so it names neither (and is
+        taken back from a speaker this article added)."""
+        alone = _alone(self.article, name)
+        words = name.split()
+        aliases = []
+        for word in dict.fromkeys(words):
+            if word in self.shared or not _NAME_WORD.fullmatch(word) or word not in alone:
+                continue
+            shared = [
+                sp for sp in self.speakers.values() if word in (*sp.name.split(), *sp.aliases)
+            ]
+            if not shared:
+                aliases.append(word)
+            for sp in shared:
+                self._drop_alias(sp, word)
+        return tuple(aliases)
+
+    def _drop_alias(self, speaker: Speaker, word: str) -> None:
+        """Take `word` back from a speaker this article added (the registry's stay)."""
+        if speaker not in self.proposal.speakers or word not in speaker.aliases:
+            return
+        kept = Speaker(
+            speaker.id, speaker.name, tuple(a for a in speaker.aliases if a != word), speaker.kind
+        )
+        self.proposal.speakers[self.proposal.speakers.index(speaker)] = kept
+        self.speakers[speaker.id] = kept
 
     def _known(self, name: str) -> str:
         """The speaker already called `name` (any case, with or without "the")."""
@@ -646,6 +682,39 @@ def _strip_title(name: str) -> str:
     while parts and parts[0] in TITLES:
         parts = parts[1:]
     return " ".join(parts)
+
+
+def _shared_name_words(article: str) -> frozenset[str]:
+    """Words of two or more of the article's names ("Wang" of Wang Yi and Wang Wenbin)."""
+    seen: dict[str, set[str]] = {}
+    for run in _NAME_RUN.finditer(article):
+        words = [w for w in run.group().split() if w not in TITLES]
+        if len(words) < 2 or words[0].lower() in STOPWORDS:
+            continue
+        for word in words[-2:]:
+            seen.setdefault(word, set()).add(" ".join(words[-2:]))
+    return frozenset(w for w, names in seen.items() if len(names) > 1)
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:[ \t\n]+[A-Z][\w’'-]+)+")  # no full stop inside
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _alone(text: str, name: str) -> set[str]:
+    """The words of `text` outside each writing of the whole `name`."""
+    words, parts = _TOKEN.findall(text), name.split()
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        if words[i : i + len(parts)] == parts:
+            i += len(parts)
+            continue
+        out.add(words[i])
+        i += 1
+    return out
+
+
+_TOKEN = re.compile(r"[\w’'-]+")
 
 
 def _slug(text: str, limit: int = 0) -> str:

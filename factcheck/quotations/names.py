@@ -24,7 +24,11 @@ class Mention:
 class SpeakerIndex:
     """Finds registered speakers' names in text, longest name first."""
 
-    def __init__(self, speakers: Iterable[Speaker]) -> None:
+    def __init__(self, speakers: Iterable[Speaker], whole_names: bool = False) -> None:
+        # whole_names: a one-word name is no mention where another capitalised word
+        # follows it ("Wang" in "Wang Wenbin" is not Wang Yi). Ingest reads so, as it
+        # registers new people by their full names.
+        self.whole_names = whole_names
         names: list[tuple[str, str]] = []
         for sp in speakers:
             names.extend((name, sp.id) for name in sp.names if name.strip())
@@ -69,7 +73,7 @@ class SpeakerIndex:
     def _pattern(self, name: str) -> re.Pattern[str]:
         pattern = self._compiled.get(name)
         if pattern is None:
-            pattern = self._compiled[name] = _name_pattern(name)
+            pattern = self._compiled[name] = _name_pattern(name, self.whole_names)
         return pattern
 
     def mentions(self, text: str) -> list[Mention]:
@@ -233,7 +237,8 @@ def _key(name: str) -> str:
     return found.group() if found else ""
 
 
-def _name_pattern(name: str) -> re.Pattern[str]:
+def _name_pattern(name: str, whole_names: bool = False) -> re.Pattern[str]:
     body = re.escape(name).replace(r"\ ", r"\s+")
     flags = re.IGNORECASE if name[:1].islower() else 0
-    return re.compile(rf"(?<![\w’'-]){body}(?![\w-])", flags)
+    longer = r"(?!\s+[A-Z][a-z])" if whole_names and name[:1].isupper() and " " not in name else ""
+    return re.compile(rf"(?<![\w’'-]){body}(?![\w-]){longer}", flags)

@@ -40,6 +40,9 @@ TOP_KEYS = {"schema", "sources", "speakers", "quotations", "figures"}
 SPEAKER_KINDS = {"person", "document", "organisation"}
 _DIGITS = re.compile(r"\d+")
 MAX_MESSAGE = 300  # characters of one problem line: a value of a megabyte is cut
+# An id is one word: reports cite it, `ignore` lists and suppression comments
+# name it, and a space or a quotation mark in it would not survive those.
+_ID = re.compile(r"\w[\w.:-]*")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -74,6 +77,13 @@ class _Collector:
             self.add((*where, key), f"'{key}' must be a list of non-empty strings")
             return ()
         return tuple(value)
+
+
+def id_problem(value: str) -> str:
+    """What is wrong with `value` as a source, speaker or entry id ("" if nothing)."""
+    if _ID.fullmatch(value):
+        return ""
+    return f"id {value!r} is not one word of letters, digits and . _ - : (e.g. s005-gazette)"
 
 
 def read_registry(path: str | Path) -> tuple[Registry, list[InputError]]:
@@ -196,6 +206,8 @@ def _build_all(
         item = build(table, where, col)
         if item is None:
             continue
+        if id_problem(item.id):
+            col.add((*where, "id"), id_problem(item.id))
         if item.id in out:
             col.add((*where, "id"), f"duplicate {name[:-1]} id '{item.id}'")
         out[item.id] = item
@@ -354,8 +366,10 @@ def _check_unique_ids(raw: dict[str, Any], col: _Collector) -> None:
             continue
         for i, table in enumerate(entries):
             eid = table.get("id") if isinstance(table, dict) else None
-            if not isinstance(eid, str):
+            if not isinstance(eid, str) or not eid.strip():
                 continue
+            if id_problem(eid):
+                col.add((name, i, "id"), id_problem(eid))
             if eid in seen:
                 first = line_of(col.lines, seen[eid])
                 col.add((name, i, "id"), f"duplicate entry id '{eid}' (first at line {first})")
