@@ -500,3 +500,13 @@ def test_a_registered_surname_does_not_take_a_longer_name() -> None:
     proposal = propose(article, registry, SOURCE)
     assert [s.name for s in proposal.speakers] == ["Wang Wenbin"]
     assert [q.speaker for q in proposal.quotations] == ["wang-wenbin"]
+
+
+def test_a_document_speaks_for_a_plural_subject_even_after_in() -> None:
+    article = (
+        "In a long joint statement released on Friday, Lanvia and Ostria called on the bloc "
+        f'to "{WORDS.lower()}".'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s.name for s in proposal.speakers}
+    assert [names[q.speaker] for q in proposal.quotations] == ["Long joint statement"], names

@@ -11,7 +11,7 @@ from factcheck.quotations.align import align, verbatim
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words
 from factcheck.quotations.spans import find_quotes, mask_quotes
-from factcheck.quotations.speakers import attribute
+from factcheck.quotations.speakers import Attribution, attribute
 
 
 def norms(text: str) -> list[str]:
@@ -254,3 +254,25 @@ def test_straight_single_quotes(text: str, quoted: list[str]) -> None:
     spans = find_quotes(text)
     assert [text[s.content_start : s.content_end] for s in spans] == quoted
     assert all(s.closed for s in spans)
+
+
+def test_a_surname_alone_names_the_one_speaker_whose_name_ends_in_it() -> None:
+    index = SpeakerIndex(
+        [
+            Speaker("dw", "David Weiss", ()),
+            Speaker("jb", "Joe Carter", ()),
+            Speaker("hb", "Hunter Carter", ()),
+        ]
+    )
+
+    def who(sentence: str) -> Attribution | None:
+        span = find_quotes(sentence)[0]
+        return attribute(mask_quotes(sentence, [span]), span.start, span.end, index)
+
+    found = who('"We will appeal the ruling," Weiss said.')
+    assert found is not None and found.speaker == "dw"
+    carter = who('"We will appeal the ruling," Carter said.')
+    assert carter is None or carter.speaker == ""  # two Carters: either could be meant
+    # A possessive after "said" is what was said, not who said it.
+    possessive = who('Ann Lee said Mr. Ray\'s visit would be "significant in a normal context".')
+    assert possessive is not None and possessive.name == "Ann Lee"

@@ -50,6 +50,10 @@ _IN_DOCUMENT = re.compile(
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:and|they|both|leaders|sides|countries|nations|governments)\b[^.;]{0,80}$", re.IGNORECASE
 )
+# "… China and Russia called on NATO": more than one speaks, through the document.
+_PLURAL_ANYWHERE = re.compile(
+    r"\b[A-Z][\w’'-]*\s+and\s+[A-Z][\w’'-]*|\b(?:they|both|leaders|sides)\b"
+)
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 # A sentence whose subject is a pronoun: "They also voiced support for “…”".
 _OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b")
@@ -663,7 +667,7 @@ def _body(masked: str, documents_only: bool = False) -> str:
     """A document or body that says something in this sentence ("the statement said")."""
     saying = not documents_only and VERB.search(masked) is not None
     for found in (*_ACCORDING.finditer(masked), *_BODY.finditer(masked)):
-        if _IN_BEFORE.search(masked, 0, found.start()):
+        if _IN_BEFORE.search(masked, 0, found.start()) and not _PLURAL_ANYWHERE.search(masked):
             continue  # "the president said in a statement": the statement is not the speaker
         # A document speaks by being there ("a joint statement calling for '…'");
         # people and bodies need a verb of saying.

@@ -88,6 +88,18 @@ class SpeakerIndex:
                     taken.append(Mention(m.start(), m.end(), sid, m.group()))
         return sorted(taken, key=lambda t: t.start)
 
+    def by_surname(self, word: str) -> str:
+        """The one speaker whose full name ends in `word` ("Weiss" for David Weiss),
+        or "" when none or several do: copy names people by surname although the
+        registry lists only the aliases its sources used."""
+        found = {
+            sid
+            for entries in self._by_key.values()
+            for _, name, sid in entries
+            if name[:1].isupper() and " " in name and name.split()[-1] == word
+        }
+        return found.pop() if len(found) == 1 else ""
+
     def identify(self, name: str) -> str:
         """The registered speaker a free-standing name refers to, if any."""
         found = self.mentions(name)

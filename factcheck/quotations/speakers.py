@@ -199,12 +199,15 @@ def _subject(
     named = _named_before(masked[: verb.start()].rstrip())
     if before and _close(masked, before[-1].end, verb.start()):
         return _nearer(before[-1], named, index)
+    if named and _is_full_name(named.group("name")):
+        return _named(_person(named.group("name").split()), index)
+    surname = named.group("name") if named and not before else ""
+    if surname and index.by_surname(surname):  # "…," Weiss said
+        return Attribution(surname, index.by_surname(surname))
     if passive_verb:
         found = _after(masked, verb.end(), after, index)
         if found is not None:
             return found
-    if named and _is_full_name(named.group("name")):
-        return _named(_person(named.group("name").split()), index)
     if before:
         return Attribution(before[-1].text, before[-1].speaker)
     return None
@@ -273,8 +276,8 @@ def _name_after(masked: str, start: int) -> tuple[int, int, str] | None:
         if stop:
             break
     run = run or last
-    if not run:
-        return None
+    if not run or run[-1][2].endswith(("'s", "’s")):
+        return None  # "said Mr. Putin's visit …": a possessive is no speaker
     name = _person([w for _, _, w in run])
     kept = len(name.split())
     return run[-kept][0], run[-1][1], name
