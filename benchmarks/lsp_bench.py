@@ -38,12 +38,15 @@ async def _changes(draft: Path, repeat: int, env: dict[str, str]) -> list[float]
     await asyncio.wait_for(arrived.wait(), 120)
     took = []
     for k in range(repeat):
-        # What typing does: one character more at the end of the first paragraph.
+        # What typing does: " x" typed at the end of the first paragraph, then deleted
+        # (an empty insertion would change nothing, and be answered from the memo).
         line = text.split("\n").index("", 2) - 1
         column = len(text.split("\n")[line])
+        typed = k % 2 == 0
+        end = column if typed else column + 2
         change = types.TextDocumentContentChangePartial(
-            range=types.Range(types.Position(line, column), types.Position(line, column)),
-            text=" x" if k % 2 == 0 else "",
+            range=types.Range(types.Position(line, column), types.Position(line, end)),
+            text=" x" if typed else "",
         )
         arrived.clear()
         start = time.perf_counter()

@@ -399,6 +399,10 @@ CASES: dict[str, Callable[[Path], None]] = {
         lambda t: t.replace('id = "berg-steel"', 'id = "varga-bridge-opens"'),
         "duplicate entry id 'varga-bridge-opens'",
     ),
+    "an id that is not one word": registry_case(
+        lambda t: t.replace('id = "engineer"', 'id = "the engineer"'),
+        "[speakers[1].id]: id 'the engineer' is not one word of letters, digits and . _ - :",
+    ),
     "a value that does not parse": registry_case(
         lambda t: re.sub(r"(?m)^value = .*$", 'value = "lots and lots"', t, count=1),
         "[figures[0].value]: value 'lots and lots' does not read as a figure",

@@ -116,6 +116,19 @@ unit = "furlongs-of-nothing"
 [[quotations]]
 id = "border-length"
 speaker = "putin"
+
+[[sources]]
+id = "bad source"
+outlet = "X"
+
+[[quotations]]
+id = "not one word"
+speaker = "putin"
+text = "words"
+
+  [[quotations.reports]]
+  source = "s000-newsroom"
+  sentence = "words, he said"
 """
 
 

@@ -309,9 +309,11 @@ def test_check_claimreview_rates_contradicted_1_of_5_with_author_and_appearance(
         "bestRating": 5,
         "worstRating": 1,
     }
-    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Globe"}
-    (appearance,) = review["itemReviewed"]["appearance"]
-    assert appearance["publisher"]["name"] == "The Globe" and "10 billion" in appearance["text"]
+    # The Globe reported the true figure: it is no author of the false claim, nor
+    # an appearance of it. The sources are what the review cites.
+    assert review["itemReviewed"] == {"@type": "Claim"}
+    (cited,) = review["citation"]
+    assert cited["publisher"]["name"] == "The Globe" and "10 billion" in cited["text"]
     assert r.exit_code == 1
 
 
@@ -341,7 +343,10 @@ def test_batch_and_scan_claimreview_one_review_per_row_and_finding(tmp_path: Pat
     scan = run("scan", str(ROOT / "examples" / "draft.md"), "--format", "claimreview")
     found = json.loads(scan.stdout)
     assert found
-    places = [r["itemReviewed"]["appearance"][0]["name"] for r in found]
+    # From scan the claim appears in the draft, and only there.
+    appearances = [r["itemReviewed"]["appearance"] for r in found]
+    assert all(len(a) == 1 for a in appearances)
+    places = [a[0]["name"] for a in appearances]
     assert all(p.startswith(str(ROOT / "examples" / "draft.md") + ":") for p in places)
 
 

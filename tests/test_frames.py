@@ -33,12 +33,21 @@ EXAMPLES: list[tuple[str, Verdict, str]] = [
     ("Three people died in Harlow.", U, "a town's toll is not the county's"),
     ("Dunmore has a 15 km levee, while Marrow has a 212 km levee.", S, "two clauses"),
     ("Dunmore has a 15 km levee.", U, "another town's levee"),
+    (
+        "Harlow opened 20 shelters for families whose homes were flooded.",
+        U,
+        "a named part of an unnamed count",
+    ),
     # Another predicate: the rescue count is not the death toll.
     ("12 people were rescued from floodwater.", C, "the rescue figure, not the toll"),
     # Numbers used in passing need a strong frame.
     ("The two crews died down to a trickle of work.", U, "a small count with only a keyword"),
     ("The 2024 Levee Festival drew crowds.", U, "a year that belongs to a name"),
     ("The levee was built in 1970.", C, "a year in its own frame"),
+    # A number the source prints beside the entry's figure is that other figure.
+    ("Seven pumps failed at the station overnight.", U, "the seven beside the eight"),
+    ("The station has eight pumps.", S, "the entry's own figure"),
+    ("The station has ten pumps.", C, "a wrong value of the entry's figure"),
 ]
 
 
@@ -157,3 +166,136 @@ def test_a_straight_and_a_curly_mark_do_not_swallow_the_figures_after_them() -> 
         '"Hold on.” The storm killed 20 people across Marrow County.', index_for(registry)
     )
     assert [p.verdict for p in parts if p.kind == "figure"] == [C]
+
+
+@pytest.mark.parametrize(
+    ("claimed", "entry", "conflict"),
+    [
+        (["NTSB"], ["National", "Transportation", "Safety", "Board"], False),
+        (["National", "Transportation", "Safety", "Board"], ["NTSB"], False),
+        (["NTSB"], ["Federal", "Aviation", "Administration"], True),
+        (["Harlow"], ["Marrow"], True),
+    ],
+)
+def test_an_acronym_meets_the_name_it_spells(
+    claimed: list[str], entry: list[str], conflict: bool
+) -> None:
+    from factcheck.frames.agree import name_conflict
+
+    assert bool(name_conflict(claimed, entry, frozenset())) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "event"),
+    [
+        ("The train struck the truck at 12:42 p.m.", "12:42 p.m.", True),
+        (
+            "The strike started at 12:01 a.m. Friday, less than three hours after the vote.",
+            "12:01 a.m.",
+            True,
+        ),
+        ("The fire broke out Saturday around 2:40 p.m. near the lab.", "2:40 p.m.", True),
+        ("The fire grew from 4,900 acres at 7:40 p.m. to 8,800 acres.", "7:40 p.m.", False),
+        ("By 6 p.m. the agency said containment had reached 50%.", "6 p.m.", False),
+        ("It was 10% contained as of 8:50 p.m.", "8:50 p.m.", False),
+        ("Officials said Saturday around 7 p.m. that residents should leave.", "7 p.m.", False),
+    ],
+)
+def test_a_clock_is_a_figure_only_when_it_says_when_something_happened(
+    text: str, clock: str, event: bool
+) -> None:
+    from factcheck.figures.reader import read_figures
+    from factcheck.frames.clock import event_time
+
+    figures = read_figures(text)
+    (q,) = [f for f in figures if f.text == clock]
+    assert event_time(text, q, figures) is event
+
+
+BLAZE = """schema = 1
+[[sources]]
+id = "a"
+outlet = "A"
+date = "2024-06-02"
+""" + "".join(
+    f"""[[figures]]
+id = "f{k}"
+subject = "{subject}"
+keywords = []
+value = {value}
+unit = "{unit}"
+  [[figures.reports]]
+  source = "a"
+  value = {value}
+  text = "{printed}"
+  sentence = "{sentence}"
+"""
+    for k, (subject, value, unit, sentence, printed) in enumerate(
+        [
+            ("acres burned", 14168, "acres", "The Ridge Fire burned 14168 acres.", "14168"),
+            ("homes destroyed", 1, "home", "The Ridge Fire destroyed one home.", "one"),
+            (
+                "firefighters at the scene",
+                400,
+                "firefighters",
+                "About 400 firefighters fought the Ridge Fire.",
+                "400",
+            ),
+            ("engines", 45, "engines", "Crews brought 45 engines to the Ridge Fire.", "45"),
+            (
+                "injured firefighters",
+                2,
+                "firefighters",
+                "Two firefighters from Alameda County Fire Department were injured.",
+                "Two",
+            ),
+        ]
+    )
+)
+
+
+def test_a_name_in_most_of_the_registry_names_the_story_not_another_figure() -> None:
+    registry, problems = parse_registry(BLAZE, "blaze.toml")
+    assert problems == []
+    claim = "Five firefighters were injured fighting the Ridge Fire."
+    assert check(claim, registry).verdict is Verdict.CONTRADICTED
+    # A name the registry does not use so widely still makes another figure.
+    assert (
+        check("Five firefighters were injured in Harlow.", registry).verdict is Verdict.UNVERIFIED
+    )
+
+
+def test_one_bound_agreeing_with_another_does_not_bear_a_claim_out() -> None:
+    text = BLAZE.replace(
+        'value = 400\n  text = "400"', 'value = 400\n  qualifier = "at least"\n  text = "400"'
+    )
+    registry, problems = parse_registry(text, "blaze.toml")
+    assert problems == []
+    assert (
+        check("At least 300 firefighters fought the Ridge Fire.", registry).verdict
+        is Verdict.SUPPORTED
+    )
+    assert (
+        check("At least 900 firefighters fought the Ridge Fire.", registry).verdict
+        is Verdict.CONTRADICTED
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Crews brought up to 45 engines to the Ridge Fire.", Verdict.SUPPORTED),
+        (
+            "Crews brought up to 90 engines to the Ridge Fire.",
+            Verdict.CONTRADICTED,
+        ),  # another maximum
+        ("Crews brought up to 30 engines to the Ridge Fire.", Verdict.CONTRADICTED),
+    ],
+)
+def test_two_maximums_agree_only_when_their_numbers_do(claim: str, verdict: Verdict) -> None:
+    text = BLAZE.replace(
+        'value = 45\n  text = "45"', 'value = 45\n  qualifier = "at most"\n  text = "45"'
+    )
+    registry, problems = parse_registry(text, "blaze.toml")
+    assert problems == []
+    assert check(claim, registry).verdict is verdict

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from factcheck.cli import cli
 from factcheck.ingest.merge import merge
 from factcheck.ingest.propose import propose
-from factcheck.model import Registry, Source
+from factcheck.model import Registry, Source, Speaker
 from factcheck.registry import load_registry, parse_registry
 
 MINI = Path(__file__).parent / "fixtures" / "mini.toml"
@@ -316,3 +316,197 @@ def test_another_outlets_different_year_is_not_joined_as_a_close_value() -> None
     second = propose("A school was built in 2014.", registry, other)
     years = [f for f in second.figures if f.unit == "calendar-year"]
     assert years and all(f.new for f in years), years
+
+
+def test_she_said_after_a_new_person_opens_a_sentence_is_that_person() -> None:
+    article = (
+        '"The crews held the line," Anna Kowal said.\n\n'
+        "Maria Lund and her family were allowed home to gather clothes.\n\n"
+        f'"{WORDS}," she said.'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s.name for s in proposal.speakers}
+    said = {q.text.rstrip(",."): names.get(q.speaker) for q in proposal.quotations}
+    assert said[WORDS] == "Maria Lund", said
+    assert said["The crews held the line"] == "Anna Kowal"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "moment"),
+    [
+        (
+            "By 6 a.m. Sunday, 12,500 acres had burned and the fire was 15% contained.",
+            "12,500",
+            "2024-06-02T06:00",
+        ),
+        (
+            "By 6 a.m. Sunday, 12,500 acres had burned and the fire was 15% contained.",
+            "15%",
+            "2024-06-02T06:00",
+        ),
+        (
+            "It grew from 4,900 acres on Saturday as of 7:40 p.m. to 8,800 acres as of 8:50 p.m.",
+            "4,900",
+            "2024-06-01T19:40",
+        ),
+        (
+            "It grew from 4,900 acres on Saturday as of 7:40 p.m. to 8,800 acres as of 8:50 p.m.",
+            "8,800",
+            "2024-06-01T20:50",
+        ),
+        (
+            "Officials said Sunday afternoon the fire was 30% contained, up since early Sunday morning.",
+            "30%",
+            "2024-06-02T15:00",
+        ),
+        ("Crews reached 75 percent containment Monday morning.", "75 percent", "2024-06-03T09:00"),
+        # A time not tied to the figure (the fire's start) says nothing of it.
+        (
+            "The fire, which began burning Saturday afternoon, grew overnight to 12,500 acres.",
+            "12,500",
+            "",
+        ),
+        ("The fire grew to 14,000 acres Sunday.", "14,000", ""),  # the article's own date
+    ],
+)
+def test_the_moment_of_a_figure_is_the_time_tied_to_it(
+    sentence: str, figure: str, moment: str
+) -> None:
+    from factcheck.figures.reader import read_figures
+    from factcheck.ingest.asof import as_of
+
+    spans = [(q.start, q.end) for q in read_figures(sentence) if q.dimension != "time-of-day"]
+    at = sentence.index(figure)
+    mine = next(s for s in spans if s[0] <= at < s[1])
+    others = [s for s in spans if s != mine]
+    assert (
+        as_of(sentence, "2024-06-03" if "Monday" in sentence else "2024-06-02", mine, others)
+        == moment
+    )
+
+
+def test_one_person_said_in_a_statement_is_that_person_and_surnames_stay_apart() -> None:
+    article = (
+        f'"{WORDS}," Joe Carter said in a statement.\n\n'
+        '"We will appeal the ruling today," said Hunter Carter.\n\n'
+        "The court sat for three hours. On the second day it sat another two hours."
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s for s in proposal.speakers}
+    said = {q.text.rstrip(",."): names[q.speaker].name for q in proposal.quotations}
+    assert said == {WORDS: "Joe Carter", "We will appeal the ruling today": "Hunter Carter"}
+    assert "Carter" not in proposal.speakers[1].aliases
+    hours = [f for f in proposal.figures if f.unit in ("hours", "h")]
+    assert len({f.entry for f in hours}) == 2, hours  # "another two hours" is not the three
+
+
+def test_a_time_at_which_something_happened_does_not_date_a_count() -> None:
+    from factcheck.ingest.asof import as_of
+
+    sentence = "The train with 243 passengers hit the truck at 1:42 p.m. near the town."
+    at = sentence.index("243")
+    assert as_of(sentence, "2022-06-27", (at, at + 3)) == ""
+    sentence = "The hospital reported caring for 18 patients as of noon Tuesday."
+    at = sentence.index("18")
+    assert as_of(sentence, "2022-06-28", (at, at + 2)) == "2022-06-28T12:00"
+
+
+def test_a_count_before_a_name_counts_the_noun_after_the_name() -> None:
+    article = "A team of 16 National Transportation Safety Board investigators began work."
+    (figure,) = propose(article, _empty(), SOURCE).figures
+    assert (figure.value, figure.unit) == (16, "investigators")
+
+
+# --- the same article twice, a bad source id, one-word aliases ----------------
+
+
+def test_same_article_under_another_source_id_is_refused(
+    registry_copy: Path, article: Path
+) -> None:
+    assert _ingest(registry_copy, article).exit_code == 0
+    after_first = registry_copy.read_bytes()
+    args = ["--registry", str(registry_copy), "ingest", str(article), "--source-id", "herald-2"]
+    r = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert r.exit_code == 2
+    (line,) = r.stderr.strip().splitlines()
+    assert "already in the registry as source 'herald'" in line and "nothing written" in line
+    assert registry_copy.read_bytes() == after_first
+
+
+def test_same_url_under_another_source_id_is_refused(
+    registry_copy: Path, article: Path, tmp_path: Path
+) -> None:
+    url = "https://herald.example/bridge"
+    assert _ingest(registry_copy, article, "--url", url).exit_code == 0
+    other = tmp_path / "other.md"
+    other.write_text('"The river was calm all week," said Tomas Berg.\n', encoding="utf-8")
+    args = ["--registry", str(registry_copy), "ingest", str(other), "--source-id", "again"]
+    r = CliRunner().invoke(cli, [*args, "--url", url + "/"], catch_exceptions=False)
+    assert r.exit_code == 2
+    assert "source 'herald'" in r.stderr and "same URL" in r.stderr
+
+
+@pytest.mark.parametrize("bad", ["", "  ", "s005 gazette", 'a"b', "herald\n"])
+def test_invalid_source_id_is_refused_before_anything_is_read(
+    registry_copy: Path, article: Path, bad: str
+) -> None:
+    before = registry_copy.read_bytes()
+    args = ["--registry", str(registry_copy), "ingest", str(article), "--source-id", bad]
+    r = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert r.exit_code == 2
+    (line,) = r.stderr.strip().splitlines()
+    assert "--source-id" in line and "merged registry" not in line
+    assert registry_copy.read_bytes() == before
+
+
+def test_the_loader_refuses_an_id_that_is_not_one_word(registry_copy: Path) -> None:
+    text = registry_copy.read_text(encoding="utf-8").replace(
+        'id = "engineer"', 'id = "the engineer"'
+    )
+    _, problems = parse_registry(text, "quotes.toml")
+    assert any("[speakers[1].id]" in str(p) and "not one word" in str(p) for p in problems)
+
+
+def _aliases(article: str) -> dict[str, tuple[str, ...]]:
+    empty = Registry(path="", sources={}, speakers={}, quotations=(), figures=())
+    return {s.name: s.aliases for s in propose(article, empty, SOURCE).speakers}
+
+
+def test_an_alias_is_a_name_the_article_uses_alone() -> None:
+    # "Wang Yi" throughout: "Yi", his given name, is no name to look for.
+    chinese = (
+        'Foreign Minister Wang Yi met the envoy. "We finished the work three months early,"'
+        " said Wang Yi. Wang Yi later left for Beijing."
+    )
+    assert _aliases(chinese) == {"Wang Yi": ()}
+    # The paper's own usage decides: "Mr. Wang" makes "Wang" an alias, "Kowal" too.
+    assert _aliases(chinese + " Mr. Wang did not take questions.") == {"Wang Yi": ("Wang",)}
+    western = f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Kowal said.'
+    assert _aliases(western) == {"Anna Kowal": ("Kowal",)}
+
+
+def test_a_surname_two_speakers_share_is_no_alias() -> None:
+    article = (
+        f'"{WORDS}," said Wang Yi. Wang arrived on Monday.\n\n'
+        '"The talks will go on through the winter," said Wang Wenbin. Wang spoke briefly.'
+    )
+    assert _aliases(article) == {"Wang Yi": (), "Wang Wenbin": ()}
+
+
+def test_a_registered_surname_does_not_take_a_longer_name() -> None:
+    wang = Speaker("wang-yi", "Wang Yi", ("Wang",), "person")
+    registry = Registry(path="", sources={}, speakers={"wang-yi": wang}, quotations=(), figures=())
+    article = f'"{WORDS}," said Wang Wenbin, a ministry spokesman.'
+    proposal = propose(article, registry, SOURCE)
+    assert [s.name for s in proposal.speakers] == ["Wang Wenbin"]
+    assert [q.speaker for q in proposal.quotations] == ["wang-wenbin"]
+
+
+def test_a_document_speaks_for_a_plural_subject_even_after_in() -> None:
+    article = (
+        "In a long joint statement released on Friday, Lanvia and Ostria called on the bloc "
+        f'to "{WORDS.lower()}".'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s.name for s in proposal.speakers}
+    assert [names[q.speaker] for q in proposal.quotations] == ["Long joint statement"], names

@@ -11,7 +11,7 @@ from factcheck.quotations.align import align, verbatim
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words
 from factcheck.quotations.spans import find_quotes, mask_quotes
-from factcheck.quotations.speakers import attribute
+from factcheck.quotations.speakers import Attribution, attribute
 
 
 def norms(text: str) -> list[str]:
@@ -111,6 +111,13 @@ INDEX = SpeakerIndex(
         ('Lee told Ray that "the bridge is safe".', "ann"),
         ('The study said the bridge "is safe".', "doc"),
         ('Ray: "the bridge is safe"', "bob"),
+        # A title or a description before the name is not the speaker.
+        ('"The bridge is safe," said the Report spokeswoman Ann Lee.', "ann"),
+        ('"The bridge is safe," said Harbor Battalion Chief Bob Ray.', "bob"),
+        ('The Report spokeswoman Ann Lee said "the bridge is safe".', "ann"),
+        # An organisation after the person, or in their appositive, is not either.
+        ('Bob Ray of the Report said "the bridge is safe".', "bob"),
+        ('Ann Lee, a spokeswoman for the Report, said "the bridge is safe".', "ann"),
     ],
 )
 def test_attribution(sentence: str, expected: str) -> None:
@@ -160,6 +167,14 @@ def test_unregistered_full_name_pronoun_and_none() -> None:
     pronoun = who('She said "the bridge is safe".')
     assert pronoun is not None and pronoun.pronoun
     assert who('Officials say the bridge is "safe".') is None
+    for sentence, name in [
+        ('"The bridge is safe," said evacuee John Smith.', "John Smith"),
+        ('"The bridge is safe," said Port Authority Capt. John Smith on Sunday.', "John Smith"),
+        ('"The bridge is safe," said Port Authority spokesman John Smith.', "John Smith"),
+        ('Port Authority spokesman John Smith said "the bridge is safe".', "John Smith"),
+    ]:
+        found = who(sentence)
+        assert found is not None and (found.name, found.speaker) == (name, ""), sentence
 
 
 def test_a_straight_opening_mark_is_closed_by_a_curly_one() -> None:
@@ -171,3 +186,93 @@ def test_a_straight_opening_mark_is_closed_by_a_curly_one() -> None:
         "We take it one day at a time.",
         "Next,",
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("contxt", "context", True),  # a letter left out
+        ("contexxt", "context", True),  # one too many
+        ("contaxt", "context", True),  # one changed
+        ("cnotext", "context", True),  # neighbours swapped
+        ("context", "context", False),
+        ("contest", "context", True),
+        ("cntxt", "context", False),  # two letters
+        ("not", "now", False),  # short words one letter apart are other words
+        ("form", "from", True),
+    ],
+)
+def test_one_letter_apart(a: str, b: str, apart: bool) -> None:
+    from factcheck.quotations.align import one_letter_apart
+
+    assert one_letter_apart(a, b) is apart
+    assert one_letter_apart(b, a) is apart
+
+
+def test_a_typo_in_the_first_or_last_word_is_a_substitution_not_an_added_word() -> None:
+    src = "Russia's reasonable security concerns should be taken seriously and resolved"
+    assert changes("reasonable security concerns should be taken seriusly", src) == [
+        ("sub", "seriusly", "seriously")
+    ]
+    assert changes("resonable security concerns should be taken", src) == [
+        ("sub", "resonable", "reasonable")
+    ]
+    # A word that is not one letter from its neighbour is still a word added.
+    assert changes("reasonable security concerns should be taken gravely", src) == [
+        ("add", "gravely", "")
+    ]
+
+
+# Straight single quotes: quotations where they cannot be apostrophes, and never
+# where they can. Each row: the text, and the passages read as quotations.
+STRAIGHT_SINGLE_QUOTES: list[tuple[str, list[str]]] = [
+    # must read
+    ("Wang said 'Russia's concerns should be taken seriously'.",
+     ["Russia's concerns should be taken seriously"]),
+    ("He called it 'a matter of days' and left.", ["a matter of days"]),
+    ("Small said it was 'significant in a normal context.'", ["significant in a normal context."]),
+    ("He said: 'We will not back down,' and walked off.", ["We will not back down,"]),
+    ("Putin ('our best friend') spoke.", ["our best friend"]),
+    ("It is the 'no limits' partnership, Xi's aides say.", ["no limits"]),
+    ("'The leaders' summit will be historic,' he said.", ["The leaders' summit will be historic,"]),
+    ("The workers' union said 'no deal' today.", ["no deal"]),
+    ("Class of '24 graduates said 'we did it' together.", ["we did it"]),
+    # must not read
+    ("I don't think Xi's visit mattered.", []),
+    ("In the '90s, rock 'n' roll was big.", []),
+    ("The leaders' summit opened on Monday.", []),
+    ("The ministers' meeting and the leaders' summit were held.", []),
+    ("He said 'no' and left.", []),  # one word: an elision or a scare quote
+    ("The 'miracle' bridge opened.", []),
+    ("He wrote 'this is\n\nnot closed", []),  # an apostrophe never runs on
+    ("Rock 'n' roll and the '60s 'counterculture", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "quoted"), STRAIGHT_SINGLE_QUOTES)
+def test_straight_single_quotes(text: str, quoted: list[str]) -> None:
+    spans = find_quotes(text)
+    assert [text[s.content_start : s.content_end] for s in spans] == quoted
+    assert all(s.closed for s in spans)
+
+
+def test_a_surname_alone_names_the_one_speaker_whose_name_ends_in_it() -> None:
+    index = SpeakerIndex(
+        [
+            Speaker("dw", "David Weiss", ()),
+            Speaker("jb", "Joe Carter", ()),
+            Speaker("hb", "Hunter Carter", ()),
+        ]
+    )
+
+    def who(sentence: str) -> Attribution | None:
+        span = find_quotes(sentence)[0]
+        return attribute(mask_quotes(sentence, [span]), span.start, span.end, index)
+
+    found = who('"We will appeal the ruling," Weiss said.')
+    assert found is not None and found.speaker == "dw"
+    carter = who('"We will appeal the ruling," Carter said.')
+    assert carter is None or carter.speaker == ""  # two Carters: either could be meant
+    # A possessive after "said" is what was said, not who said it.
+    possessive = who('Ann Lee said Mr. Ray\'s visit would be "significant in a normal context".')
+    assert possessive is not None and possessive.name == "Ann Lee"

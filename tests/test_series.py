@@ -115,3 +115,99 @@ def test_bad_time_fields_name_their_field(line: str, message: str) -> None:
         text = text.replace("series = true\n", line)
     _, problems = parse_registry(text, "r.toml")
     assert any(message in str(p) and str(p).startswith("r.toml:") for p in problems), problems
+
+
+TWO_MOMENTS = """schema = 1
+[[sources]]
+id = "a"
+outlet = "A"
+date = "2026-03-02"
+[[sources]]
+id = "b"
+outlet = "B"
+date = "2026-03-03"
+[[figures]]
+id = "missing"
+subject = "people missing after the fire"
+keywords = ["missing|account|unaccounted"]
+value = 271
+unit = "people"
+  [[figures.reports]]
+  source = "a"
+  value = 267
+  as_of = "2026-03-02T15:00"
+  sentence = "By Monday afternoon officials could not account for 267 people."
+  [[figures.reports]]
+  source = "b"
+  value = 271
+  sentence = "271 people remained unaccounted for."
+"""
+
+
+def test_two_moments_are_a_change_or_a_disagreement_so_an_earlier_value_is_disputed() -> None:
+    reg, problems = parse_registry(TWO_MOMENTS, "two.toml")
+    assert problems == [] and reg.figures[0].series
+    earlier = check("Officials could not account for 267 people after the fire.", reg)
+    assert earlier.verdict is Verdict.DISPUTED, earlier.reasons
+    assert "differ over time" in earlier.reasons[0]
+    assert check("271 people remained unaccounted for.", reg).verdict is Verdict.SUPPORTED
+    assert check("500 people were missing after the fire.", reg).verdict is Verdict.CONTRADICTED
+
+
+ONE_DAY = """schema = 1
+[[sources]]
+id = "mon"
+outlet = "A"
+date = "2026-06-01"
+[[sources]]
+id = "tue"
+outlet = "B"
+date = "2026-06-02"
+[[figures]]
+id = "toll"
+subject = "people killed in the crash"
+keywords = ["killed|dead|died"]
+value = 4
+unit = "people"
+  [[figures.reports]]
+  source = "mon"
+  value = 3
+  sentence = "Three people were killed in the crash."
+  [[figures.reports]]
+  source = "mon"
+  value = 4
+  as_of = "2026-06-01T15:00"
+  sentence = "By Monday afternoon four people had died."
+  [[figures.reports]]
+  source = "tue"
+  value = 4
+  sentence = "Four people were killed in the crash."
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # A toll that rose during the day it names agrees with either report of it.
+        ("On Monday three people were killed in the crash.", Verdict.SUPPORTED),
+        ("On Monday four people were killed in the crash.", Verdict.SUPPORTED),
+        ("On Monday 15 people were killed in the crash.", Verdict.CONTRADICTED),
+        # A clock before the day still names the day.
+        ("By 9 p.m. Tuesday three people had been killed in the crash.", Verdict.CONTRADICTED),
+        ("By 9 p.m. Tuesday four people had been killed in the crash.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_named_day_is_judged_by_every_report_of_that_day(claim: str, verdict: Verdict) -> None:
+    reg, problems = parse_registry(ONE_DAY, "day.toml")
+    assert problems == []
+    result = check(claim, reg)
+    assert result.verdict is verdict, result.reasons
+
+
+def test_an_earlier_bound_is_not_a_value_the_claim_matches() -> None:
+    text = ONE_DAY.replace("value = 4\n  as_of", 'value = 4\n  qualifier = "at least"\n  as_of')
+    reg, problems = parse_registry(text, "day.toml")
+    assert problems == []
+    result = check("Six people were killed in the crash.", reg)
+    assert result.verdict is Verdict.CONTRADICTED, result.reasons
+    assert not result.reasons[0].startswith("outdated")

@@ -97,3 +97,60 @@ def test_conflicts_lists_disagreeing_figures_only(mini: Registry) -> None:
 )
 def test_shipped_registry(registry: Registry, claim: str, verdict: Verdict) -> None:
     assert check(claim, registry).verdict is verdict
+
+
+SMALL = 'Andrew Small said the visit would be "significant in a normal {}"'
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        (SMALL.format("contxt"), "'contxt' where the source has 'context' (one letter differs)"),
+        (
+            'Wang Yi said "Russia\'s reasonable security concerns should be taken seriusly"',
+            "'seriusly' where the source has 'seriously' (one letter differs)",
+        ),
+        (
+            'Xi described Putin as his "best frend"',
+            "'frend' where the source has 'friend' (one letter differs)",
+        ),
+        (
+            'Xi described Putin as his "bset friend"',
+            "'bset' where the source has 'best' (one letter differs)",
+        ),
+    ],
+)
+def test_a_one_letter_typo_is_a_misquote_with_its_diff(
+    registry: Registry, claim: str, reason: str
+) -> None:
+    result = check(claim, registry)
+    assert result.verdict is Verdict.CONTRADICTED
+    assert reason in result.reasons
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        'Xi described Putin as his "good friend"',  # two words, one other word: unknown
+        'Xi described Putin as his "best friendship"',  # more than a letter
+    ],
+)
+def test_short_words_that_are_no_typo_stay_unverified(registry: Registry, claim: str) -> None:
+    assert check(claim, registry).verdict is Verdict.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Wang Yi said 'Russia's reasonable security concerns should be taken seriously'",
+         Verdict.SUPPORTED),
+        ("Wang Yi said 'Russia's legitimate security concerns should be taken seriously'",
+         Verdict.CONTRADICTED),
+        ("Andrew Small said the visit would be 'significant in an abnormal context'",
+         Verdict.CONTRADICTED),
+    ],
+)  # fmt: skip
+def test_straight_single_quotes_are_quotations(
+    registry: Registry, claim: str, verdict: Verdict
+) -> None:
+    assert check(claim, registry).verdict is verdict

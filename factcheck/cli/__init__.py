@@ -41,6 +41,7 @@ COMMANDS = {
     "scan": "factcheck.cli.scan_command:scan",
     "ingest": "factcheck.cli.ingest_command:ingest",
     "lsp": "factcheck.cli.lsp_command:lsp",
+    "schema": "factcheck.cli.commands:schema",
 }
 
 

@@ -3,7 +3,9 @@ as it is done, in input order."""
 
 from __future__ import annotations
 
+import os
 import signal
+import stat
 import sys
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
@@ -153,11 +155,25 @@ def _summary(verdicts: list[Verdict]) -> str:
     return f"{len(verdicts)} {noun}: {parts}" if verdicts else "no claims"
 
 
+def _stdout_is_stored() -> bool:
+    """Whether stdout is a file or a device such as /dev/null. A pipe may end on the
+    same terminal (`| cat`, `| tee`, `| less`), where the bar's redrawing would wipe
+    rows out, so through a pipe there is no bar either."""
+    try:
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):  # no file descriptor: not a file
+        return False
+    if sys.stdout.isatty():
+        return False
+    return stat.S_ISREG(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+
+
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr, only when stderr is a terminal and stdout is not: on a
-    terminal the rows themselves show progress, and a bar would draw over them."""
-    if not sys.stderr.isatty() or sys.stdout.isatty() or total < 2:
+    """A progress bar on stderr, only when stderr is a terminal and stdout goes where
+    it cannot reach one: on a terminal the rows themselves show progress, and a bar
+    would draw over them."""
+    if not sys.stderr.isatty() or not _stdout_is_stored() or total < 2:
         yield lambda: None
         return
     from rich.console import Console

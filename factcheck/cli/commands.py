@@ -272,3 +272,25 @@ def registry_check(state: AppState, path: str | None) -> None:
         f"{target}: no problems ({len(loaded.sources)} sources, {len(loaded.speakers)} speakers, "
         f"{len(loaded.quotations)} quotations, {len(loaded.figures)} figures)"
     )
+
+
+@click.command()
+@click.option("--path", "show_path", is_flag=True, help="Print where the schema file is instead.")
+def schema(show_path: bool) -> None:
+    """Print the JSON Schema of check, quote, batch and scan JSON output.
+
+    One file, versioned in its name and $id (output-1.json): a field may be
+    added within a version; one removed, renamed or retyped makes version 2.
+    Each output's own schema is under $defs: check, batch, batch-row, scan,
+    scan-row, quote.
+
+    \b
+    Example:
+      factcheck schema > factcheck-output.schema.json
+    """
+    from factcheck.schema import OUTPUT_SCHEMA
+
+    if show_path:
+        click.echo(str(OUTPUT_SCHEMA))
+    else:
+        click.echo(OUTPUT_SCHEMA.read_text(encoding="utf-8"), nl=False)

@@ -62,8 +62,10 @@ def ingest(
     from factcheck.ingest.propose import propose
     from factcheck.model import Source
     from factcheck.registry import parse_registry, shipped_registry
-    from factcheck.registry.loader import NOTHING_IN_IT, is_jsonl
+    from factcheck.registry.loader import NOTHING_IN_IT, id_problem, is_jsonl
 
+    if id_problem(source_id):  # before anything is read: a bad id is the command's fault
+        raise UserError(f"--source-id: {id_problem(source_id)}")
     path = Path(state.registry_path())
     if path.resolve() == shipped_registry().resolve():
         raise UserError("no registry here to add to: give --registry PATH (it may be a new file)")
@@ -88,6 +90,7 @@ def ingest(
     # Without --date, the article's own date line dates it (and its "on Thursday")
     source = Source(source_id, outlet, title, author, date or dateline(text), name, url)
     proposal = propose(text, registry, source)
+    _refuse_a_copy(proposal, registry, path)
     new = merge(old, proposal)
     _, after = _validated(new, str(path))
     if dry_run:
@@ -107,6 +110,21 @@ def ingest(
         except OSError as exc:
             raise UserError(f"{path}: cannot write: {exc.strerror or exc}; left as it was") from exc
     note(_summary(proposal, registry, after, dry_run, path))
+
+
+def _refuse_a_copy(proposal: object, registry: object, path: Path) -> None:
+    from factcheck.ingest.propose import Proposal
+    from factcheck.ingest.same import already_in
+    from factcheck.model import Registry
+
+    assert isinstance(proposal, Proposal) and isinstance(registry, Registry)
+    found = already_in(proposal, registry)
+    if found:
+        sid, how = found
+        raise UserError(
+            f"{path}: this article is already in the registry as source '{sid}' ({how});"
+            " nothing written"
+        )
 
 
 def _registry_text(path: Path) -> str:

@@ -85,11 +85,44 @@ def name_conflict(
     """
     entry_names = [n for n in entry if name_key(n) not in people]
     known = [*entry_names, *anywhere]
+    claimed = list(claimed)
     unknown = [n for n in claimed if name_key(n) not in people and not _known(n, known)]
     missing = [n for n in entry_names if not _known(n, claimed)]
+    # "NTSB" and "National Transportation Safety Board" are one name.
+    unknown = [n for n in unknown if not (_spelled_out(n, known) or _initial_of(n, known, claimed))]
+    missing = [
+        n for n in missing if not (_spelled_out(n, claimed) or _initial_of(n, claimed, entry_names))
+    ]
+    if unknown and not known:
+        # The sources name nothing: the claim's "Boone Hospital Center" is one
+        # of what their "hospitals" count, not the whole of it.
+        return f"the claim names {', '.join(sorted(unknown))}; the sources name nothing"
     if not unknown or not missing:
         return ""
     return f"the claim names {', '.join(sorted(unknown))}; the sources name {', '.join(sorted(missing))}"
+
+
+MIN_ACRONYM, MAX_ACRONYM = 3, 6
+
+
+def _acronym(name: str) -> str:
+    letters = name.replace(".", "")
+    ok = letters.isalpha() and letters.isupper() and MIN_ACRONYM <= len(letters) <= MAX_ACRONYM
+    return letters if ok else ""
+
+
+def _spelled_out(name: str, names: Iterable[str]) -> bool:
+    """Whether `name` is an acronym whose every letter begins one of `names`."""
+    letters = _acronym(name)
+    initials = [n[:1].upper() for n in names if not _acronym(n)]
+    return bool(letters) and all(initials.count(c) >= letters.count(c) for c in set(letters))
+
+
+def _initial_of(word: str, acronyms: list[str], side: list[str]) -> bool:
+    """Whether `word` is one of the words (among `side`) that an acronym spells out."""
+    return any(
+        word[:1].upper() in _acronym(a) and _spelled_out(a, side) for a in acronyms if _acronym(a)
+    )
 
 
 def _known(name: str, names: Iterable[str]) -> bool:

@@ -23,6 +23,9 @@ class FigureFrame:
     # Every name of the subject and the report clauses: a claim naming one of them
     # names nothing new ("the Dali" when the source's far words name the ship).
     all_names: frozenset[str] = frozenset()
+    # The other figures printed in the report sentences, as (dimension, lo, hi):
+    # "Seven of the train's eight cars" gives the seven beside the entry's eight.
+    beside: tuple[tuple[str, float, float], ...] = ()
 
 
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
@@ -32,8 +35,10 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     numbers = set(other_numbers(figure.subject))
     near = set(content)
     all_names = set(names)
+    beside: list[tuple[str, float, float]] = []
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
+        beside.extend(_others(report.sentence, at))
         frame = read_frame(report.sentence, *at, common)
         content |= frame.content
         numbers |= frame.numbers
@@ -52,7 +57,19 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         frozenset(numbers),
         frozenset(near),
         frozenset(all_names | names),
+        tuple(beside),
     )
+
+
+def _others(sentence: str, at: tuple[int, int]) -> list[tuple[str, float, float]]:
+    """The figures of a report's sentence other than the report's own."""
+    from factcheck.figures.reader import read_figures
+
+    return [
+        (q.dimension, q.lo, q.hi)
+        for q in read_figures(sentence)
+        if q.end <= at[0] or q.start >= at[1]
+    ]
 
 
 def _window(sentence: str, start: int, end: int) -> str:

@@ -19,10 +19,11 @@ from factcheck.text import STOPWORDS, content_stems, fold, stem, stems
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 _NAME_AFTER = re.compile(r"\s(?:[A-Z][\w'’-]*\s?){1,4}")
 _NAME_RUN = r"(?:(?:[A-Z][\w’'.-]*|[a-z]+(?=\s+[A-Z]))\s+){0,8}[A-Z][\w’'.-]*"
+_REPORTING = "said|says|told|reported|reports|measured|estimated|counted|announced|confirmed"
 ATTRIBUTION = re.compile(
     rf"\b(?i:according\s+to)\s+(?:the\s+)?{_NAME_RUN}"
-    rf"|\b(?:said|says|told|reported)\s+{_NAME_RUN}"
-    r"|(?:[A-Z][\w’'-]*\s+){1,4}(?:said|says|told|reported)\b"
+    rf"|\b(?:{_REPORTING})\s+{_NAME_RUN}"
+    rf"|(?:[A-Z][\w’'-]*\s+){{1,4}}(?:{_REPORTING})\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _NUMBER = re.compile(r"\d[\d,]*")

@@ -9,7 +9,7 @@ become new entries with generated ids.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.draft.markdown import Block, read_blocks
@@ -17,6 +17,7 @@ from factcheck.draft.sentences import split_sentences
 from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
+from factcheck.frames.clock import event_time
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD, neighbour_spans
 from factcheck.ingest.asof import as_of
@@ -25,20 +26,13 @@ from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Quantity, Registry, Source, Speaker
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
-from factcheck.quotations.spans import QuoteSpan, find_quotes, mask_quotes
+from factcheck.quotations.spans import STRAIGHT_SINGLE, QuoteSpan, find_quotes, mask_quotes
+from factcheck.quotations.speakers import BEFORE_NAMES as TITLES
 from factcheck.quotations.speakers import VERB, Attribution, attribute
 from factcheck.text import STOPWORDS, WORD_RE, stems
 from factcheck.verdicts.quotes import best_match
 
 OPENING = '“"‘„'
-# Words that stand before a name but are not part of it ("Foreign Minister Wang Yi").
-_TITLE_WORDS = (
-    "Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr Prof Sir Dame Lord President Vice Prime Premier "
-    "Minister Secretary Chancellor Senator Sen. Governor Gov. General Gen. Mayor Ambassador "
-    "Spokesperson Spokesman Spokeswoman King Queen Prince Pope Chairman Chairwoman Chair "
-    "Foreign Defence Defense Deputy Chief State"
-)
-TITLES = frozenset(_TITLE_WORDS.split())
 # Who speaks when no person does: a document or a body, named by its head noun.
 _BODY = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?P<phrase>(?:[\w’'–-]+(?:,[\w’'–-]+)*\s+){0,3}?"
@@ -52,6 +46,15 @@ _IN_DOCUMENT = re.compile(
     r"(?P<phrase>(?:[\w’'–-]+\s+){0,2}?(?:statement|declaration|communiqu[eé]|document|readout))\b",
     re.IGNORECASE,
 )
+# A subject of more than one: "Lee and Park", "the two leaders", "they".
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:and|they|both|leaders|sides|countries|nations|governments)\b[^.;]{0,80}$", re.IGNORECASE
+)
+# "… China and Russia called on NATO": more than one speaks, through the document.
+_PLURAL_ANYWHERE = re.compile(
+    r"\b[A-Z][\w’'-]*\s+and\s+[A-Z][\w’'-]*|\b(?:they|both|leaders|sides)\b"
+)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 # A sentence whose subject is a pronoun: "They also voiced support for “…”".
 _OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b")
 _ACCORDING_NAME = re.compile(
@@ -118,7 +121,7 @@ class _Sentence:
 def propose(article: str, registry: Registry, source: Source) -> Proposal:
     """What `article`, published as `source`, adds to `registry`."""
     proposal = Proposal(source)
-    reader = _Reader(registry, proposal, frozenset(LOWER_WORD.findall(article)))
+    reader = _Reader(registry, proposal, frozenset(LOWER_WORD.findall(article)), article)
     for sentence in _sentences(article):
         reader.sentence(sentence)
     return proposal
@@ -149,7 +152,11 @@ def _sentences(article: str) -> Iterator[_Sentence]:
 class _Reader:
     """Reads sentences in order, remembering speakers named so far."""
 
-    def __init__(self, registry: Registry, proposal: Proposal, lower: frozenset[str]) -> None:
+    def __init__(
+        self, registry: Registry, proposal: Proposal, lower: frozenset[str], article: str
+    ) -> None:
+        self.article = article
+        self.shared = _shared_name_words(article)
         self.index: Index = build_index(registry)
         # Words written in lower case, here or in the registry: "Many" opening a
         # sentence is no name. And the people who announce figures.
@@ -158,12 +165,16 @@ class _Reader:
         self.registry = registry
         self.proposal = proposal
         self.speakers = dict(registry.speakers)
-        self.names = SpeakerIndex(self.speakers.values())
+        self.names = SpeakerIndex(self.speakers.values(), whole_names=True)
         self.last: Attribution | None = None
+        # A person who opens a sentence after the last speaker was named: the
+        # story has moved to them, and a following "she said" is theirs.
+        self.newcomer = ""
         self.last_group: Attribution | None = None  # the last document or body quoted
         self.group_named = ""  # a document named since, not yet quoted ("the statement …")
         self.taken: set[str] = set(registry.entry_ids()) | set(registry.speakers)
         self.seen: set[tuple[str, str]] = set()  # (entry, printed text) already proposed
+        self.given: dict[str, list[Quantity]] = {}  # entry -> the values this article gave it
         self.full_names: list[str] = []  # two-word names met so far, latest last
         self.spoke = False  # whether the previous sentence attributed a quotation
 
@@ -178,13 +189,22 @@ class _Reader:
             self._note_speaker(masked)
         figures = _figures(masked)
         for k, q in enumerate(figures):
-            self._figure(sentence.text, masked, q, neighbour_spans(k, figures))
+            self._figure(sentence.text, masked, q, neighbour_spans(k, figures), figures)
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
             words = [w for w in run.group().split() if w not in TITLES]
             if len(words) >= 2 and words[0].lower() not in STOPWORDS:
                 self.full_names.append(" ".join(words[-2:]))
+                if self._opens_as_person(masked, run.start(), words):
+                    self.newcomer = self.full_names[-1]
+
+    def _opens_as_person(self, masked: str, at: int, words: list[str]) -> bool:
+        """A name that opens its sentence and looks like a person's: two or three
+        words, none of them a word this text or the registry writes in lower case
+        ("Fire Department" is a body, "Amanda Momaney" a person)."""
+        opens = at == len(masked) - len(masked.lstrip())
+        return opens and len(words) <= 3 and not any(w.lower() in self.common for w in words)
 
     def _group(self, sid: str) -> str:
         """Remember a document or body as what a later "they" refers to."""
@@ -200,7 +220,7 @@ class _Reader:
         else:
             full = self._full_name(name) if name else ""
         if full:
-            self.last = Attribution(full, self.names.identify(full))
+            self.last, self.newcomer = Attribution(full, self.names.identify(full)), ""
             self.spoke = True  # "…, Mr. Lee said. “…”": the next quotation is Lee's
         document = _body(masked, documents_only=True)
         if document:  # the latest document named is what "they" now refers to
@@ -208,15 +228,19 @@ class _Reader:
 
     def _pronoun(self, masked: str, at: int) -> Attribution | None:
         """Who the pronoun at `at` is: a person named before it in the same sentence
-        ("Ahead of Mr. Lee's visit, he said …"), else the last speaker, else the last
+        ("Ahead of Mr. Lee's visit, he said …"), else a person who opened a sentence
+        since the last speaker was named, else the last speaker, else the last
         person named."""
         for word in reversed(_CAPITALISED_WORD.findall(masked[:at])):
             full = self._full_name(word) if word not in TITLES else ""
             if full:
                 return Attribution(full, self.names.identify(full))
-        if self.last or not self.full_names:
+        if self.newcomer:
+            name = self.newcomer
+        elif self.last or not self.full_names:
             return self.last
-        name = self.full_names[-1]
+        else:
+            name = self.full_names[-1]
         sid = self._register(name)
         return Attribution(name, sid) if sid else None
 
@@ -232,6 +256,11 @@ class _Reader:
 
     def _quotation(self, text: str, masked: str, span: QuoteSpan) -> bool:
         """Propose the quotation at `span`; whether it had a speaker."""
+        if text[span.start] == STRAIGHT_SINGLE:
+            # In a published article straight single quotes are a headline's
+            # ("'Old friends' Xi and Putin agree"), a paraphrase more often than
+            # anyone's words: the registry takes the body's double-quoted speech.
+            return False
         words = text[span.content_start : span.content_end].strip()
         typed = quote_words(words)
         if len(real_words(typed)) < MIN_QUOTE_WORDS:
@@ -249,7 +278,9 @@ class _Reader:
 
     def _who(self, text: str, masked: str, span: QuoteSpan) -> str:
         document = _IN_DOCUMENT.search(masked)
-        if document:  # "Lee and Park said in the statement": the statement says it
+        if document and _PLURAL_SUBJECT.search(masked, 0, document.start()):
+            # "Lee and Park said in the statement": the statement says it. One
+            # person "said in a statement" is still that person speaking.
             return self._group(self._register(_phrase(document), kind="document"))
         who = attribute(masked, span.start, span.end, self.names)
         opening = _OPENING_PRONOUN.match(masked)
@@ -265,7 +296,7 @@ class _Reader:
             surname = _surname(masked, span)
             sid = self._register(surname) if surname else ""
             if sid:
-                self.last = Attribution(surname, sid)
+                self.last, self.newcomer = Attribution(surname, sid), ""
                 return sid
             body = _body(masked)
             if body:
@@ -277,7 +308,7 @@ class _Reader:
             who = self.last
         sid = who.speaker or self._register(_strip_title(who.name))
         if sid:
-            self.last = Attribution(who.name, sid)
+            self.last, self.newcomer = Attribution(who.name, sid), ""
         return sid
 
     def _add_quote(self, entry: str, new: bool, speaker: str, printed: str, text: str) -> None:
@@ -306,13 +337,44 @@ class _Reader:
             if known:
                 return known
         sid = self._unique(_slug(name))
-        # How later sentences refer to them: by surname, or as "the statement".
-        aliases = (name.split()[-1],) if kind == "person" else (f"the {name.lower()}",)
+        # How later sentences refer to them: as the article does, or as "the statement".
+        aliases = self._one_word_aliases(name) if kind == "person" else (f"the {name.lower()}",)
         speaker = Speaker(sid, name, aliases, kind)
         self.speakers[sid] = speaker
         self.proposal.speakers.append(speaker)
-        self.names = SpeakerIndex(self.speakers.values())
+        self.names = SpeakerIndex(self.speakers.values(), whole_names=True)
         return sid
+
+    def _one_word_aliases(self, name: str) -> tuple[str, ...]:
+        """The words of `name` the article uses alone ("Mr. Wang", "Kowal said"), which
+        no other speaker's name or alias has. Which word is the surname depends on the
+        language ("Wang Yi", "Anna Kowal"), so the article's usage decides, not word
+        order; a word two speakers share would name either, so it names neither (and is
+        taken back from a speaker this article added)."""
+        alone = _alone(self.article, name)
+        words = name.split()
+        aliases = []
+        for word in dict.fromkeys(words):
+            if word in self.shared or not _NAME_WORD.fullmatch(word) or word not in alone:
+                continue
+            shared = [
+                sp for sp in self.speakers.values() if word in (*sp.name.split(), *sp.aliases)
+            ]
+            if not shared:
+                aliases.append(word)
+            for sp in shared:
+                self._drop_alias(sp, word)
+        return tuple(aliases)
+
+    def _drop_alias(self, speaker: Speaker, word: str) -> None:
+        """Take `word` back from a speaker this article added (the registry's stay)."""
+        if speaker not in self.proposal.speakers or word not in speaker.aliases:
+            return
+        kept = Speaker(
+            speaker.id, speaker.name, tuple(a for a in speaker.aliases if a != word), speaker.kind
+        )
+        self.proposal.speakers[self.proposal.speakers.index(speaker)] = kept
+        self.speakers[speaker.id] = kept
 
     def _known(self, name: str) -> str:
         """The speaker already called `name` (any case, with or without "the")."""
@@ -325,10 +387,17 @@ class _Reader:
 
     # --- figures ------------------------------------------------------------
 
-    def _figure(self, text: str, masked: str, q: Quantity, others: list[tuple[int, int]]) -> None:
+    def _figure(
+        self,
+        text: str,
+        masked: str,
+        q: Quantity,
+        others: list[tuple[int, int]],
+        figures: Sequence[Quantity] = (),
+    ) -> None:
         unit = _unit(q, masked)
-        if not unit or q.dimension == "time-of-day":
-            return  # a clock time says when a figure holds (its as_of), not what
+        if not unit or (q.dimension == "time-of-day" and not event_time(masked, q, figures)):
+            return  # a clock time that dates a count is its as_of, not a figure
         value: int | float | str | list[float] = _value(q)
         # No keywords: an ingested figure is matched by its frame (distinctive words,
         # names of place and entity), which a name list as keywords made too strict
@@ -344,9 +413,11 @@ class _Reader:
             if found is not None
             and found.confident
             and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN
-            and _within(q, found.info.figure.quantity, MAX_RATIO_TO_JOIN)
+            and _within(q, found.info.figure.quantity, _join_ratio(q))
             else self._close_figure(q, unit, frame)
         )
+        if same is not None and self._said_otherwise(same.figure.id, q):
+            same = None  # an article does not dispute itself: "another two hours" is another figure
         if same is not None:
             entry, new, subject = same.figure.id, False, ""
             # In the entry's unit the number may differ (3 days of a figure in years):
@@ -360,11 +431,20 @@ class _Reader:
         if (entry, q.text) in self.seen or (not new and self._reported(entry)):
             return
         self.seen.add((entry, q.text))
+        self.given.setdefault(entry, []).append(q)
         qualifier = q.qualifier if q.qualifier not in ("exact", "vague", "range") else "exact"
-        when = as_of(text, self.proposal.source.date)
+        when = as_of(masked, self.proposal.source.date, (q.start, q.end), others)
         self.proposal.figures.append(
             FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords, when)
         )
+
+    def _said_otherwise(self, entry: str, q: Quantity) -> bool:
+        """Whether this article already gave the entry a different value."""
+        mine = self.proposal.source.id
+        known = next((f for f in self.registry.figures if f.id == entry), None)
+        earlier = [r.quantity for r in known.reports if r.source == mine] if known else []
+        earlier += self.given.get(entry, [])
+        return any(not _close(q, e, exact=False) for e in earlier)
 
     def _close_figure(self, q: Quantity, unit: str, frame: Frame) -> FigureInfo | None:
         """An entry in the same unit whose value is within CLOSE of this one (the
@@ -418,6 +498,13 @@ class _Reader:
         return candidate
 
 
+def _join_ratio(q: Quantity) -> float:
+    """How far apart two reports of one figure may be: small counts ("two
+    people on the train", "four people died") rarely differ by half again."""
+    small = q.dimension == "count" and q.value <= SMALL_COUNT
+    return SMALL_RATIO_TO_JOIN if small else MAX_RATIO_TO_JOIN
+
+
 def _within(a: Quantity, b: Quantity, ratio: float) -> bool:
     """Whether two values are within a factor of `ratio` of each other."""
     mid_a, mid_b = abs(a.lo + a.hi) / 2, abs(b.lo + b.hi) / 2
@@ -445,6 +532,7 @@ MIN_OVERLAP_TO_JOIN = 0.25
 # Reports of one figure, even of a count that rises, seldom differ by more than this:
 # "3 firefighters were injured" is not another report of "1,000 firefighters battled".
 MAX_RATIO_TO_JOIN = 2.0
+SMALL_RATIO_TO_JOIN = 1.5
 # Reports of one figure by different outlets differ by a few percent (153,000 and
 # 151,600 acres); beyond this, the same unit is more likely another figure.
 CLOSE = 0.12
@@ -467,6 +555,9 @@ def _unit(q: Quantity, masked: str) -> str:
     glued = q.text.rsplit("-", 1)
     if len(glued) == 2 and glued[1].isalpha():  # "5,400-word", "15-nation"
         return glued[1] if glued[1].endswith("s") else glued[1] + "s"
+    named = _after_a_name(masked[q.end : q.end + 120])
+    if named:
+        return named
     after = WORD_RE.findall(masked[q.end : q.end + 80])[:3]
     if after and after[0].lower() == "of":  # "tens of thousands of troops"
         after = after[1:]
@@ -480,6 +571,20 @@ def _unit(q: Quantity, masked: str) -> str:
     ):
         return str(after[1]).lower()  # "100,000 new troops", "five permanent seats"
     return str(after[0]).lower()
+
+
+MAX_NAME_WORDS = 5
+
+
+def _after_a_name(text: str) -> str:
+    """ "16 National Transportation Safety Board investigators": the noun after a name."""
+    words = WORD_RE.findall(text)[: MAX_NAME_WORDS + 1]
+    k = 0
+    while k < min(len(words), MAX_NAME_WORDS) and words[k][:1].isupper():
+        k += 1
+    if 0 < k < len(words) and words[k].islower() and _plural(words[k]):
+        return str(words[k])
+    return ""
 
 
 # Counted nouns whose plural has no -s: "14 people across the county" counts people.
@@ -562,6 +667,8 @@ def _body(masked: str, documents_only: bool = False) -> str:
     """A document or body that says something in this sentence ("the statement said")."""
     saying = not documents_only and VERB.search(masked) is not None
     for found in (*_ACCORDING.finditer(masked), *_BODY.finditer(masked)):
+        if _IN_BEFORE.search(masked, 0, found.start()) and not _PLURAL_ANYWHERE.search(masked):
+            continue  # "the president said in a statement": the statement is not the speaker
         # A document speaks by being there ("a joint statement calling for '…'");
         # people and bodies need a verb of saying.
         if saying or found.group("head").lower() in _DOCUMENTS:
@@ -579,6 +686,39 @@ def _strip_title(name: str) -> str:
     while parts and parts[0] in TITLES:
         parts = parts[1:]
     return " ".join(parts)
+
+
+def _shared_name_words(article: str) -> frozenset[str]:
+    """Words of two or more of the article's names ("Wang" of Wang Yi and Wang Wenbin)."""
+    seen: dict[str, set[str]] = {}
+    for run in _NAME_RUN.finditer(article):
+        words = [w for w in run.group().split() if w not in TITLES]
+        if len(words) < 2 or words[0].lower() in STOPWORDS:
+            continue
+        for word in words[-2:]:
+            seen.setdefault(word, set()).add(" ".join(words[-2:]))
+    return frozenset(w for w, names in seen.items() if len(names) > 1)
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:[ \t\n]+[A-Z][\w’'-]+)+")  # no full stop inside
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _alone(text: str, name: str) -> set[str]:
+    """The words of `text` outside each writing of the whole `name`."""
+    words, parts = _TOKEN.findall(text), name.split()
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        if words[i : i + len(parts)] == parts:
+            i += len(parts)
+            continue
+        out.add(words[i])
+        i += 1
+    return out
+
+
+_TOKEN = re.compile(r"[\w’'-]+")
 
 
 def _slug(text: str, limit: int = 0) -> str:

@@ -51,6 +51,7 @@ from factcheck.registry.loader import (
     _check_top,
     _source,
     _speaker,
+    id_problem,
     is_jsonl,
     jsonl_tables,
     parse_toml,
@@ -244,6 +245,8 @@ def _small(
         for table, where in found_sources:
             item = _source(table, where, col)
             if item is not None:
+                if id_problem(item.id):
+                    col.add((*where, "id"), id_problem(item.id))
                 if item.id in sources:
                     col.add((*where, "id"), f"duplicate source id '{item.id}'")
                 sources.add(item.id)
@@ -251,6 +254,8 @@ def _small(
         for table, where in found_speakers:
             spk = _speaker(table, where, col)
             if spk is not None:
+                if id_problem(spk.id):
+                    col.add((*where, "id"), id_problem(spk.id))
                 if spk.id in speakers:
                     col.add((*where, "id"), f"duplicate speaker id '{spk.id}'")
                 speakers[spk.id] = spk
@@ -278,8 +283,10 @@ def _entry_rows(source: Path, name: str, chunk: Chunk) -> _Rows:
     for table_name in ("quotations", "figures"):
         for table, where in read.tables.get(table_name, []):
             eid = table.get("id")
-            if isinstance(eid, str):
+            if isinstance(eid, str) and eid.strip():
                 at = (*where, "id")
+                if id_problem(eid):
+                    read.col.add(at, id_problem(eid))
                 rows.ids.append((eid, ORDER[table_name], int(where[1]),  # type: ignore[call-overload]
                                  line_of(read.col.lines, where), read.col.field_of(at)))  # fmt: skip
     for q in quotations:

@@ -56,30 +56,79 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     if not candidates:
         return None
     common, people = index.frame_words()
+    people = people | _story_names(claim, index)
     weights = index.figure_weights(set(claim.content))
     fits = [
         (info, fit(claim, _frame(info, common), lambda w: weights.get(w, 0.0), people))
         for info in candidates
     ]
     fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
-    return _choose(q, fits)
+    found = _choose(q, fits)
+    if found.confident and _printed_beside(q, _frame(found.info, common), found.info):
+        why = "the number is another figure of the entry's own sentence, not the entry's"
+        return FigureMatch(found.info, found.score, False, why)
+    return found
+
+
+def _printed_beside(q: Quantity, frame: FigureFrame, info: FigureInfo) -> bool:
+    """Whether the claim's number is one the source prints beside the entry's
+    figure and the entry's own reports do not bear out: "Seven of the eight
+    cars" is about the seven, "four killed and 150 injured" about the injured."""
+    from factcheck.figures.ranges import agree
+    from factcheck.verdicts.figures import agrees_with_any
+
+    if agrees_with_any(q, info.figure):
+        return False
+    return any(d == q.dimension and agree(d, (q.lo, q.hi), (lo, hi)) for d, lo, hi in frame.beside)
+
+
+# A name in this share of the registry's figures (and in at least a few) names
+# the story, not one figure of it: "the Corral Fire" is in most of a fire's
+# sources, so a claim naming it names nothing the others do not.
+STORY_SHARE = 1 / 3
+STORY_MIN_FIGURES = 3
+
+
+def _story_names(claim: Frame, index: Index) -> frozenset[str]:
+    from factcheck.frames.frame import name_key
+    from factcheck.text import stem
+
+    docs, total = index.figure_docs()
+    enough = max(STORY_MIN_FIGURES, total * STORY_SHARE)
+    keys = {name_key(n) for n in claim.names}
+    return frozenset(k for k in keys if docs.get(stem(k), 0) >= enough)
 
 
 def _choose(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
     """The best candidate without doubt; but a number that a close, plausible
     candidate bears out (a frame that names nothing else) is not a
     contradiction of another one."""
-    from factcheck.verdicts.figures import agrees_with_any
 
     sure = [(info, f) for info, f in fits if not _doubt(q, f, info.figure.keywords)]
     bar = 0.5 * (sure[0][1].score if sure else fits[0][1].score)
     for info, f in fits:
-        if _plausible(f, info) and f.score >= bar and agrees_with_any(q, info.figure):
+        if _plausible(f, info) and f.score >= bar and _bears_out(q, info):
             return FigureMatch(info, f.score, True)
     if sure:
         return FigureMatch(sure[0][0], sure[0][1].score, True)
     info, f = fits[0]
     return FigureMatch(info, f.score, False, _doubt(q, f, info.figure.keywords))
+
+
+BOUNDS = frozenset({"over", "under", "at least", "at most"})
+
+
+def _bears_out(q: Quantity, info: FigureInfo) -> bool:
+    """Whether a source's value agrees with the claim's number, other than one
+    bound agreeing with another ("at least 120" and "at least 85" can both be
+    true, but the source does not bear the claim out)."""
+    from factcheck.verdicts.figures import _agrees
+
+    bound = q.qualifier in BOUNDS
+    return any(
+        _agrees(q, r) and not (bound and r.quantity.qualifier in BOUNDS)
+        for r in info.figure.reports
+    )
 
 
 def _plausible(f: Fit, info: FigureInfo) -> bool:

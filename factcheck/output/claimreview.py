@@ -4,9 +4,11 @@ One ClaimReview per claim (`check`, `batch`) or per finding (`scan`), in a JSON
 array (`check` writes one object). The review is rated on a 1–5 scale with the
 verdict as `alternateName`: contradicted 1, disputed 3, supported 5; an
 unverified claim or an unreadable row has no `ratingValue`, only its name.
-`itemReviewed` is the Claim: its author is the registry's speaker for a
-quotation, else the outlet that first reported the figure; its appearances
-are the registry's sources (and, for `scan`, the draft's place).
+`itemReviewed` is the Claim as schema.org means it: its author is the person
+the claim is attributed to (the registry's speaker for a quotation; omitted
+otherwise, since the sources reported the facts, not the claim under review),
+and its appearance is where the claim was found (the draft's place, from
+`scan`). The sources the verdict rests on are the review's `citation`.
 """
 
 from __future__ import annotations
@@ -46,14 +48,11 @@ def claim_review(
     if value is not None:
         rating.update(ratingValue=value, bestRating=BEST, worstRating=WORST)
     item: dict[str, object] = {"@type": "Claim"}
-    author = _claim_author(entry, evidence, registry)
+    author = _claim_author(entry, registry)
     if author:
         item["author"] = author
-    appearances = [_appearance(e, registry) for e in evidence]
     if where:
-        appearances.insert(0, where)
-    if appearances:
-        item["appearance"] = appearances
+        item["appearance"] = [where]
     review: dict[str, object] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
@@ -63,28 +62,30 @@ def claim_review(
         "reviewRating": rating,
         "itemReviewed": item,
     }
+    if evidence:
+        review["citation"] = [_cited(e, registry) for e in evidence]
     if reasons:
         review["reviewBody"] = " ".join(reasons)
     return review
 
 
-def _claim_author(
-    entry: str, evidence: tuple[Evidence, ...], registry: Registry | None
-) -> dict[str, object] | None:
-    if registry is not None and entry:
-        from factcheck.matching.index import index_for
+def _claim_author(entry: str, registry: Registry | None) -> dict[str, object] | None:
+    """Whom a quotation puts the words in the mouth of. A figure's claim has no
+    author the registry knows: the outlets reported the true figure, so naming
+    one would make it the author of the false claim."""
+    if registry is None or not entry:
+        return None
+    from factcheck.matching.index import index_for
 
-        q = index_for(registry).quotation(entry)
-        if q is not None and q.speaker in registry.speakers:
-            speaker = registry.speakers[q.speaker]
-            kind = "Person" if speaker.kind == "person" else "Organization"
-            return {"@type": kind, "name": speaker.name}
-    if evidence:  # a figure: first said by the outlets that reported it
-        return {"@type": "Organization", "name": evidence[0].outlet}
-    return None
+    q = index_for(registry).quotation(entry)
+    if q is None or q.speaker not in registry.speakers:
+        return None
+    speaker = registry.speakers[q.speaker]
+    kind = "Person" if speaker.kind == "person" else "Organization"
+    return {"@type": kind, "name": speaker.name}
 
 
-def _appearance(e: Evidence, registry: Registry | None) -> dict[str, object]:
+def _cited(e: Evidence, registry: Registry | None) -> dict[str, object]:
     work: dict[str, object] = {
         "@type": "CreativeWork",
         "publisher": {"@type": "Organization", "name": e.outlet},

@@ -95,7 +95,49 @@ def align(typed: list[QWord], source: list[QWord]) -> Alignment:
             else:
                 row[j], marks[j] = left, DROP
     end = min(range(m + 1), key=lambda j: (cost[n][j], j))
-    return Alignment(tuple(_trace(typed, source, back, n, end)))
+    return Alignment(tuple(_typo_at_edges(_trace(typed, source, back, n, end), source)))
+
+
+MIN_TYPO_LETTERS = 4  # "is"/"in", "now"/"not": short words one letter apart are other words
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter changed, added, left out, or two neighbours
+    swapped: the typo of "contxt" for "context"."""
+    if a == b or min(len(a), len(b)) < MIN_TYPO_LETTERS or abs(len(a) - len(b)) > 1:
+        return False
+    head = next(
+        (k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    if len(a) == len(b):
+        rest_same = a[head + 1 :] == b[head + 1 :]
+        swapped = a[head : head + 2] == b[head : head + 2][::-1] and a[head + 2 :] == b[head + 2 :]
+        return rest_same or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[head + 1 :] == shorter[head:]
+
+
+def _typo_at_edges(ops: list[Op], source: list[QWord]) -> list[Op]:
+    """A typed first or last word one letter from the source word beside the span is
+    that word misspelt, not a word the source lacks: the semi-global alignment
+    would rather start or end the span a word early (an added word costs a hair less
+    than a substitution), which hid the typo's diff."""
+    on_source = [k for k, op in enumerate(ops) if op.source is not None]
+    if not on_source:
+        return ops
+    at = {id(w): j for j, w in enumerate(source)}
+    first, last = on_source[0], on_source[-1]
+    before = at[id(ops[first].source)] - 1
+    after = at[id(ops[last].source)] + 1
+    if last + 1 < len(ops) and after < len(source):
+        op = ops[last + 1]
+        if op.kind == ADD and op.typed and one_letter_apart(op.typed.norm, source[after].norm):
+            ops[last + 1] = Op(SUB, op.typed, source[after])
+    if first > 0 and before >= 0:
+        op = ops[first - 1]
+        if op.kind == ADD and op.typed and one_letter_apart(op.typed.norm, source[before].norm):
+            ops[first - 1] = Op(SUB, op.typed, source[before])
+    return ops
 
 
 def verbatim(typed: list[QWord], source: list[QWord], source_norms: frozenset[str]) -> bool:

@@ -24,7 +24,11 @@ class Mention:
 class SpeakerIndex:
     """Finds registered speakers' names in text, longest name first."""
 
-    def __init__(self, speakers: Iterable[Speaker]) -> None:
+    def __init__(self, speakers: Iterable[Speaker], whole_names: bool = False) -> None:
+        # whole_names: a one-word name is no mention where another capitalised word
+        # follows it ("Wang" in "Wang Wenbin" is not Wang Yi). Ingest reads so, as it
+        # registers new people by their full names.
+        self.whole_names = whole_names
         names: list[tuple[str, str]] = []
         for sp in speakers:
             names.extend((name, sp.id) for name in sp.names if name.strip())
@@ -69,7 +73,7 @@ class SpeakerIndex:
     def _pattern(self, name: str) -> re.Pattern[str]:
         pattern = self._compiled.get(name)
         if pattern is None:
-            pattern = self._compiled[name] = _name_pattern(name)
+            pattern = self._compiled[name] = _name_pattern(name, self.whole_names)
         return pattern
 
     def mentions(self, text: str) -> list[Mention]:
@@ -78,9 +82,23 @@ class SpeakerIndex:
         tried = sorted(e for k in keys & self._by_key.keys() for e in self._by_key[k])
         for _, name, sid in tried:  # longest name first, as registered
             for m in self._pattern(name).finditer(text):
+                if " " not in name and _another_first_name(text, m.start()):
+                    continue  # "Hunter Biden" is not the Biden registered as Joe Biden
                 if not any(m.start() < t.end and t.start < m.end() for t in taken):
                     taken.append(Mention(m.start(), m.end(), sid, m.group()))
         return sorted(taken, key=lambda t: t.start)
+
+    def by_surname(self, word: str) -> str:
+        """The one speaker whose full name ends in `word` ("Weiss" for David Weiss),
+        or "" when none or several do: copy names people by surname although the
+        registry lists only the aliases its sources used."""
+        found = {
+            sid
+            for entries in self._by_key.values()
+            for _, name, sid in entries
+            if name[:1].isupper() and " " in name and name.split()[-1] == word
+        }
+        return found.pop() if len(found) == 1 else ""
 
     def identify(self, name: str) -> str:
         """The registered speaker a free-standing name refers to, if any."""
@@ -89,6 +107,140 @@ class SpeakerIndex:
 
 
 _WORD = re.compile(r"\w+")
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*\.?)[ \t]+$")
+# Capitalised words that may stand before a surname without making it another
+# person's name: titles, honorifics, and words that open a sentence or a date.
+NOT_FIRST_NAMES = frozenset(
+    [
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "Prof",
+        "Prof.",
+        "Sir",
+        "Dame",
+        "Lord",
+        "President",
+        "Vice",
+        "Prime",
+        "Premier",
+        "Minister",
+        "Secretary",
+        "Chancellor",
+        "Senator",
+        "Sen.",
+        "Governor",
+        "Gov.",
+        "General",
+        "Gen.",
+        "Mayor",
+        "Ambassador",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "King",
+        "Queen",
+        "Prince",
+        "Pope",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Deputy",
+        "Chief",
+        "State",
+        "Captain",
+        "Capt.",
+        "Lieutenant",
+        "Lt.",
+        "Sergeant",
+        "Sgt.",
+        "Officer",
+        "Detective",
+        "Det.",
+        "Inspector",
+        "Insp.",
+        "Superintendent",
+        "Supt.",
+        "Sheriff",
+        "Judge",
+        "Justice",
+        "Commissioner",
+        "Director",
+        "Commander",
+        "Colonel",
+        "Col.",
+        "Admiral",
+        "Adm.",
+        "Rep.",
+        "Representative",
+        "Councillor",
+        "Councilman",
+        "Councilwoman",
+        "Coach",
+        "Bishop",
+        "Cardinal",
+        "Rev.",
+        "CEO",
+        "Corporal",
+        "Cpl.",
+        "Attorney",
+        "Counsel",
+        "Special",
+        "Former",
+        "First",
+        "Then",
+        "Leader",
+        "Premier",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "If",
+        "When",
+        "While",
+        "This",
+        "That",
+        "It",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def _another_first_name(text: str, at: int) -> bool:
+    """Whether the capitalised word before `at` makes a full name of its own."""
+    found = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    return found is not None and found.group(1) not in NOT_FIRST_NAMES
 
 
 def _key(name: str) -> str:
@@ -97,7 +249,8 @@ def _key(name: str) -> str:
     return found.group() if found else ""
 
 
-def _name_pattern(name: str) -> re.Pattern[str]:
+def _name_pattern(name: str, whole_names: bool = False) -> re.Pattern[str]:
     body = re.escape(name).replace(r"\ ", r"\s+")
     flags = re.IGNORECASE if name[:1].islower() else 0
-    return re.compile(rf"(?<![\w’'-]){body}(?![\w-])", flags)
+    longer = r"(?!\s+[A-Z][a-z])" if whole_names and name[:1].isupper() and " " not in name else ""
+    return re.compile(rf"(?<![\w’'-]){body}(?![\w-]){longer}", flags)

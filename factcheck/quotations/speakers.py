@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.quotations.names import Mention, SpeakerIndex
+from factcheck.quotations.names import NOT_FIRST_NAMES, Mention, SpeakerIndex
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|declares|noted|notes|"
@@ -42,8 +42,89 @@ _NOT_NAMES = {
     "That",
     "It",
 }
+# Words of a title that stand before a name but are not part of it ("Foreign
+# Minister Wang Yi", "Battalion Chief Josh Silveira"); one list with names.py.
+# Honorifics (Mr., Dr.) are kept with the name: "Ms. Lee" is how copy refers to her.
+_HONORIFIC_WORDS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
+_NOT_TITLES = set(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "If",
+        "When",
+        "While",
+        "This",
+        "That",
+        "It",
+        "Then",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+TITLES = frozenset(
+    w for w in NOT_FIRST_NAMES if w.rstrip(".") not in _HONORIFIC_WORDS and w not in _NOT_TITLES
+)
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
+# Every word that may stand before a name without being part of it.
+BEFORE_NAMES = TITLES | _HONORIFICS | {f"{h}." for h in _HONORIFICS}
+# Where the name after "said" ends: punctuation, or a word that starts what
+# follows it ("said Lee of the agency", "said Lee, who …").
+_PHRASE_STOP = frozenset(
+    [
+        "of",
+        "from",
+        "at",
+        "in",
+        "on",
+        "who",
+        "which",
+        "that",
+        "to",
+        "for",
+        "with",
+        "and",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "by",
+        "about",
+        "this",
+        "last",
+        "yesterday",
+        "today",
+    ]
+)
+_TOKEN = re.compile(r"\S+")
+# "of the", "from", "at": what stands between a person and their organisation.
+_AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?\s+$")
 _BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,[^,]{{1,100}},\s*)?$")
-_AFTER = re.compile(rf"^\s*(?P<name>{_TITLE}?{_NAME})")
 # How far from its quotation a speaker may be named, in characters: longer than
 # any sentence in the seed articles (the longest is under 400).
 ATTRIBUTION_REACH = 500
@@ -115,18 +196,111 @@ def _subject(
     pronoun = _PRONOUN.search(masked[: verb.start()])
     if pronoun:  # "he said": nothing stands closer to the verb
         return Attribution(pronoun.group("p"), pronoun=True)
+    named = _named_before(masked[: verb.start()].rstrip())
     if before and _close(masked, before[-1].end, verb.start()):
-        return Attribution(before[-1].text, before[-1].speaker)
-    if after and passive_verb and _close(masked, verb.end(), after[0].start, words=3):
-        return Attribution(after[0].text, after[0].speaker)
-    named = _BEFORE.search(masked[: verb.start()].rstrip())
-    if named is None and passive_verb:
-        named = _AFTER.search(masked[verb.end() :])
+        return _nearer(before[-1], named, index)
     if named and _is_full_name(named.group("name")):
-        return _named(named.group("name"), index)
+        return _named(_person(named.group("name").split()), index)
+    surname = named.group("name") if named and not before else ""
+    if surname and index.by_surname(surname):  # "…," Weiss said
+        return Attribution(surname, index.by_surname(surname))
+    if passive_verb:
+        found = _after(masked, verb.end(), after, index)
+        if found is not None:
+            return found
     if before:
         return Attribution(before[-1].text, before[-1].speaker)
     return None
+
+
+def _nearer(mention: Mention, named: re.Match[str] | None, index: SpeakerIndex) -> Attribution:
+    """The registered name before the verb, unless a person is named between it and
+    the verb ("Cal Fire spokeswoman Cecile Juliette said") or it stands inside the
+    subject's appositive ("Juliette, a Cal Fire spokeswoman, said")."""
+    if named and _is_full_name(named.group("name")):
+        a, b = named.span("name")
+        if not (mention.start < b and a < mention.end):
+            return _named(_person(named.group("name").split()), index)
+    return Attribution(mention.text, mention.speaker)
+
+
+def _named_before(text: str) -> re.Match[str] | None:
+    """The name that ends `text` (the words before a verb of saying), past an
+    affiliation: in "Andrew Small of the German Marshall Fund" it is Small."""
+    named = _BEFORE.search(text)
+    while named is not None:
+        affiliation = _AFFILIATION.search(text, 0, named.start("name"))
+        if affiliation is None:
+            return named
+        text = text[: affiliation.start()]
+        named = _BEFORE.search(text)
+    return None
+
+
+def _after(
+    masked: str, start: int, mentions: list[Mention], index: SpeakerIndex
+) -> Attribution | None:
+    """ "said [Cal Fire spokeswoman] Cecile Juliette": the person after a verb of
+    saying is the last capitalised run of its noun phrase, past any description."""
+    found = _name_after(masked, start)
+    if found is None:
+        return None
+    a, b, name = found
+    hit = [m for m in mentions if m.start < b and a < m.end]
+    if hit:
+        return Attribution(hit[-1].text, hit[-1].speaker)
+    if _is_full_name(name):
+        return _named(name, index)
+    inside = [m for m in mentions if m.end <= b]
+    return Attribution(inside[-1].text, inside[-1].speaker) if inside else None
+
+
+def _name_after(masked: str, start: int) -> tuple[int, int, str] | None:
+    """The span and text of the name in the noun phrase that starts at `start`."""
+    run: list[tuple[int, int, str]] = []
+    last: list[tuple[int, int, str]] = []
+    for k, token in enumerate(_TOKEN.finditer(masked, start, start + 160)):
+        word = token.group()
+        core = word.rstrip(',;:!?)”"’')
+        stop = core != word
+        if core.endswith(".") and not _abbreviation(core):
+            core, stop = core[:-1], True
+        if not core or k >= 10:
+            break
+        if core[0].isupper():
+            run.append((token.start(), token.start() + len(core), core))
+        elif core.lower() in _PHRASE_STOP:
+            break
+        elif run:  # "Cal Fire spokeswoman …": the run was a description
+            last, run = run, []
+        if stop:
+            break
+    run = run or last
+    if not run or run[-1][2].endswith(("'s", "’s")):
+        return None  # "said Mr. Putin's visit …": a possessive is no speaker
+    name = _person([w for _, _, w in run])
+    kept = len(name.split())
+    return run[-kept][0], run[-1][1], name
+
+
+def _abbreviation(word: str) -> bool:
+    """ "Capt.", "Dr.", "J.", "U.S.": a full stop that does not end the sentence."""
+    return word in TITLES or word[:-1] in _HONORIFICS or len(word) == 2 or "." in word[:-1]
+
+
+def _person(words: list[str]) -> str:
+    """The person in a run of capitalised words: what follows its last title word,
+    and no more than a first and last name (with a middle initial) of a longer run."""
+    cut = 0
+    for i, word in enumerate(words):
+        if word in TITLES or (
+            word.endswith(".") and word[:-1] not in _HONORIFICS and len(word) > 3
+        ):
+            cut = i + 1
+    name = words[cut:] or words[-1:]
+    if len(name) > 3:
+        name = name[-3:] if len(name[-2]) == 2 and name[-2].endswith(".") else name[-2:]
+    return " ".join(name)
 
 
 def _close(masked: str, a: int, b: int, words: int = 16) -> bool:

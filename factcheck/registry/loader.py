@@ -58,6 +58,9 @@ TOP_KEYS = {"schema", "sources", "speakers", "quotations", "figures"}
 SPEAKER_KINDS = {"person", "document", "organisation"}
 _DIGITS = re.compile(r"\d+")
 MAX_MESSAGE = 300  # characters of one problem line: a value of a megabyte is cut
+# An id is one word: reports cite it, `ignore` lists and suppression comments
+# name it, and a space or a quotation mark in it would not survive those.
+_ID = re.compile(r"\w[\w.:-]*")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 Located = tuple[dict[str, Any], KeyPath]  # a table and where it stands in the file
 
@@ -101,6 +104,13 @@ class Collector:
             self.add((*where, key), f"'{key}' must be a list of non-empty strings")
             return ()
         return tuple(value)
+
+
+def id_problem(value: str) -> str:
+    """What is wrong with `value` as a source, speaker or entry id ("" if nothing)."""
+    if _ID.fullmatch(value):
+        return ""
+    return f"id {value!r} is not one word of letters, digits and . _ - : (e.g. s005-gazette)"
 
 
 def read_registry(path: str | Path) -> tuple[Registry, list[InputError]]:
@@ -314,6 +324,8 @@ def _build_all(
         item = build(table, where, col)
         if item is None:
             continue
+        if id_problem(item.id):
+            col.add((*where, "id"), id_problem(item.id))
         if item.id in out:
             col.add((*where, "id"), f"duplicate {name[:-1]} id '{item.id}'")
         out[item.id] = item
@@ -469,8 +481,10 @@ def check_unique_ids(entries: list[Located], col: Collector) -> None:
     seen: dict[str, KeyPath] = {}
     for table, where in entries:
         eid = table.get("id")
-        if not isinstance(eid, str):
+        if not isinstance(eid, str) or not eid.strip():
             continue
+        if id_problem(eid):
+            col.add((*where, "id"), id_problem(eid))
         if eid in seen:
             first = line_of(col.lines, seen[eid])
             col.add((*where, "id"), f"duplicate entry id '{eid}' (first at line {first})")

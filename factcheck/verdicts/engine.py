@@ -58,6 +58,15 @@ def analyse(
 
 def _figure_parts(masked: str, index: Index) -> list[Part]:
     found_figures = read_figures(masked)
+    if any(q.dimension == "time-of-day" for q in found_figures):
+        from factcheck.frames.clock import event_time
+
+        # "by 6 p.m. …, 50% contained": a clock that dates another figure is not checked
+        found_figures = [
+            q
+            for q in found_figures
+            if q.dimension != "time-of-day" or event_time(masked, q, found_figures)
+        ]
     if not found_figures:
         return []
     # Imported here: a claim of quotations alone never pays for the frame reader.

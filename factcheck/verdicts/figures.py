@@ -44,7 +44,25 @@ def agrees_with_any(q: Quantity, figure: Figure) -> bool:
 
 
 def _agrees(q: Quantity, report: FigureReport) -> bool:
-    return agree(q.dimension, (q.lo, q.hi), (report.quantity.lo, report.quantity.hi))
+    theirs = report.quantity
+    if _same_bound(q, theirs):
+        # "up to 40 years" and "up to 25 years" can both be true, but they state
+        # different maximums: two bounds one way agree when their numbers do; a
+        # floor below the source's ("at least 300" for "at least 400") still holds.
+        if q.qualifier in _LOWER and q.value <= theirs.value:
+            return True
+        return abs(q.value - theirs.value) <= BOUND_SLACK * max(abs(q.value), abs(theirs.value))
+    return agree(q.dimension, (q.lo, q.hi), (theirs.lo, theirs.hi))
+
+
+BOUND_SLACK = 0.10
+_UPPER, _LOWER = frozenset({"under", "at most"}), frozenset({"over", "at least"})
+
+
+def _same_bound(a: Quantity, b: Quantity) -> bool:
+    return a.dimension == b.dimension and any(
+        a.qualifier in side and b.qualifier in side for side in (_UPPER, _LOWER)
+    )
 
 
 def _says(report: FigureReport, figure: Figure) -> str:

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from factcheck.matching.index import Index, Wording
 from factcheck.model import Evidence, Part, Quotation, Verdict
-from factcheck.quotations.align import ADD, DROP, SUB, Alignment, Op, align, verbatim
+from factcheck.quotations.align import (
+    ADD,
+    DROP,
+    SUB,
+    Alignment,
+    Op,
+    align,
+    one_letter_apart,
+    verbatim,
+)
 from factcheck.quotations.normalize import QWord, quote_words, real_words
 from factcheck.quotations.speakers import Attribution
 
@@ -60,9 +69,11 @@ def best_match(typed: list[QWord], index: Index, speaker: str) -> QuoteMatch | N
             bounded.append((floor, w))
     bounded.sort(key=lambda item: item[0])
 
-    def key(m: QuoteMatch) -> tuple[float, int, int]:
+    def key(m: QuoteMatch) -> tuple[float, int, int, int]:
         other_speaker = int(bool(speaker) and m.wording.quotation.speaker != speaker)
-        return (m.alignment.cost, other_speaker, -m.alignment.matched)
+        # Among equally many changes, one a misspelling explains is the likelier source.
+        unexplained = sum(1 for op in m.alignment.changes if not _typo(op))
+        return (m.alignment.cost, unexplained, other_speaker, -m.alignment.matched)
 
     best: QuoteMatch | None = None
     for floor, w in bounded:
@@ -71,7 +82,7 @@ def best_match(typed: list[QWord], index: Index, speaker: str) -> QuoteMatch | N
         match = QuoteMatch(w, align(typed, list(w.words)), count)
         if best is None or key(match) < key(best):
             best = match
-        if key(best) == (0, 0, -count):
+        if key(best) == (0, 0, 0, -count):
             break  # every typed word kept, by the speaker named: nothing can beat it
     return best
 
@@ -90,7 +101,7 @@ def quote_part(
         Verdict.UNVERIFIED,
         speaker=attribution.name if attribution else "",
     )
-    if match is None or not (match.exact or _altered(match, typed)):
+    if match is None or not (match.exact or _altered(match, typed) or _misspelt(match)):
         return base
     quotation = match.wording.quotation
     alignment = _within_wording(match)
@@ -165,6 +176,26 @@ def _altered(match: QuoteMatch, typed: list[QWord]) -> bool:
     )
 
 
+def _misspelt(match: QuoteMatch) -> bool:
+    """Words too few to call altered ("best frend") that are the source's words with a
+    letter wrong: a misspelt quotation, which the diff shows, not an unknown one. An
+    "s" more or less at a word's end ("best friends") is another form of the word,
+    not a slip of the keys, and leaves short words unverified as before."""
+    changes = match.alignment.changes
+    return (
+        match.typed_count >= 2
+        and match.alignment.matched >= 1
+        and 0 < len(changes) <= max(1, match.typed_count // 4)
+        and all(op.kind == SUB and _typo(op) and not _final_s(op) for op in changes)
+    )
+
+
+def _final_s(op: Op) -> bool:
+    a, b = (op.typed.norm if op.typed else ""), (op.source.norm if op.source else "")
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer == shorter + "s" or longer == shorter + "'s"
+
+
 def _wrong_speaker(
     attribution: Attribution | None, quotation: Quotation, words: int, index: Index
 ) -> str:
@@ -190,6 +221,10 @@ def _supported_reason(index: Index, quotation: Quotation, renderings: list[bool]
     return f"the words of {who} as {', '.join(printing)} prints them; other sources word it differently"
 
 
+def _typo(op: Op) -> bool:
+    return bool(op.typed and op.source and one_letter_apart(op.typed.norm, op.source.norm))
+
+
 def _change_reasons(alignment: Alignment) -> list[str]:
     """Plain words for each change, runs of one kind merged: "'must' where the source has 'should'"."""
     reasons: list[str] = []
@@ -197,7 +232,8 @@ def _change_reasons(alignment: Alignment) -> list[str]:
         typed = " ".join(op.typed.text for op in run if op.typed)
         source = " ".join(op.source.text for op in run if op.source)
         if kind == SUB:
-            reasons.append(f"'{typed}' where the source has '{source}'")
+            note = " (one letter differs)" if len(run) == 1 and _typo(run[0]) else ""
+            reasons.append(f"'{typed}' where the source has '{source}'{note}")
         elif kind == ADD:
             reasons.append(f"'{typed}' is not in the source")
         elif kind == DROP:

@@ -21,13 +21,22 @@ Moment = tuple[str, tuple[FigureReport, ...]]  # an as-of date and the reports f
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
+# "by 6 a.m. Saturday", "as of noon Tuesday": a clock may come between.
+_CLOCK_FIRST = r"(?:(?:\d{1,2}(?::\d{2})?\s{0,3}[ap]\.?\s?m\.?|noon|midnight)\s{1,3})?"
 _NAMED = re.compile(
-    rf"\b(?:on|by|as\s{{1,3}}of|since|until)\s{{1,3}}(?P<weekday>{_WEEKDAY})\b"
+    rf"\b(?:on|by|as\s{{1,3}}of|since|until)\s{{1,3}}{_CLOCK_FIRST}(?P<weekday>{_WEEKDAY})\b"
     rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<month>{_MONTH})\.?\s{{1,3}}(?P<day>\d{{1,2}})\b(?:,?\s{{1,3}}(?P<year>\d{{4}}))?"
     rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<day2>\d{{1,2}})\s{{1,3}}(?P<month2>{_MONTH})\b(?:\s{{1,3}}(?P<year2>\d{{4}}))?"
     rf"|\b(?:in|during|by)\s{{1,3}}(?P<month3>{_MONTH})\b(?:\s{{1,3}}(?P<year3>\d{{4}}))?",
     re.IGNORECASE,
 )
+
+
+# Two reports at two moments may be a change or a disagreement; three or more
+# show a count moving, and only then is a claim of an earlier value outdated
+# (unless the claim names the moment it is wrong for).
+MIN_MOMENTS_FOR_TREND = 3
+BOUNDS = frozenset({"over", "under", "at least", "at most"})
 
 
 @dataclass(frozen=True)
@@ -75,11 +84,17 @@ def moment_sides(figure: Figure, registry: Registry) -> tuple[tuple[FigureReport
 
 def named_moment(text: str, dates: list[str]) -> str:
     """The as-of date among `dates` that the text's "on Thursday" or "in December" names."""
+    named = named_moments(text, dates)
+    return named[-1] if named else ""
+
+
+def named_moments(text: str, dates: list[str]) -> list[str]:
+    """Every as-of moment among `dates` on the day (or month) the text names."""
     for m in _NAMED.finditer(text):
         fits = [d for d in dates if _fits(m, d)]
         if fits:
-            return fits[-1]
-    return ""
+            return fits
+    return []
 
 
 def _fits(m: re.Match[str], iso: str) -> bool:
@@ -106,11 +121,17 @@ def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, t
     if not found:
         found = [("", tuple(undated))]
     dates = [d for d, _ in found]
-    named = named_moment(text, dates)
+    named = _judged_moment(q, named_moments(text, dates), dict(found))
     at = named or dates[-1]
     target = dict(found)[at]
     agreeing = [_agrees(q, r) for r in target]
-    earlier = [d for d, reps in found if d < at and any(_agrees(q, r) for r in reps)]
+    # An earlier report that only bounds the value ("at least four") is not one
+    # the claim matches: six killed is not outdated by a later "four".
+    earlier = [
+        d
+        for d, reps in found
+        if d < at and any(_agrees(q, r) and r.quantity.qualifier not in BOUNDS for r in reps)
+    ]
     says = _join(list(dict.fromkeys(_says(r, figure) for r in target)))
     claimed = _claimed(q, figure)
     outdated = ""
@@ -119,10 +140,16 @@ def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, t
     elif any(agreeing):
         verdict = Verdict.DISPUTED
         reason = f"the sources disagree on {figure.subject} as of {at}; they say {says}"
-    elif earlier:
+    elif earlier and (named or len(found) >= MIN_MOMENTS_FOR_TREND):
         verdict, outdated = Verdict.CONTRADICTED, earlier[-1]
         latest = f"the latest, {at}," if not named else f"the report of {at}"
         reason = f"outdated: it matches the report of {outdated}; {latest} says {says}"
+    elif earlier:
+        verdict, outdated = Verdict.DISPUTED, earlier[-1]
+        reason = (
+            f"the sources differ over time on {figure.subject}: it matches the report of "
+            f"{outdated}; the latest, {at}, says {says}"
+        )
     else:
         verdict = Verdict.CONTRADICTED
         reason = f"{claimed}; as of {at} the sources say {says} ({figure.subject})"
@@ -138,6 +165,18 @@ def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, t
         evidence=_evidence(q, figure, found, at, registry),
         outdated=outdated,
     )
+
+
+def _judged_moment(
+    q: Quantity, named: list[str], found: dict[str, tuple[FigureReport, ...]]
+) -> str:
+    """Of the moments on the day a claim names, the one its number agrees with
+    (a toll that rose during that day agrees with the day's earlier report
+    too), else that day's latest."""
+    for moment in reversed(named):
+        if all(_agrees(q, r) for r in found[moment]):
+            return moment
+    return named[-1] if named else ""
 
 
 def _evidence(
