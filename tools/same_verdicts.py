@@ -36,8 +36,9 @@ def runs(work: Path, large: bool) -> dict[str, list[str]]:
     draft.write_text(make_draft(5_000, random.Random(21)), encoding="utf-8")
     archive.write_text(make_draft(170_000, random.Random(22)), encoding="utf-8")  # ~1 MB
     todo = {
-        "scan-draft": ["scan", "--format", "jsonl", str(draft)],
-        "scan-archive": ["scan", "--format", "jsonl", str(archive)],
+        # Relative names: a finding names its file, and the folder is new each run.
+        "scan-draft": ["scan", "--format", "jsonl", draft.name],
+        "scan-archive": ["scan", "--format", "jsonl", archive.name],
         "batch-shipped-j1": ["batch", "--jobs", "1", str(claims)],
         "batch-shipped-j2": ["batch", "--jobs", "2", str(claims)],
     }
@@ -65,7 +66,7 @@ def main() -> int:
         env.pop("FACTCHECK_REGISTRY", None)
         for name, argv in runs(work, args.large).items():
             out = subprocess.run(
-                [sys.executable, "-m", "factcheck", *argv], capture_output=True, env=env
+                [sys.executable, "-m", "factcheck", *argv], capture_output=True, env=env, cwd=work
             )
             if out.returncode not in (0, 1):
                 sys.stderr.write(f"{name}: exited {out.returncode}: {out.stderr[-300:]!r}\n")
