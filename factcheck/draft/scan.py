@@ -99,9 +99,7 @@ def scan_text(
         if unclosed is not None and not _continues_quotation(item):
             findings.append(unclosed)
         # A suppressed block is still read: a speaker it names is who a later "he said" means.
-        block_findings, speaker, unclosed = _scan_block(
-            item, index, path, speaker, memo, sentences
-        )
+        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker, memo, sentences)
         if skip:
             unclosed = None
         else:
