@@ -29,8 +29,12 @@ def test_benchmark_smoke_run_prints_every_row(tmp_path: Path) -> None:
         "batch,",
         "scale,",
         "index build,",
+        "--jobs 2 against --jobs 1",
+        "MB draft",
+        "entries, batch of",
     ):
         assert benchmark in names, proc.stdout
+    assert "| registry entries | look-up | batch throughput |" in proc.stdout  # growth table
     assert _results_stamp() == before  # a smoke run prints; it never rewrites the results
 
 

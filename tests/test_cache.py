@@ -406,3 +406,21 @@ def test_an_edit_keeping_size_and_modification_time_is_seen(stored: Path, tmp_pa
     os.utime(registry, ns=(before.st_atime_ns, before.st_mtime_ns))  # same modification time
     assert registry.stat().st_size == before.st_size
     assert check(CLAIM, cache.load_registry_cached(registry)).verdict is Verdict.CONTRADICTED
+
+
+def test_a_claim_checked_again_reads_nothing_more_from_the_index(stored: Path) -> None:
+    """Decoded rows, searches and word counts are kept per process: a batch meets
+    the same entries again and again, and decoding costs more than finding."""
+    from factcheck.matching.index import index_for
+
+    registry = cache.load_registry_cached(SHIPPED)
+    index = index_for(registry)
+    claims = [
+        "Russia shares a 4,209 km border with China.",
+        'Wang Yi said "Russia\'s legitimate security concerns should be taken seriously"',
+    ]
+    first = [check(c, registry).to_dict() for c in claims]
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+    assert [check(c, registry).to_dict() for c in claims] == first
+    assert statements == []

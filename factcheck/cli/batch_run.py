@@ -3,12 +3,15 @@ as it is done, in input order."""
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import stat
 import sys
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 from factcheck.batch import Row, read_rows, sniff_format, split_lines
 from factcheck.cli.common import note, silence_stdout, stdout, use_color
@@ -20,7 +23,7 @@ from factcheck.output import result_writer
 # Starting a worker and sending it the registry costs about as much as a few
 # hundred checks: smaller batches are checked in this process.
 ROWS_PER_WORKER = 400
-CHUNK = 32  # rows sent to a worker at a time: large enough to amortise, small for order
+CHUNK = 64  # rows a worker checks per task: large enough to amortise, small for order
 
 
 def run_batch(
@@ -35,14 +38,18 @@ def run_batch(
     name = "<stdin>" if path == "-" else path
     kind = input_format if input_format != "auto" else sniff_format(name, lines[0] if lines else "")
     rows = list(read_rows(lines, kind, name))
-    writer = result_writer(fmt, stdout(), color=use_color(sys.stdout), registry=registry)
+    color = use_color(sys.stdout)
+    writer = result_writer(fmt, stdout(), color=color, registry=registry)
     writer.begin()
     verdicts: list[Verdict] = []
     with _deferred_interrupt() as interrupted, _progress(len(rows)) as advance:
         try:
-            with closing(_results(rows, registry, jobs, dask)) as results:
+            with closing(_results(rows, registry, jobs, dask, (fmt, color))) as results:
                 for result in results:
-                    writer.write(result)
+                    if isinstance(result, Rendered):
+                        writer.write_rendered(result.text)
+                    else:
+                        writer.write(result)
                     verdicts.append(result.verdict)
                     advance()
                     if interrupted():
@@ -65,9 +72,14 @@ def run_batch(
 
 
 def _results(
-    rows: list[Row], registry: Registry, jobs: int, dask: str | None = None
-) -> Generator[Result, None, None]:
-    """Each row's result, in input order."""
+    rows: list[Row],
+    registry: Registry,
+    jobs: int,
+    dask: str | None = None,
+    output: tuple[str, bool] = ("jsonl", False),
+) -> Generator[Result | Rendered, None, None]:
+    """Each row's result, in input order: from workers, already written as text
+    when the output format allows it (`output`: the format and whether in colour)."""
     if dask is not None:
         from factcheck.scale.dask_batch import results_on_dask
 
@@ -79,10 +91,20 @@ def _results(
         return
     import multiprocessing
 
+    chunks = [rows[k : k + CHUNK] for k in range(0, len(rows), CHUNK)]
     with multiprocessing.get_context().Pool(
-        workers, initializer=_start_worker, initargs=(registry, index_for(registry))
+        workers, initializer=_start_worker, initargs=(registry, index_for(registry), output)
     ) as pool:
-        yield from pool.imap(_check_in_worker, rows, chunksize=CHUNK)
+        for done in pool.imap(_check_in_worker, chunks):
+            yield from done
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A row's output text, written by the worker that checked it."""
+
+    verdict: Verdict
+    text: str
 
 
 class _Checker:
@@ -103,20 +125,30 @@ class _Checker:
             return _error_result(Row(row.id, row.claim[:80], row.line, why))
 
 
-_worker: _Checker | None = None
+_worker: tuple[_Checker, Any] | None = None
 
 
-def _start_worker(registry: Registry, index: Index) -> None:
+def _start_worker(registry: Registry, index: Index, output: tuple[str, bool]) -> None:
     # Ctrl-C is the parent's to handle: it stops between rows and reports.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     remember_index(registry, index)  # a large registry's index is on disk, not in it
+    fmt, color = output
     global _worker
-    _worker = _Checker(registry)
+    # The text is made here, in parallel, and the parent only writes it: sending
+    # results back and writing them there kept one core busy for the other's work.
+    writer = result_writer(fmt, io.StringIO(), color=color, registry=registry)
+    _worker = (_Checker(registry), writer)
 
 
-def _check_in_worker(row: Row) -> Result:
+def _check_in_worker(rows: list[Row]) -> list[Result | Rendered]:
     assert _worker is not None, "the pool's initializer sets the checker"
-    return _worker(row)
+    checker, writer = _worker
+    done: list[Result | Rendered] = []
+    for row in rows:
+        result = checker(row)
+        text = writer.render(result)
+        done.append(result if text is None else Rendered(result.verdict, text))
+    return done
 
 
 @contextmanager

@@ -84,6 +84,7 @@ def scan_text(
     speaker: Attribution | None = None
     pending: list[Directive] = []
     unclosed: Finding | None = None
+    sentences: SentenceMemo = {}
     for item in read_plain_blocks(text) if plain else read_blocks(text):
         if isinstance(item, Directive):
             pending.append(item)
@@ -98,7 +99,7 @@ def scan_text(
         if unclosed is not None and not _continues_quotation(item):
             findings.append(unclosed)
         # A suppressed block is still read: a speaker it names is who a later "he said" means.
-        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker, memo)
+        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker, memo, sentences)
         if skip:
             unclosed = None
         else:
@@ -120,13 +121,18 @@ def _continues_quotation(block: Block) -> bool:
 
 
 def _scan_block(
-    block: Block, index: Index, path: str, speaker: Attribution | None, memo: BlockMemo | None
+    block: Block,
+    index: Index,
+    path: str,
+    speaker: Attribution | None,
+    memo: BlockMemo | None,
+    sentences: SentenceMemo,
 ) -> tuple[list[Finding], Attribution | None, Finding | None]:
     """The block's findings, the last speaker it names, and its unclosed quotation mark."""
     key = (block.text, speaker)
     analysed = memo.get(key) if memo is not None else None
     if analysed is None:
-        analysed = _analyse_block(block.text, index, speaker)
+        analysed = _analyse_block(block.text, index, speaker, sentences)
         if memo is not None:
             memo.put(key, analysed)
     parts, speaker, unclosed = analysed
@@ -143,12 +149,29 @@ def _too_deep(path: str, item: TooDeep) -> Finding:
     return Finding(path, item.line, 1, item.line, 2, part, "")
 
 
-def _analyse_block(text: str, index: Index, speaker: Attribution | None) -> Analysed:
+# A sentence's parts by its text and the speaker before it: analyse() depends on
+# nothing else, and drafts repeat sentences (a standing line, a quotation
+# recalled, an archive's boilerplate). Kept for one scan; bounded.
+SentenceMemo = dict[tuple[str, "Attribution | None"], tuple[list[Part], "Attribution | None"]]
+MAX_SENTENCES = 50_000
+
+
+def _analyse_block(
+    text: str, index: Index, speaker: Attribution | None, seen: SentenceMemo | None = None
+) -> Analysed:
     quotes = find_quotes(text)
     out: list[tuple[Part, int, str]] = []
+    memo: SentenceMemo = {} if seen is None else seen
     for start, end in split_sentences(text, quotes):
         sentence = text[start:end]
-        parts, speaker = analyse(sentence, index, speaker)
+        key = (sentence, speaker)
+        done = memo.get(key)
+        if done is None:
+            done = analyse(sentence, index, speaker)
+            if len(memo) >= MAX_SENTENCES:
+                memo.clear()  # a crude bound, as for blocks
+            memo[key] = done
+        parts, speaker = done
         out.extend((p, start, sentence) for p in parts)
     unclosed = next((q for q in quotes if not q.closed), None)
     return tuple(out), speaker, unclosed

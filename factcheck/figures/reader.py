@@ -64,6 +64,20 @@ _RANGE_WORDS = frozenset({"to", "-", "‐", "‑", "–", "—"})
 _CLOCK_ZONES = frozenset({"gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "msk"})
 
 
+# Every figure starts at a digit or at one of these words (_Scanner.run's readers:
+# a number or ordinal in words, a vague amount, a fraction, "a million", "half a
+# million"). A text with none of them holds no figure, and is not tokenized.
+_STARTS = (
+    set(ONES) | set(TENS) | set(ORDINAL_WORDS) | set(_VAGUE_FIRST) | set(_PARTS)
+    | {"half", "hundred", "thousand", "million", "billion", "dozen"}
+)  # fmt: skip
+_MAY_HOLD = re.compile(
+    r"\d|(?<![^\W\d_])(?:"
+    + "|".join(re.escape(w) for w in sorted(_STARTS, key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
+
+
 class Token(NamedTuple):
     """One token of a text being read. A named tuple, not a frozen dataclass: a
     draft makes thousands, and a tuple is built several times faster."""
@@ -614,6 +628,8 @@ class _Scanner:
 
 def read_figures(text: str) -> list[Quantity]:
     """Every figure in `text`, in order, with character offsets into it."""
+    if not _MAY_HOLD.search(text.lower()):
+        return []  # most sentences of a draft: no token could start a figure
     return _Scanner(text).run()
 
 

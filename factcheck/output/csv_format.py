@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 
 from factcheck.model import Result
 from factcheck.output.base import BaseResultWriter
@@ -26,16 +27,23 @@ class ResultWriter(BaseResultWriter):
         self.writer.writerow(COLUMNS)
 
     def write(self, result: Result) -> None:
-        self.writer.writerow(
-            [
-                _cell(result.id),
-                _cell(result.claim),
-                result.verdict.value,
-                _cell(result.entry),
-                f"{result.score:.3f}",
-                _cell(" | ".join(result.reasons)),
-                _cell(" ".join(e.source for e in result.evidence)),
-                _cell(result.message),
-            ]
-        )
+        self.writer.writerow(_cells(result))
         self.stream.flush()
+
+    def render(self, result: Result) -> str:
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow(_cells(result))
+        return line.getvalue()
+
+
+def _cells(result: Result) -> list[str]:
+    return [
+        _cell(result.id),
+        _cell(result.claim),
+        result.verdict.value,
+        _cell(result.entry),
+        f"{result.score:.3f}",
+        _cell(" | ".join(result.reasons)),
+        _cell(" ".join(e.source for e in result.evidence)),
+        _cell(result.message),
+    ]

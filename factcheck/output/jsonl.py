@@ -11,8 +11,10 @@ from factcheck.output.base import BaseResultWriter
 
 class ResultWriter(BaseResultWriter):
     def write(self, result: Result) -> None:
-        self.stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-        self.stream.flush()
+        self.write_rendered(self.render(result))
+
+    def render(self, result: Result) -> str:
+        return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
 
 
 def render_findings(findings: list[Finding], stream: TextIO, **_: object) -> None:

@@ -19,11 +19,10 @@ class ResultWriter(BaseResultWriter):
         if self.options.get("color"):
             self.rows.append(result)
             return
-        # An error row shows why it could not be read; its claim may not exist.
-        text = result.message if result.verdict is Verdict.ERROR else result.claim
-        claim = text if len(text) <= CLAIM_WIDTH else text[: CLAIM_WIDTH - 1] + "…"
-        self.stream.write(f"{result.id:<8} {result.verdict.value:<13} {result.entry:<36} {claim}\n")
-        self.stream.flush()
+        self.write_rendered(_line(result))
+
+    def render(self, result: Result) -> str | None:
+        return None if self.options.get("color") else _line(result)
 
     def end(self) -> None:
         if self.options.get("color") and self.rows:
@@ -44,3 +43,10 @@ class ResultWriter(BaseResultWriter):
 
 
 __all__ = ["ResultWriter", "plain"]
+
+
+def _line(result: Result) -> str:
+    # An error row shows why it could not be read; its claim may not exist.
+    text = result.message if result.verdict is Verdict.ERROR else result.claim
+    claim = text if len(text) <= CLAIM_WIDTH else text[: CLAIM_WIDTH - 1] + "…"
+    return f"{result.id:<8} {result.verdict.value:<13} {result.entry:<36} {claim}\n"
