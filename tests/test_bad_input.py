@@ -222,6 +222,25 @@ def ctrl_c_during_batch(tmp: Path) -> None:
     assert [json.loads(row)["id"] for row in rows] == [str(i) for i in range(1, len(rows) + 1)]
 
 
+def early_ctrl_c_with_jobs(tmp: Path) -> None:
+    """Before the first row (here: claims still coming on stdin), with workers asked
+    for: the same report as later, never click's bare "Aborted!"."""
+    proc = factcheck_process(
+        tmp, "batch", "-", "--jobs", "2", stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write(((CLAIM + "\n") * 2_000).encode())
+    proc.stdin.flush()
+    wchan = Path(f"/proc/{proc.pid}/wchan")
+    deadline = time.monotonic() + 60
+    while not wchan.read_text().endswith("pipe_read") and time.monotonic() < deadline:
+        time.sleep(0.05)  # until it waits for the rest of stdin
+    proc.send_signal(signal.SIGINT)
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 2, err
+    assert err == "factcheck: interrupted after 0 rows; every finished row was written\n"
+
+
 WRONG = "The bridge is 1,300 metres long."  # the mini registry says 1,200
 
 
@@ -429,6 +448,7 @@ CASES: dict[str, Callable[[Path], None]] = {
     ),
     "output into a closed pipe": closed_pipe,
     "Ctrl-C during a batch": ctrl_c_during_batch,
+    "Ctrl-C before the first row, with --jobs 2": early_ctrl_c_with_jobs,
     "a list item ten levels deep, a blockquote twenty deep": deep_nesting_read,
     "a blockquote 200 deep": deeper_than_read,
     "a number of 310 or 4,301 digits": long_number_in_claim,
