@@ -85,6 +85,8 @@ drafts = st.one_of(
 @example("[](\udb53\udfff")  # the same in a link destination
 @example("* C\r\t‘")
 @example("* \u2029\nY—\\3")
+@example(">\xa0\r12%")
+@example("---\n\rd\n---\n0286")  # a lone \r inside front matter was not a line
 def test_scan_never_raises_and_every_finding_lies_inside_the_draft(text: str) -> None:
     # Lines as editors, GitHub and SARIF count them: \n, \r\n or \r ends one; a form
     # feed or U+2028 does not (str.splitlines would count those too).

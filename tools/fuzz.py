@@ -1,6 +1,6 @@
 """Fuzz check, scan, batch rows and the registry loader, in-process, on every core.
 
-    python tools/fuzz.py [--inputs N] [--jobs J] [--chunk C]
+    python tools/fuzz.py [--inputs N] [--jobs J] [--chunk C] [--target T] [--seed S]
 
 Feeds N generated inputs per target (default 250,000) to the bodies of the
 property tests in tests/test_properties.py (FUZZ_TARGETS), in chunks of C
@@ -212,11 +212,14 @@ def main() -> int:
     parser.add_argument("--inputs", type=int, default=250_000, help="inputs per target")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--chunk", type=int, default=10_000, help="inputs per seed")
+    parser.add_argument("--target", action="append", choices=list(MAKERS), help="(repeatable)")
+    parser.add_argument("--seed", type=int, default=0, help="first seed (another run, others)")
     args = parser.parse_args()
+    targets = args.target or list(MAKERS)
     chunks = [
         Chunk(target, seed, min(args.chunk, args.inputs - start))
-        for target in MAKERS
-        for seed, start in enumerate(range(0, args.inputs, args.chunk))
+        for target in targets
+        for seed, start in enumerate(range(0, args.inputs, args.chunk), start=args.seed)
     ]
     tried: dict[str, int] = defaultdict(int)
     seconds: dict[str, float] = defaultdict(float)
@@ -233,7 +236,7 @@ def main() -> int:
                 failures[out.target].append(failure)
                 print(f"fuzz: {out.target} failed: {failure}", file=sys.stderr, flush=True)
     wall = time.perf_counter() - began
-    for target in MAKERS:
+    for target in targets:
         print(
             f"{target}: {tried[target]:,} inputs, {len(failures[target])} failing, "
             f"{seconds[target]:,.0f} s in workers ({cpu[target]:,.0f} s of CPU)"

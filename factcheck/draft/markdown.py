@@ -139,7 +139,9 @@ def read_blocks(source: str) -> Iterator[Block | Directive | TooDeep]:
     from markdown_it import MarkdownIt
 
     # markdown-it ends a line at \r\n, \r or \n, and so do editors: count lines alike.
-    text = _LINE_END.sub("\n", blank_front_matter(source))
+    # Line ends first: front matter is blanked line for line, and a lone \r in it
+    # is a line too.
+    text = blank_front_matter(_LINE_END.sub("\n", source))
     # The parser turns U+0000 into U+FFFD (CommonMark asks it to): so do the lines
     # its pieces are found in, or a piece holding one is not found where it is. A
     # lone surrogate (an editor's buffer over LSP may hold one) would stop the
