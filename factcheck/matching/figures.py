@@ -49,7 +49,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     """The figure the number is about, best first; None when no figure could be."""
     candidates = [
         info
-        for info in index.figure_candidates(q.dimension, set(claim.content), set(claim.stems))
+        for info in index.figure_candidates(q.dimension, set(claim.content))
         if (q.dimension != "count" or counts_same_thing(q, info))
         and keyword_groups_met(info.figure.keywords, list(claim.stems))
     ]

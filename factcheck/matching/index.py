@@ -57,11 +57,8 @@ class Index:
     def wordings_of(self, quotation_id: str) -> list[Wording]:
         return self.by_quotation.get(quotation_id, [])
 
-    def figure_candidates(
-        self, dimension: str, content: set[str], stems: set[str]
-    ) -> list[FigureInfo]:
-        """Figures a claim's number might be about (here: every one of its dimension;
-        `content` and `stems`, the claim's, are for an index that must choose)."""
+    def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
+        """Figures a claim's number might be about (here: every one of its dimension)."""
         return self.figures.get(dimension, [])
 
     def figure_docs(self) -> tuple[Counter[str], int]:
@@ -135,16 +132,6 @@ def figure_info(figure: Figure) -> FigureInfo:
         + [r.sentence for r in figure.reports]
     )
     return FigureInfo(figure, nouns, frozenset(content_stems(text)))
-
-
-def keyword_keys(figure: Figure) -> frozenset[str]:
-    """Stems of which a claim must hold one for keyword_groups_met to pass: the
-    first stem of each alternative of the first group; "" when any claim may
-    (no keywords, or an alternative with no words)."""
-    if not figure.keywords:
-        return frozenset({""})
-    firsts = [stems(alt)[:1] for alt in figure.keywords[0].split("|")]
-    return frozenset(first[0] if first else "" for first in firsts)
 
 
 def lower_words(registry: Registry) -> frozenset[str]:

@@ -2,12 +2,10 @@
 
 A million entries take a minute to decode, so a large registry is indexed
 once into SQLite: every wording and figure is a row of JSON (registry/codec.py,
-never a pickle: a planted file can hold only data). For quotations, an FTS5
-table finds the few worth comparing: a claim's rarest words (by how many
-rows hold them) retrieve a short list, which the engine then scores with the
-same alignment it uses in memory. For figures, a table of keyword keys gives
-exactly the figures the engine in memory would consider (see
-_figure_candidates), so both paths pick the same figure. Sources and
+never a pickle: a planted file can hold only data), and two FTS5
+tables find the few worth comparing. A claim's rarest words (by how many
+rows hold them) retrieve a short list; the engine then scores only that
+list with the same alignment and overlap it uses in memory. Sources and
 speakers are read one at a time when a verdict cites them.
 
 StoredIndex offers what the engine asks of an Index: candidates(),
@@ -17,7 +15,6 @@ wordings_of(), figure_candidates(), quotation(), speakers and registry.
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 import os
 import sqlite3
@@ -32,7 +29,6 @@ from factcheck.matching.index import (
     Index,
     Wording,
     figure_info,
-    keyword_keys,
     lower_words,
     people,
 )
@@ -43,6 +39,7 @@ from factcheck.registry import codec
 from factcheck.text import STOPWORDS
 
 MAX_CANDIDATES = 12  # wordings aligned per quotation, as in memory
+MAX_FIGURES = 32  # figures scored per number, all of the number's dimension
 RARE_WORDS = 4  # query words used, rarest first: 15 intersections at most
 PROGRESS_EVERY = 50_000
 T = TypeVar("T")
@@ -54,15 +51,19 @@ CREATE TABLE speakers(id TEXT PRIMARY KEY, blob BLOB);
 CREATE TABLE wordings(id INTEGER PRIMARY KEY, quotation TEXT, blob BLOB);
 CREATE TABLE figures(id INTEGER PRIMARY KEY, dimension TEXT, blob BLOB);
 CREATE VIRTUAL TABLE wording_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
-CREATE TABLE figure_keys(dimension TEXT, key TEXT, figure INTEGER);
+CREATE VIRTUAL TABLE figure_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
 CREATE TABLE wording_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
-CREATE TABLE figure_stems(stem TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
+CREATE TABLE figure_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
 def token(word: str) -> str:
     """A word as one FTS5 token: letters, digits and underscores only."""
     return "".join(c if c.isalnum() else "_" for c in word.lower())
+
+
+def dimension_token(dimension: str) -> str:
+    return "dim_" + token(dimension or "none")
 
 
 def build_store(
@@ -144,23 +145,20 @@ def _put_figures(
     docs: Counter[str] = Counter()
     for n, figure in enumerate(registry.figures, start=1):
         info = figure_info(figure)
-        # Stems, not FTS tokens: two stems can make one token, and the weights
-        # must be those of Index.figure_weights.
-        docs.update(info.vocabulary)
-        dimension = figure.quantity.dimension
+        terms = {token(w) for w in info.vocabulary}
+        docs.update(terms)
+        # The dimension is a token of its own, so a search asks only for figures that
+        # could hold the number at all (a length, a count, a sum of money).
+        words = " ".join([*sorted(terms), dimension_token(figure.quantity.dimension)])
         db.execute(
             "INSERT INTO figures VALUES(?, ?, ?)",
-            (n, dimension, _dump(codec.encode_figure_info(info))),
+            (n, figure.quantity.dimension, _dump(codec.encode_figure_info(info))),
         )
-        db.executemany(
-            "INSERT INTO figure_keys VALUES(?, ?, ?)",
-            ((dimension, key, n) for key in keyword_keys(figure)),
-        )
+        db.execute("INSERT INTO figure_words(rowid, words) VALUES(?, ?)", (n, words))
         if progress and n % PROGRESS_EVERY == 0:
             progress(f"indexed {n:,} of {total:,} figures")
     db.execute("CREATE INDEX figures_by_dimension ON figures(dimension)")
-    db.execute("CREATE INDEX figure_keys_by_key ON figure_keys(dimension, key)")
-    db.executemany("INSERT INTO figure_stems VALUES(?, ?)", docs.items())
+    db.executemany("INSERT INTO figure_terms VALUES(?, ?)", docs.items())
 
 
 def is_complete(path: Path) -> bool:
@@ -172,7 +170,6 @@ def is_complete(path: Path) -> bool:
             if db.execute("SELECT 1 FROM meta WHERE key = 'lower_words'").fetchone() is None:
                 return False  # built before figures had frames
             db.execute("SELECT term FROM wording_terms LIMIT 1").fetchone()
-            db.execute("SELECT key FROM figure_keys LIMIT 1").fetchone()  # else built before it
             return row is not None and row[0] == 1
         finally:
             db.close()
@@ -307,43 +304,31 @@ class StoredIndex(Index):
         found = self.wordings_of(quotation_id)
         return found[0].quotation if found else None
 
-    def figure_candidates(
-        self, dimension: str, content: set[str], stems: set[str]
-    ) -> list[FigureInfo]:
+    def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
         return self._guard(
-            lambda: self._figure_candidates(dimension, stems),
-            lambda m: m.figure_candidates(dimension, content, stems),
+            lambda: self._figure_candidates(dimension, content),
+            lambda m: m.figure_candidates(dimension, content),
         )
 
-    def _figure_candidates(self, dimension: str, stems: set[str]) -> list[FigureInfo]:
-        """Every figure of the dimension whose keywords the claim may meet, in registry order.
-
-        In memory the engine weighs every figure of the dimension that passes
-        keyword_groups_met; a shorter list picked by rare words (as for
-        quotations) missed the one it would choose (1 claim in 33 on a generated
-        3,000-entry registry). A figure's keywords can be met only if the claim
-        holds the first stem of one alternative of its first group: those keys
-        (and "" for a figure without keywords) find a superset of that list, and
-        the engine's own checks then leave exactly it.
-        """
-        keys = json.dumps(sorted({"", *stems}))
-        rows = self.db.execute(
-            "SELECT figures.blob FROM figures WHERE id IN (SELECT figure FROM figure_keys"
-            " WHERE dimension = ? AND key IN (SELECT value FROM json_each(?))) ORDER BY id",
-            (dimension, keys),
+    def _figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
+        words = {token(w) for w in content}
+        rows = self._search(
+            "figure_words", "figure_terms", words, MAX_FIGURES, dimension_token(dimension)
         )
-        return [_undump(codec.decode_figure_info, r[0]) for r in rows]
+        infos = self._load("figures", rows, codec.decode_figure_info)
+        return [i for i in infos if i.figure.quantity.dimension == dimension]
 
     def figure_weights(self, words: set[str]) -> dict[str, float]:
-        if not words:
+        by_term = {token(w): w for w in words}
+        if not by_term:
             return {}
         if self._figure_total is None:
             self._figure_total = int(self.db.execute("SELECT count(*) FROM figures").fetchone()[0])
+        marks = ",".join("?" * len(by_term))
         rows = self.db.execute(
-            "SELECT stem, docs FROM figure_stems WHERE stem IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(words)),),
+            f"SELECT term, docs FROM figure_terms WHERE term IN ({marks})", sorted(by_term)
         )
-        return {w: math.log(1 + self._figure_total / d) for w, d in rows if d}
+        return {by_term[t]: math.log(1 + self._figure_total / d) for t, d in rows if d}
 
     def frame_words(self) -> tuple[frozenset[str], frozenset[str]]:
         if self._frame_words is None:
