@@ -222,6 +222,25 @@ def ctrl_c_during_batch(tmp: Path) -> None:
     assert [json.loads(row)["id"] for row in rows] == [str(i) for i in range(1, len(rows) + 1)]
 
 
+def early_ctrl_c_with_jobs(tmp: Path) -> None:
+    """Before the first row (here: claims still coming on stdin), with workers asked
+    for: the same report as later, never click's bare "Aborted!"."""
+    proc = factcheck_process(
+        tmp, "batch", "-", "--jobs", "2", stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write(((CLAIM + "\n") * 2_000).encode())
+    proc.stdin.flush()
+    wchan = Path(f"/proc/{proc.pid}/wchan")
+    deadline = time.monotonic() + 60
+    while not wchan.read_text().endswith("pipe_read") and time.monotonic() < deadline:
+        time.sleep(0.05)  # until it waits for the rest of stdin
+    proc.send_signal(signal.SIGINT)
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 2, err
+    assert err == "factcheck: interrupted after 0 rows; every finished row was written\n"
+
+
 WRONG = "The bridge is 1,300 metres long."  # the mini registry says 1,200
 
 
@@ -230,6 +249,18 @@ def deep_nesting_read(tmp: Path) -> None:
     for name, text in [("list.md", items), ("quote.md", "> " * 20 + WRONG + "\n")]:
         r = scan_file(tmp, name, text.encode())
         assert r.exit_code == 1 and "contradicted" in r.stdout, (name, r.output)
+
+
+def lines_the_parser_rewrites(tmp: Path) -> None:
+    """Found by the million-input fuzzing run: the Markdown parser turns a tab into
+    spaces and takes '>' with U+2029 for a blank line; findings must stay at their
+    place in the file (they were two columns, or a line, off)."""
+    for text, where in [
+        (f"- on opening day\n\t{WRONG}\n", ":2:16 contradicted"),
+        (f">\u2029\n{WRONG}\n", ":2:15 contradicted"),
+    ]:
+        r = scan_file(tmp, "d.md", text.encode())
+        assert r.exit_code == 1 and r.stdout.startswith(f"{tmp / 'd.md'}{where}"), r.output
 
 
 def deeper_than_read(tmp: Path) -> None:
@@ -266,6 +297,16 @@ def value_case(value: str, *expected: str) -> Callable[[Path], None]:
     )
 
 
+def non_finite_values(tmp: Path) -> None:
+    for value, shown in [("nan", "nan"), ("-inf", "-inf"), ("1e400", "inf")]:
+        value_case(value, f"[figures[0].value]: value {shown} is not a finite number")(tmp)
+
+
+def nested_too_deep(tmp: Path) -> None:
+    for deep in ("[" * 3_000 + "]" * 3_000, "{a = " * 3_000 + "1" + "}" * 3_000):
+        value_case(deep, "nested too deeply")(tmp)
+
+
 def not_regular_files(tmp: Path) -> None:
     import os
 
@@ -277,8 +318,20 @@ def not_regular_files(tmp: Path) -> None:
         (["--registry", "/dev/zero", "check", CLAIM], "a device, not a regular file"),
         (["--registry", mini, "scan", str(fifo)], "a FIFO, not a regular file; not read as a draft"),
         (["--registry", mini, "batch", "/dev/zero"], "a device, not a regular file; not read as claims"),
+        (["--registry", mini, "batch", str(fifo)], "a FIFO, not a regular file; not read as claims"),
     ]:  # fmt: skip
         one_error_line(run(*args), what)
+    # A configuration's registry = "/dev/zero" is refused as --registry is.
+    (tmp / ".factcheck.toml").write_text('registry = "/dev/zero"\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", CLAIM],
+        cwd=tmp, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "FACTCHECK_REGISTRY": ""},
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "factcheck: error: /dev/zero: a device, not a regular file; not read as a registry"
+    ], done.stderr
 
 
 def csv_unclosed_quote(tmp: Path) -> None:
@@ -381,6 +434,55 @@ def cache_folder_others_write(tmp: Path) -> None:
     folder, again = cached_run(tmp)
     folder.chmod(0o777)
     answered_with_one_warning(again(), str(folder), "writable by other users (mode 0o777)")
+    folder.chmod(0o700)
+    import os
+
+    if os.geteuid() == 0:  # only root can give the folder to another user
+        os.chown(folder, 65534, 65534)
+        answered_with_one_warning(again(), str(folder), "belongs to another user; not using it")
+
+
+def damaged_index_page(tmp: Path) -> None:
+    """A large registry's on-disk index with bad pages: answered, said once, rebuilt."""
+    registry = tmp / "quotes.toml"
+    registry.write_text(MINI + "#" + "x" * 500_000 + "\n", encoding="utf-8")  # large: indexed
+    env = {"FACTCHECK_CACHE_DIR": str(tmp / "cache"), "FACTCHECK_NO_CACHE": ""}
+
+    def again() -> Result:
+        return CliRunner().invoke(cli, ["--registry", str(registry), "check", CLAIM], env=env)
+
+    assert again().exit_code == 0
+    (db,) = (tmp / "cache").glob("*.sqlite")
+    raw = bytearray(db.read_bytes())
+    for page in range(8192, len(raw), 4096):
+        raw[page : page + 8] = b"\xff" * 8  # no page type SQLite knows
+    db.write_bytes(bytes(raw))
+    r = again()
+    assert r.exit_code == 0 and r.stdout.startswith("supported"), r.output
+    said = r.stderr.splitlines()
+    assert said[0] == f"factcheck: index {db} is damaged; not used, indexing afresh", said
+    assert said[-1] == "factcheck: index ready" and "Traceback" not in r.stderr
+    assert again().stderr == ""  # indexed afresh: nothing more to say
+
+
+def ingest_below_the_registry(tmp: Path) -> None:
+    import os
+
+    (tmp / "quotes.toml").write_text(MINI, encoding="utf-8")
+    below = tmp / "stories"
+    below.mkdir()
+    article = below / "a.md"
+    article.write_text("The bridge is 1,150 metres long.\n", encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(below)
+    try:
+        r = CliRunner(env={"FACTCHECK_REGISTRY": ""}).invoke(
+            cli, ["ingest", "a.md", "--source-id", "herald"]
+        )
+    finally:
+        os.chdir(here)
+    one_error_line(r, "no registry in this folder to add to", "is in a folder above")
+    assert (tmp / "quotes.toml").read_text(encoding="utf-8") == MINI
 
 
 # --- the table --------------------------------------------------------------
@@ -433,17 +535,17 @@ CASES: dict[str, Callable[[Path], None]] = {
     ),
     "output into a closed pipe": closed_pipe,
     "Ctrl-C during a batch": ctrl_c_during_batch,
+    "Ctrl-C before the first row, with --jobs 2": early_ctrl_c_with_jobs,
     "a list item ten levels deep, a blockquote twenty deep": deep_nesting_read,
     "a blockquote 200 deep": deeper_than_read,
+    "a tab or U+2029 that the Markdown parser rewrites": lines_the_parser_rewrites,
     "a number of 310 or 4,301 digits": long_number_in_claim,
     "such a number in a batch row": long_number_in_batch_row,
-    "nan, inf or 1e400 as a value": value_case(
-        "nan", "[figures[0].value]: value nan is not a finite number"
-    ),
+    "nan, inf or 1e400 as a value": non_finite_values,
     "a 4,301-digit integer in the registry": value_case(
         "9" * 4_301, "an integer of over 4,300 digits"
     ),
-    "arrays nested 3,000 deep": value_case("[" * 3_000 + "]" * 3_000, "nested too deeply"),
+    "arrays or inline tables nested 3,000 deep": nested_too_deep,
     "a 100 kB value": value_case(
         '"' + "word " * 20_000 + '"', "[figures[0].value]: value 'word word"
     ),
@@ -460,6 +562,8 @@ CASES: dict[str, Callable[[Path], None]] = {
     "output to a full device": full_device,
     "a planted cache file": planted_cache,
     "a cache folder others can write": cache_folder_others_write,
+    "an on-disk index with damaged pages": damaged_index_page,
+    "ingest in a folder below the registry": ingest_below_the_registry,
 }
 
 

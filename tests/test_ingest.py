@@ -510,3 +510,77 @@ def test_a_document_speaks_for_a_plural_subject_even_after_in() -> None:
     proposal = propose(article, _empty(), SOURCE)
     names = {s.id: s.name for s in proposal.speakers}
     assert [names[q.speaker] for q in proposal.quotations] == ["Long joint statement"], names
+
+
+def _ingest_in(folder: Path, article: Path, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """`factcheck ingest` without --registry, run from `folder`."""
+    import os
+
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        return CliRunner(env={"FACTCHECK_REGISTRY": "", **(env or {})}).invoke(
+            cli, ["ingest", str(article), "--source-id", "herald"], prog_name="factcheck"
+        )
+    finally:
+        os.chdir(here)
+
+
+def test_ingest_never_writes_a_registry_found_in_a_folder_above(
+    registry_copy: Path, article: Path
+) -> None:
+    below = registry_copy.parent / "stories" / "bridge"
+    below.mkdir(parents=True)
+    before = registry_copy.read_bytes()
+    r = _ingest_in(below, article)
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr == (
+        f"factcheck: error: no registry in this folder to add to ({registry_copy} is in a "
+        "folder above); give --registry PATH\n"
+    )
+    assert registry_copy.read_bytes() == before
+
+
+def test_ingest_writes_where_a_configuration_points_and_says_which_file_first(
+    registry_copy: Path, article: Path
+) -> None:
+    project = registry_copy.parent
+    (project / "pyproject.toml").write_text(
+        '[tool.factcheck]\nregistry = "data/newsroom.toml"\n', encoding="utf-8"
+    )
+    below = project / "stories"
+    below.mkdir()
+    (project / "data").mkdir()
+    r = _ingest_in(below, article)
+    target = project / "data" / "newsroom.toml"
+    assert r.exit_code == 0, r.stderr
+    first = r.stderr.splitlines()[0]
+    assert first == f"factcheck: writing {target}, named by {project / 'pyproject.toml'}"
+    assert 'id = "herald"' in target.read_text(encoding="utf-8")  # a new file, as configured
+    assert 'id = "herald"' not in registry_copy.read_text(encoding="utf-8")
+
+
+def test_ingest_names_the_environment_variable_that_chose_the_registry(
+    registry_copy: Path, article: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = _ingest_in(elsewhere, article, {"FACTCHECK_REGISTRY": str(registry_copy)})
+    assert r.exit_code == 0, r.stderr
+    assert (
+        r.stderr.splitlines()[0]
+        == f"factcheck: writing {registry_copy}, named by $FACTCHECK_REGISTRY"
+    )
+
+
+def test_ingest_refuses_a_fifo_as_registry_without_waiting(article: Path, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "quotes.toml"
+    os.mkfifo(fifo)
+    r = _ingest(fifo, article)
+    assert r.exit_code == 2
+    assert (
+        r.stderr
+        == f"factcheck: error: {fifo}: a FIFO, not a regular file; not read as a registry\n"
+    )

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from factcheck.batch import Row, read_rows, sniff_format, split_lines
 from factcheck.cli.common import note, silence_stdout, stdout, use_color
@@ -34,10 +34,10 @@ def run_batch(
     jobs: int = 1,
     dask: str | None = None,
 ) -> tuple[list[Verdict], int]:
-    lines = split_lines(read_text_input(path, "claims", MAX_CLAIMS_BYTES))
-    name = "<stdin>" if path == "-" else path
-    kind = input_format if input_format != "auto" else sniff_format(name, lines[0] if lines else "")
-    rows = list(read_rows(lines, kind, name))
+    try:
+        rows = _read(path, input_format)
+    except KeyboardInterrupt:  # reading stdin or a large file: stop at once, but say so
+        stop_interrupted(0, None)
     color = use_color(sys.stdout)
     writer = result_writer(fmt, stdout(), color=color, registry=registry)
     writer.begin()
@@ -62,13 +62,23 @@ def run_batch(
             raise SystemExit(2) from None
     writer.end()
     if len(verdicts) < len(rows):
-        note(
-            f"factcheck: interrupted after {len(verdicts)} of {len(rows)} rows; "
-            "every finished row was written"
-        )
-        raise SystemExit(2)
+        stop_interrupted(len(verdicts), len(rows))
     note(_summary(verdicts))
     return verdicts, sum(v is Verdict.ERROR for v in verdicts)
+
+
+def _read(path: str, input_format: str) -> list[Row]:
+    lines = split_lines(read_text_input(path, "claims", MAX_CLAIMS_BYTES))
+    name = "<stdin>" if path == "-" else path
+    kind = input_format if input_format != "auto" else sniff_format(name, lines[0] if lines else "")
+    return list(read_rows(lines, kind, name))
+
+
+def stop_interrupted(done: int, total: int | None) -> NoReturn:
+    """Say how far a batch got when Ctrl-C stopped it, and exit 2."""
+    of = f" of {total}" if total is not None else ""
+    note(f"factcheck: interrupted after {done}{of} rows; every finished row was written")
+    raise SystemExit(2)
 
 
 def _results(

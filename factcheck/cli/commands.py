@@ -222,9 +222,12 @@ def batch(
     Example:
       factcheck batch claims.jsonl --format csv > verdicts.csv
     """
-    from factcheck.cli.batch_run import run_batch
+    from factcheck.cli.batch_run import run_batch, stop_interrupted
 
-    registry = state.registry
+    try:
+        registry = state.registry
+    except KeyboardInterrupt:  # while the registry loads (or is indexed, once): stop now
+        stop_interrupted(0, None)
     try:
         verdicts, errors = run_batch(
             path, registry, fmt, input_format, jobs or cpu_count(), dask=dask

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import click
@@ -53,6 +54,10 @@ def ingest(
     the registry already has, or new entries. The registry keeps its comments
     and layout and is written in one step; with --dry-run nothing is written.
 
+    It writes the registry named by --registry, $FACTCHECK_REGISTRY or the
+    configuration, or quotes.toml in this folder (never one found in a folder
+    above), and says on stderr which file before writing it.
+
     \b
     Example:
       factcheck --registry quotes.toml ingest article.md --source-id s005-gazette --outlet "The Gazette" --dry-run
@@ -61,14 +66,12 @@ def ingest(
     from factcheck.ingest.merge import merge
     from factcheck.ingest.propose import propose
     from factcheck.model import Source
-    from factcheck.registry import parse_registry, shipped_registry
+    from factcheck.registry import parse_registry
     from factcheck.registry.loader import NOTHING_IN_IT, id_problem, is_jsonl
 
     if id_problem(source_id):  # before anything is read: a bad id is the command's fault
         raise UserError(f"--source-id: {id_problem(source_id)}")
-    path = Path(state.registry_path())
-    if path.resolve() == shipped_registry().resolve():
-        raise UserError("no registry here to add to: give --registry PATH (it may be a new file)")
+    path, named_by = _target(state)
     if is_jsonl(path):  # merge() edits TOML, keeping its comments and layout
         raise UserError(
             f"{path}: ingest adds to a TOML registry; a JSON Lines one is not supported"
@@ -104,7 +107,8 @@ def ingest(
         )
     else:
         target = path.resolve() if path.is_symlink() else path
-        note(f"factcheck: writing {path}" + (f" (a link to {target})" if target != path else ""))
+        link = f" (a link to {target})" if target != path else ""
+        note(f"factcheck: writing {path}{link}" + (f", named by {named_by}" if named_by else ""))
         try:
             write_atomic(path, new)
         except OSError as exc:
@@ -127,13 +131,41 @@ def _refuse_a_copy(proposal: object, registry: object, path: Path) -> None:
         )
 
 
+def _target(state: AppState) -> tuple[Path, str]:
+    """The registry to write, and what named it ("" for --registry, which the user
+    just typed). Looking-up commands may use a quotes.toml found in a folder above;
+    a write goes only where the user, $FACTCHECK_REGISTRY or a configuration said,
+    or to quotes.toml in this folder."""
+    from factcheck.registry import shipped_registry
+    from factcheck.registry.discover import ENV_VAR
+
+    path = Path(state.registry_path())
+    if state.registry_option:
+        return path, ""
+    if os.environ.get(ENV_VAR):
+        return path, f"${ENV_VAR}"
+    if state.config.registry:
+        return path, state.config.path
+    if path.resolve() == shipped_registry().resolve():
+        raise UserError("no registry here to add to: give --registry PATH (it may be a new file)")
+    if path.parent.resolve() != Path.cwd().resolve():
+        raise UserError(
+            f"no registry in this folder to add to ({path} is in a folder above); "
+            "give --registry PATH"
+        )
+    return path, ""
+
+
 def _registry_text(path: Path) -> str:
-    if not path.exists():
+    from factcheck.registry.reading import decode_registry, read_registry_bytes
+
+    if not os.path.lexists(path):
         return EMPTY_REGISTRY  # a new registry file, started by this ingest
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read: {exc}") from exc
+        # As every command reads it: a FIFO or a device is refused, never waited on.
+        return decode_registry(read_registry_bytes(path), str(path))
+    except FactcheckError as exc:
+        raise user_error(exc) from exc
 
 
 def _validated(text: str, path: str) -> tuple[str, object]:

@@ -131,6 +131,7 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
 
 
 _LINE_END = re.compile(r"\r\n?")
+_UNSAFE = re.compile("[\0\ud800-\udfff]")  # what the parser rewrites as U+FFFD, or cannot take
 
 
 def read_blocks(source: str) -> Iterator[Block | Directive | TooDeep]:
@@ -138,7 +139,14 @@ def read_blocks(source: str) -> Iterator[Block | Directive | TooDeep]:
     from markdown_it import MarkdownIt
 
     # markdown-it ends a line at \r\n, \r or \n, and so do editors: count lines alike.
-    text = _LINE_END.sub("\n", blank_front_matter(source))
+    # Line ends first: front matter is blanked line for line, and a lone \r in it
+    # is a line too.
+    text = blank_front_matter(_LINE_END.sub("\n", source))
+    # The parser turns U+0000 into U+FFFD (CommonMark asks it to): so do the lines
+    # its pieces are found in, or a piece holding one is not found where it is. A
+    # lone surrogate (an editor's buffer over LSP may hold one) would stop the
+    # parser's link handling, which encodes to UTF-8: U+FFFD too, one for one.
+    text = _UNSAFE.sub("\ufffd", text)
     file_lines = text.split("\n")
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     tokens = md.parse(text)
@@ -152,7 +160,7 @@ def read_blocks(source: str) -> Iterator[Block | Directive | TooDeep]:
             tok.type == "inline" and tok.map is not None and i > 0 and tokens[i - 1].type in _PROSE
         ):
             yield from _directives(tok.content, tok.map[0] + 1)
-            block = _block(tok.content, tok.map[0], file_lines)
+            block = _block(tok.content, tok.map[0], file_lines, tok.map[1])
             if block is not None:
                 yield block
 
@@ -163,30 +171,43 @@ def _directives(content: str, line: int) -> Iterator[Directive]:
         yield Directive(line + content[: m.start()].count("\n"), m.group(1).lower(), entries)
 
 
-def _block(content: str, first_line: int, file_lines: list[str]) -> Block | None:
+def _block(content: str, first_line: int, file_lines: list[str], end_line: int) -> Block | None:
     maps: list[LineMap] = []
     offset = 0
     skipped = 0
     for k, piece in enumerate(content.split("\n")):
         index = first_line + k + skipped
-        # The parser trims the block, and so drops leading lines of whitespace that
-        # CommonMark does not count as blank (a form feed): step over them. Python
-        # calls more characters whitespace than CommonMark does (\x1f): a line that
-        # holds the block's first piece is where the block starts, whatever strip() says.
-        while (
-            k == 0
-            and piece
-            and index + 1 < len(file_lines)
-            and not file_lines[index].strip()
-            and piece not in file_lines[index]
-        ):
-            index, skipped = index + 1, skipped + 1
+        if k == 0 and piece:
+            # The parser trims the block, and so drops leading lines it takes for
+            # blank: a form feed, or a blockquote's '>' and a U+2029 (JavaScript's
+            # whitespace, not CommonMark's). The first piece is on the first line of
+            # the block that holds it.
+            skipped = _line_holding(piece.lstrip(" \t"), file_lines, index, end_line) - index
+            index += skipped
         source_line = file_lines[index] if index < len(file_lines) else ""
-        column = source_line.find(piece) if piece else 0
-        if column < 0:  # the parser rewrote the line (tabs, escapes): fall back to its indent
-            column = len(source_line) - len(source_line.lstrip())
-        maps.append(LineMap(offset, index + 1, column))
+        maps.append(LineMap(offset, index + 1, _column(piece, source_line)))
         offset += len(piece) + 1
     if not content.strip():
         return None
     return Block(mask_inline(content), content, tuple(maps))
+
+
+def _line_holding(piece: str, file_lines: list[str], first: int, end: int) -> int:
+    for index in range(first, min(end, len(file_lines))):
+        if piece in file_lines[index]:
+            return index
+    return first
+
+
+def _column(piece: str, line: str) -> int:
+    """Where a piece of the parser's content starts on its line of the file."""
+    found = line.find(piece) if piece else 0
+    if found >= 0:
+        return found
+    # The parser turned a tab before the text into spaces: the text is where it is.
+    bare = piece.lstrip(" \t")
+    if bare and (found := line.find(bare)) >= 0:
+        return found - (len(piece) - len(bare))
+    # It rewrote the line (escapes): fall back to the line's indent (CommonMark's:
+    # spaces and tabs, not all that Python's strip() takes)
+    return len(line) - len(line.lstrip(" \t"))
