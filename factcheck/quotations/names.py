@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.figures.units import MONTH_NAMES, WEEKDAYS
 from factcheck.model import Speaker
 
 
@@ -108,20 +109,10 @@ class SpeakerIndex:
 
 _WORD = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*\.?)[ \t]+$")
-# Capitalised words that may stand before a surname without making it another
-# person's name: titles, honorifics, and words that open a sentence or a date.
-NOT_FIRST_NAMES = frozenset(
+# Words that stand before a name without being part of it. One home for
+# attribution (speakers.py) and for mentions here.
+TITLES = frozenset(
     [
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Dr",
-        "Dr.",
-        "Prof",
-        "Prof.",
         "Sir",
         "Dame",
         "Lord",
@@ -196,45 +187,19 @@ NOT_FIRST_NAMES = frozenset(
         "Special",
         "Former",
         "First",
-        "Then",
         "Leader",
-        "Premier",
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "As",
-        "If",
-        "When",
-        "While",
-        "This",
-        "That",
-        "It",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
     ]
 )
+# Honorifics stay with the name: "Ms. Lee" is how copy refers to her.
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
+# Capitalised words that open a sentence or a clause, never a name.
+OPENERS = frozenset(
+    "The A An In On At But And As If When While This That It Then".split()  # noqa: SIM905
+)
+_CALENDAR = frozenset(w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTH_NAMES if m)))
+# Capitalised words that may stand before a surname without making it another
+# person's name: titles, honorifics, and words that open a sentence or a date.
+NOT_FIRST_NAMES = TITLES | HONORIFICS | {f"{h}." for h in HONORIFICS} | OPENERS | _CALENDAR
 
 
 def _another_first_name(text: str, at: int) -> bool:

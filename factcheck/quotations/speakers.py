@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.quotations.names import NOT_FIRST_NAMES, Mention, SpeakerIndex
+from factcheck.quotations.names import HONORIFICS, OPENERS, TITLES, Mention, SpeakerIndex
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|declares|noted|notes|"
@@ -25,70 +25,8 @@ _VERBS = (
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
-_NOT_NAMES = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "As",
-    "If",
-    "When",
-    "While",
-    "This",
-    "That",
-    "It",
-}
-# Words of a title that stand before a name but are not part of it ("Foreign
-# Minister Wang Yi", "Battalion Chief Josh Silveira"); one list with names.py.
-# Honorifics (Mr., Dr.) are kept with the name: "Ms. Lee" is how copy refers to her.
-_HONORIFIC_WORDS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
-_NOT_TITLES = set(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "As",
-        "If",
-        "When",
-        "While",
-        "This",
-        "That",
-        "It",
-        "Then",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
-TITLES = frozenset(
-    w for w in NOT_FIRST_NAMES if w.rstrip(".") not in _HONORIFIC_WORDS and w not in _NOT_TITLES
-)
-_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
+_NOT_NAMES = OPENERS
+_HONORIFICS = HONORIFICS
 # Every word that may stand before a name without being part of it.
 BEFORE_NAMES = TITLES | _HONORIFICS | {f"{h}." for h in _HONORIFICS}
 # Where the name after "said" ends: punctuation, or a word that starts what
