@@ -22,7 +22,7 @@ import os
 import re
 import sqlite3
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -225,6 +225,16 @@ def _small_of(
     return read.tables.get("sources", []), read.tables.get("speakers", []), problems, read.col.lines
 
 
+def _check_id(
+    col: Collector, where: tuple[object, ...], sid: str, seen: Container[str], kind: str
+) -> None:
+    """The loader's rules for an id: one word, and not given twice."""
+    if id_problem(sid):
+        col.add((*where, "id"), id_problem(sid))
+    if sid in seen:
+        col.add((*where, "id"), f"duplicate {kind} id '{sid}'")
+
+
 def _small(
     source: Path, name: str, db: sqlite3.Connection, jobs: int, per_chunk: int
 ) -> tuple[list[InputError], Known, list[Speaker], list[Chunk]]:
@@ -245,19 +255,13 @@ def _small(
         for table, where in found_sources:
             item = _source(table, where, col)
             if item is not None:
-                if id_problem(item.id):
-                    col.add((*where, "id"), id_problem(item.id))
-                if item.id in sources:
-                    col.add((*where, "id"), f"duplicate source id '{item.id}'")
+                _check_id(col, where, item.id, sources, "source")
                 sources.add(item.id)
                 _put(db, "sources", item.id, codec.encode_source(item))
         for table, where in found_speakers:
             spk = _speaker(table, where, col)
             if spk is not None:
-                if id_problem(spk.id):
-                    col.add((*where, "id"), id_problem(spk.id))
-                if spk.id in speakers:
-                    col.add((*where, "id"), f"duplicate speaker id '{spk.id}'")
+                _check_id(col, where, spk.id, speakers, "speaker")
                 speakers[spk.id] = spk
         problems += found + col.problems
     for spk in speakers.values():
