@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -53,8 +54,22 @@ class Index:
     speakers: SpeakerIndex = field(default_factory=lambda: SpeakerIndex(()))
     _figure_docs: tuple[Counter[str], int] | None = field(default=None, repr=False)
     _frame_words: tuple[frozenset[str], frozenset[str]] | None = field(default=None, repr=False)
+    # Read from the cache on first use: a claim of figures alone never decodes
+    # the wordings (a few milliseconds of every look-up).
+    _pending: Callable[[], QuotationPart] | None = field(default=None, repr=False)
+
+    def quotations_ready(self) -> None:
+        """Decode the quotation part now, if it is still waiting in its cached form."""
+        if self._pending is not None:
+            load, self._pending = self._pending, None
+            self.wordings, self.postings, self.by_quotation, self.idf = load()
+
+    def __getstate__(self) -> dict[str, object]:
+        self.quotations_ready()  # a worker process gets the decoded part, not a closure
+        return dict(self.__dict__)
 
     def wordings_of(self, quotation_id: str) -> list[Wording]:
+        self.quotations_ready()
         return self.by_quotation.get(quotation_id, [])
 
     def figure_candidates(self, dimension: str, content: set[str]) -> list[FigureInfo]:
@@ -85,11 +100,13 @@ class Index:
         return self._frame_words
 
     def quotation(self, quotation_id: str) -> Quotation | None:
+        self.quotations_ready()
         found = self.by_quotation.get(quotation_id)
         return found[0].quotation if found else None
 
     def candidates(self, typed: list[QWord]) -> list[Wording]:
         """Wordings sharing the most (rarest) words with the typed words."""
+        self.quotations_ready()
         scores: dict[int, float] = defaultdict(float)
         for norm in {w.norm for w in real_words(typed)}:
             weight = self.idf.get(norm, 0.0)
@@ -99,21 +116,34 @@ class Index:
         return [self.wordings[k] for k, _ in best]
 
 
-def build_index(registry: Registry) -> Index:
-    index = Index(registry, speakers=SpeakerIndex(registry.speakers.values()))
+# wordings, postings, wordings by quotation id, idf
+QuotationPart = tuple[
+    list[Wording], dict[str, list[int]], dict[str, list[Wording]], dict[str, float]
+]
+
+
+def quotation_part(registry: Registry) -> QuotationPart:
+    """Every source's wording of every quotation, and the inverted index over them."""
+    wordings: list[Wording] = []
+    by_quotation: dict[str, list[Wording]] = {}
     postings: dict[str, list[int]] = defaultdict(list)
     for quotation in registry.quotations:
         for r, report in enumerate(quotation.reports):
-            k = len(index.wordings)
+            k = len(wordings)
             words = tuple(quote_words(report.text))
             wording = Wording(quotation, r, words)
-            index.wordings.append(wording)
-            index.by_quotation.setdefault(quotation.id, []).append(wording)
+            wordings.append(wording)
+            by_quotation.setdefault(quotation.id, []).append(wording)
             for norm in {w.norm for w in real_words(list(words))}:
                 postings[norm].append(k)
-    total = max(len(index.wordings), 1)
-    index.postings = dict(postings)
-    index.idf = {norm: math.log(1 + total / len(ks)) for norm, ks in postings.items()}
+    total = max(len(wordings), 1)
+    idf = {norm: math.log(1 + total / len(ks)) for norm, ks in postings.items()}
+    return wordings, dict(postings), by_quotation, idf
+
+
+def build_index(registry: Registry) -> Index:
+    index = Index(registry, speakers=SpeakerIndex(registry.speakers.values()))
+    index.wordings, index.postings, index.by_quotation, index.idf = quotation_part(registry)
     for figure in registry.figures:
         info = figure_info(figure)
         index.figures.setdefault(figure.quantity.dimension, []).append(info)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from factcheck.matching.index import FigureInfo, Index, Wording
+from factcheck.matching.index import FigureInfo, Index, QuotationPart, Wording, quotation_part
 from factcheck.model import (
     Figure,
     FigureReport,
@@ -174,6 +175,7 @@ def decode_figure_info(d: Data) -> FigureInfo:
 
 def index_to_data(index: Index) -> Data:
     """The index of index.registry; entries are named by their place in the registry."""
+    index.quotations_ready()
     quotations = {id(q): k for k, q in enumerate(index.registry.quotations)}
     figures = {id(f): k for k, f in enumerate(index.registry.figures)}
     return {
@@ -197,8 +199,8 @@ def index_to_data(index: Index) -> Data:
     }
 
 
-def index_from_data(d: Data, registry: Registry) -> Index:
-    quotations, figures = registry.quotations, registry.figures
+def _quotation_part(d: Data, registry: Registry) -> QuotationPart:
+    quotations = registry.quotations
     wordings = [Wording(quotations[q], _int(r), decode_words(w)) for q, r, w in d["wordings"]]
     by_quotation: dict[str, list[Wording]] = {}
     for w in wordings:
@@ -206,12 +208,31 @@ def index_from_data(d: Data, registry: Registry) -> Index:
     postings = {_str(k): [_int(i) for i in v] for k, v in d["postings"].items()}
     if any(i >= len(wordings) for ks in postings.values() for i in ks):
         raise DecodeError("a posting names no wording")
+    return wordings, postings, by_quotation, {_str(k): _num(v) for k, v in d["idf"].items()}
+
+
+def _pending_quotations(d: Data, registry: Registry) -> Callable[[], QuotationPart]:
+    """The quotation part, decoded when first needed. The file's checksum held, so
+    a shape that is still wrong was planted: the part is then made again from the
+    registry, which was decoded and checked already."""
+    if not isinstance(d, dict) or not all(k in d for k in ("wordings", "postings", "idf")):
+        raise DecodeError("no quotation index")
+
+    def load() -> QuotationPart:
+        try:
+            part: QuotationPart = guarded(lambda data: _quotation_part(data, registry), d)
+        except DecodeError:
+            return quotation_part(registry)
+        return part
+
+    return load
+
+
+def index_from_data(d: Data, registry: Registry) -> Index:
+    figures = registry.figures
     return Index(
         registry,
-        wordings=wordings,
-        postings=postings,
-        by_quotation=by_quotation,
-        idf={_str(k): _num(v) for k, v in d["idf"].items()},
+        _pending=_pending_quotations(d, registry),
         figures={
             _str(dim): [
                 FigureInfo(
