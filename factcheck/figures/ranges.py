@@ -78,6 +78,10 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
 QUALIFIER_NAMES = frozenset(QUALIFIERS.values()) | {"exact", "vague"}
 # Read from text only ("8 to 10 feet"): its interval is the two ends as written.
 RANGE = "range"
+# Qualifiers that give only one end of a value ("more than 15", "up to 25").
+LOWER_BOUNDS = frozenset({"over", "at least"})
+UPPER_BOUNDS = frozenset({"under", "at most"})
+BOUNDS = LOWER_BOUNDS | UPPER_BOUNDS
 MAX_QUALIFIER_WORDS = max(len(k) for k in QUALIFIERS)
 
 

@@ -115,13 +115,11 @@ def _choose(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
     return FigureMatch(info, f.score, False, _doubt(q, f, info.figure.keywords))
 
 
-BOUNDS = frozenset({"over", "under", "at least", "at most"})
-
-
 def _bears_out(q: Quantity, info: FigureInfo) -> bool:
     """Whether a source's value agrees with the claim's number, other than one
     bound agreeing with another ("at least 120" and "at least 85" can both be
     true, but the source does not bear the claim out)."""
+    from factcheck.figures.ranges import BOUNDS
     from factcheck.verdicts.figures import _agrees
 
     bound = q.qualifier in BOUNDS

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.figures.ranges import agree
+from factcheck.figures.ranges import LOWER_BOUNDS, UPPER_BOUNDS, agree
 from factcheck.model import Figure, FigureReport, Part, Quantity, Registry, Verdict
 from factcheck.text import stem, stems
 
@@ -49,19 +49,18 @@ def _agrees(q: Quantity, report: FigureReport) -> bool:
         # "up to 40 years" and "up to 25 years" can both be true, but they state
         # different maximums: two bounds one way agree when their numbers do; a
         # floor below the source's ("at least 300" for "at least 400") still holds.
-        if q.qualifier in _LOWER and q.value <= theirs.value:
+        if q.qualifier in LOWER_BOUNDS and q.value <= theirs.value:
             return True
         return abs(q.value - theirs.value) <= BOUND_SLACK * max(abs(q.value), abs(theirs.value))
     return agree(q.dimension, (q.lo, q.hi), (theirs.lo, theirs.hi))
 
 
 BOUND_SLACK = 0.10
-_UPPER, _LOWER = frozenset({"under", "at most"}), frozenset({"over", "at least"})
 
 
 def _same_bound(a: Quantity, b: Quantity) -> bool:
     return a.dimension == b.dimension and any(
-        a.qualifier in side and b.qualifier in side for side in (_UPPER, _LOWER)
+        a.qualifier in side and b.qualifier in side for side in (UPPER_BOUNDS, LOWER_BOUNDS)
     )
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from factcheck.figures.ranges import BOUNDS
 from factcheck.figures.units import MONTHS, WEEKDAYS
 from factcheck.model import Evidence, Figure, FigureReport, Part, Quantity, Registry, Verdict
 from factcheck.verdicts.figures import _agrees, _claimed, _join, _says
@@ -36,7 +37,6 @@ _NAMED = re.compile(
 # show a count moving, and only then is a claim of an earlier value outdated
 # (unless the claim names the moment it is wrong for).
 MIN_MOMENTS_FOR_TREND = 3
-BOUNDS = frozenset({"over", "under", "at least", "at most"})
 
 
 @dataclass(frozen=True)
