@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from factcheck.frames.clause import clause_span
 from factcheck.frames.frame import names_in, other_numbers, read_frame
-from factcheck.model import Figure
+from factcheck.model import Figure, Quantity
 from factcheck.text import content_stems, fold, stems
 
 WINDOW = 8
@@ -23,9 +23,6 @@ class FigureFrame:
     # Every name of the subject and the report clauses: a claim naming one of them
     # names nothing new ("the Dali" when the source's far words name the ship).
     all_names: frozenset[str] = frozenset()
-    # The other figures printed in the report sentences, as (dimension, lo, hi):
-    # "Seven of the train's eight cars" gives the seven beside the entry's eight.
-    beside: tuple[tuple[str, float, float], ...] = ()
 
 
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
@@ -35,10 +32,8 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     numbers = set(other_numbers(figure.subject))
     near = set(content)
     all_names = set(names)
-    beside: list[tuple[str, float, float]] = []
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
-        beside.extend(_others(report.sentence, at))
         frame = read_frame(report.sentence, *at, common)
         content |= frame.content
         numbers |= frame.numbers
@@ -57,19 +52,20 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         frozenset(numbers),
         frozenset(near),
         frozenset(all_names | names),
-        tuple(beside),
     )
 
 
-def _others(sentence: str, at: tuple[int, int]) -> list[tuple[str, float, float]]:
-    """The figures of a report's sentence other than the report's own."""
+def printed_beside(figure: Figure) -> list[Quantity]:
+    """The other figures its report sentences print ("Seven of the train's eight
+    cars" gives the seven beside the entry's eight). Read only for the figure a
+    match chose, not for every candidate's frame."""
     from factcheck.figures.reader import read_figures
 
-    return [
-        (q.dimension, q.lo, q.hi)
-        for q in read_figures(sentence)
-        if q.end <= at[0] or q.start >= at[1]
-    ]
+    found = []
+    for report in figure.reports:
+        start, end = _locate(report.sentence, report.text)
+        found += [q for q in read_figures(report.sentence) if q.end <= start or q.start >= end]
+    return found
 
 
 def _window(sentence: str, start: int, end: int) -> str:

@@ -64,22 +64,26 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     ]
     fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
     found = _choose(q, fits)
-    if found.confident and _printed_beside(q, _frame(found.info, common), found.info):
+    if found.confident and _printed_beside(q, found.info):
         why = "the number is another figure of the entry's own sentence, not the entry's"
         return FigureMatch(found.info, found.score, False, why)
     return found
 
 
-def _printed_beside(q: Quantity, frame: FigureFrame, info: FigureInfo) -> bool:
+def _printed_beside(q: Quantity, info: FigureInfo) -> bool:
     """Whether the claim's number is one the source prints beside the entry's
     figure and the entry's own reports do not bear out: "Seven of the eight
     cars" is about the seven, "four killed and 150 injured" about the injured."""
     from factcheck.figures.ranges import agree
+    from factcheck.frames.figure import printed_beside
     from factcheck.verdicts.figures import agrees_with_any
 
     if agrees_with_any(q, info.figure):
         return False
-    return any(d == q.dimension and agree(d, (q.lo, q.hi), (lo, hi)) for d, lo, hi in frame.beside)
+    return any(
+        o.dimension == q.dimension and agree(q.dimension, (q.lo, q.hi), (o.lo, o.hi))
+        for o in printed_beside(info.figure)
+    )
 
 
 # A name in this share of the registry's figures (and in at least a few) names
