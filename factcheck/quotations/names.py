@@ -43,6 +43,7 @@ class SpeakerIndex:
             self._by_key.setdefault(_key(name), []).append((rank, name, sid))
         self._names = {sid: name for name, sid in names}
         self._compiled: dict[str, re.Pattern[str]] = {}
+        self._surnames: dict[str, set[str]] | None = None  # built on first use
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_compiled": {}}
@@ -95,13 +96,14 @@ class SpeakerIndex:
         """The one speaker whose full name ends in `word` ("Weiss" for David Weiss),
         or "" when none or several do: copy names people by surname although the
         registry lists only the aliases its sources used."""
-        found = {
-            sid
-            for entries in self._by_key.values()
-            for _, name, sid in entries
-            if name[:1].isupper() and " " in name and name.split()[-1] == word
-        }
-        return found.pop() if len(found) == 1 else ""
+        if self._surnames is None:
+            self._surnames = {}
+            for entries in self._by_key.values():
+                for _, name, sid in entries:
+                    if name[:1].isupper() and " " in name:
+                        self._surnames.setdefault(name.split()[-1], set()).add(sid)
+        found = self._surnames.get(word, set())
+        return next(iter(found)) if len(found) == 1 else ""
 
     def identify(self, name: str) -> str:
         """The registered speaker a free-standing name refers to, if any."""

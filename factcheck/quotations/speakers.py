@@ -140,8 +140,9 @@ def _subject(
     if named and _is_full_name(named.group("name")):
         return _named(_person(named.group("name").split()), index)
     surname = named.group("name") if named and not before else ""
-    if surname and index.by_surname(surname):  # "…," Weiss said
-        return Attribution(surname, index.by_surname(surname))
+    sid = index.by_surname(surname) if surname else ""
+    if sid:  # "…," Weiss said
+        return Attribution(surname, sid)
     if passive_verb:
         found = _after(masked, verb.end(), after, index)
         if found is not None:
