@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.figures.ranges import LOWER_BOUNDS, UPPER_BOUNDS, agree
-from factcheck.model import Figure, FigureReport, Part, Quantity, Registry, Verdict
+from factcheck.model import Evidence, Figure, FigureReport, Part, Quantity, Registry, Verdict
 from factcheck.text import stem, stems
 
 
@@ -25,6 +25,19 @@ def figure_part(
         registry.evidence(r.source, r.sentence, r.text or r.quantity.describe(), ok)
         for r, ok in zip(figure.reports, agreeing, strict=False)
     )
+    return figure_result(q, figure, score, verdict, _reason(q, figure, agreeing, verdict), evidence)
+
+
+def figure_result(
+    q: Quantity,
+    figure: Figure,
+    score: float,
+    verdict: Verdict,
+    reason: str,
+    evidence: tuple[Evidence, ...],
+    outdated: str = "",
+) -> Part:
+    """The part of a result that judges the claim's number `q` by `figure`."""
     return Part(
         kind="figure",
         text=q.text,
@@ -33,8 +46,9 @@ def figure_part(
         verdict=verdict,
         entry=figure.id,
         score=score,
-        reasons=(_reason(q, figure, agreeing, verdict),),
+        reasons=(reason,),
         evidence=evidence,
+        outdated=outdated,
     )
 
 

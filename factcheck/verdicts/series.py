@@ -16,7 +16,7 @@ from datetime import date
 from factcheck.figures.ranges import BOUNDS
 from factcheck.figures.units import MONTHS, WEEKDAYS
 from factcheck.model import Evidence, Figure, FigureReport, Part, Quantity, Registry, Verdict
-from factcheck.verdicts.figures import _agrees, _claimed, _join, _says
+from factcheck.verdicts.figures import _agrees, _claimed, _join, _says, figure_result
 
 Moment = tuple[str, tuple[FigureReport, ...]]  # an as-of date and the reports for it
 
@@ -153,18 +153,8 @@ def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, t
     else:
         verdict = Verdict.CONTRADICTED
         reason = f"{claimed}; as of {at} the sources say {says} ({figure.subject})"
-    return Part(
-        kind="figure",
-        text=q.text,
-        start=q.start,
-        end=q.end,
-        verdict=verdict,
-        entry=figure.id,
-        score=score,
-        reasons=(reason,),
-        evidence=_evidence(q, figure, found, at, registry),
-        outdated=outdated,
-    )
+    evidence = _evidence(q, figure, found, at, registry)
+    return figure_result(q, figure, score, verdict, reason, evidence, outdated)
 
 
 def _judged_moment(
