@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.figures.reader import read_figures
 from factcheck.frames import clause_span, read_frame
+from factcheck.frames.agree import Fit
 from factcheck.frames.frame import names_in, same_name
-from factcheck.model import Registry, Verdict
+from factcheck.matching.index import FigureInfo, figure_info
+from factcheck.model import Figure, FigureReport, Registry, Verdict
 from factcheck.registry.loader import parse_registry
 from factcheck.verdicts.engine import check
 
@@ -299,3 +302,25 @@ def test_two_maximums_agree_only_when_their_numbers_do(claim: str, verdict: Verd
     registry, problems = parse_registry(text, "blaze.toml")
     assert problems == []
     assert check(claim, registry).verdict is verdict
+
+
+def _percent_entry(entry: str, value: float) -> FigureInfo:
+    q = read_figures(f"{value:g}%")[0]
+    report = FigureReport("a", q, f"The fire was {value:g}% contained.", f"{value:g}%")
+    return figure_info(Figure(entry, "containment", (), q, (report,)))
+
+
+@pytest.mark.parametrize(("claimed", "entry"), [("85%", "f85"), ("65%", "f30")])
+def test_a_candidate_as_close_as_the_best_that_agrees_is_the_match(
+    claimed: str, entry: str
+) -> None:
+    # Two entries the claim's words fit equally ("85% contained" beside the 30%
+    # and the 85% of containment): the one that agrees is the match, so the
+    # claim is not called wrong by the other. With none agreeing, the best stays.
+    from factcheck.matching.figures import _choose
+
+    sure = Fit(score=2.6, extra=2.6, conflict="", named=2.6)
+    weak = Fit(score=2.6, extra=1.6, conflict="", named=1.6)
+    fits = [(_percent_entry("f30", 30), sure), (_percent_entry("f85", 85), weak)]
+    found = _choose(read_figures(claimed)[0], fits)
+    assert (found.info.figure.id, found.confident) == (entry, True)

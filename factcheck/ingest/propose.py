@@ -21,9 +21,9 @@ from factcheck.frames.clock import event_time
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD, neighbour_spans
 from factcheck.ingest.asof import as_of
-from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, find_figure
+from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
-from factcheck.model import Quantity, Registry, Source, Speaker
+from factcheck.model import Figure, Quantity, Registry, Source, Speaker
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import STRAIGHT_SINGLE, QuoteSpan, find_quotes, mask_quotes
@@ -174,7 +174,8 @@ class _Reader:
         self.group_named = ""  # a document named since, not yet quoted ("the statement …")
         self.taken: set[str] = set(registry.entry_ids()) | set(registry.speakers)
         self.seen: set[tuple[str, str]] = set()  # (entry, printed text) already proposed
-        self.given: dict[str, list[Quantity]] = {}  # entry -> the values this article gave it
+        # entry -> the values this article gave it, with the moment each holds for
+        self.given: dict[str, list[tuple[Quantity, str]]] = {}
         self.full_names: list[str] = []  # two-word names met so far, latest last
         self.spoke = False  # whether the previous sentence attributed a quotation
 
@@ -408,6 +409,8 @@ class _Reader:
         # Another report of a known figure only when the frames agree (not another
         # place, entity or time) and the clause is mostly about it; or when it
         # measures the same thing in the same unit at nearly the same value.
+        when = as_of(masked, self.proposal.source.date, (q.start, q.end), others)
+        moment = when or self.proposal.source.date
         same = (
             found.info
             if found is not None
@@ -416,8 +419,14 @@ class _Reader:
             and _within(q, found.info.figure.quantity, _join_ratio(q))
             else self._close_figure(q, unit, frame)
         )
-        if same is not None and self._said_otherwise(same.figure.id, q):
+        if same is not None and self._said_otherwise(same.figure.id, q, moment):
             same = None  # an article does not dispute itself: "another two hours" is another figure
+        if (
+            same is None
+            and found is not None
+            and self._next_in_series(q, unit, frame, found, moment)
+        ):
+            same = found.info
         if same is not None:
             entry, new, subject = same.figure.id, False, ""
             # In the entry's unit the number may differ (3 days of a figure in years):
@@ -428,23 +437,54 @@ class _Reader:
         else:
             subject = _subject(masked, q)
             entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
-        if (entry, q.text) in self.seen or (not new and self._reported(entry)):
+        # The same printed figure again is the same report, unless it holds for
+        # another moment ("grew overnight to 12,500 acres", "by 6 a.m. Sunday, 12,500").
+        if (entry, f"{q.text}@{moment}") in self.seen or (not new and self._reported(entry)):
             return
-        self.seen.add((entry, q.text))
-        self.given.setdefault(entry, []).append(q)
+        self.seen.add((entry, f"{q.text}@{moment}"))
+        self.given.setdefault(entry, []).append((q, moment))
         qualifier = q.qualifier if q.qualifier not in ("exact", "vague", "range") else "exact"
-        when = as_of(masked, self.proposal.source.date, (q.start, q.end), others)
         self.proposal.figures.append(
             FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords, when)
         )
 
-    def _said_otherwise(self, entry: str, q: Quantity) -> bool:
-        """Whether this article already gave the entry a different value."""
-        mine = self.proposal.source.id
+    def _said_otherwise(self, entry: str, q: Quantity, moment: str) -> bool:
+        """Whether this article already gave the entry a different value for the
+        same moment (a value for another moment is the figure changing)."""
+        mine = self.proposal.source
         known = next((f for f in self.registry.figures if f.id == entry), None)
-        earlier = [r.quantity for r in known.reports if r.source == mine] if known else []
+        earlier = [
+            (r.quantity, r.as_of or mine.date)
+            for r in (known.reports if known else ())
+            if r.source == mine.id
+        ]
         earlier += self.given.get(entry, [])
-        return any(not _close(q, e, exact=False) for e in earlier)
+        return any(not _close(q, e, exact=False) and at == moment for e, at in earlier)
+
+    def _next_in_series(
+        self, q: Quantity, unit: str, frame: Frame, found: FigureMatch, moment: str
+    ) -> bool:
+        """Whether the number is the entry's figure at a moment it has no report
+        for: a rising count ("4,900 acres as of 7:40", "14,168 acres" on Monday)
+        may grow past the ratio two reports of one moment keep to, so it takes a
+        clause mostly about the entry, in the entry's unit."""
+        figure = found.info.figure
+        return (
+            found.confident
+            and stems(figure.quantity.unit) == stems(unit)
+            and _share(frame, found.info) >= SERIES_OVERLAP
+            and _within(q, figure.quantity, SERIES_RATIO)
+            and moment not in self._moments(figure)
+        )
+
+    def _moments(self, figure: Figure) -> set[str]:
+        """The moments the entry has reports for, in the registry and this article."""
+        sources = self.registry.sources
+        known = {
+            r.as_of or (sources[r.source].date if r.source in sources else "")
+            for r in figure.reports
+        }
+        return known | {at for _, at in self.given.get(figure.id, [])}
 
     def _close_figure(self, q: Quantity, unit: str, frame: Frame) -> FigureInfo | None:
         """An entry in the same unit whose value is within CLOSE of this one (the
@@ -533,6 +573,11 @@ MIN_OVERLAP_TO_JOIN = 0.25
 # "3 firefighters were injured" is not another report of "1,000 firefighters battled".
 MAX_RATIO_TO_JOIN = 2.0
 SMALL_RATIO_TO_JOIN = 1.5
+# A report for a moment the entry has none for may be the count moving, further
+# than two reports of one moment differ (containment 10% on Saturday, 85% on
+# Monday); the clause must then be mostly the entry's words.
+SERIES_RATIO = 10.0
+SERIES_OVERLAP = 0.5
 # Reports of one figure by different outlets differ by a few percent (153,000 and
 # 151,600 acres); beyond this, the same unit is more likely another figure.
 CLOSE = 0.12

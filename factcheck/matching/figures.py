@@ -114,9 +114,25 @@ def _choose(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
         if _plausible(f, info) and f.score >= bar and _bears_out(q, info):
             return FigureMatch(info, f.score, True)
     if sure:
-        return FigureMatch(sure[0][0], sure[0][1].score, True)
+        tie = _tie_bearing_out(q, fits, sure[0][1].score)
+        return tie or FigureMatch(sure[0][0], sure[0][1].score, True)
     info, f = fits[0]
     return FigureMatch(info, f.score, False, _doubt(q, f, info.figure.keywords))
+
+
+def _tie_bearing_out(
+    q: Quantity, fits: list[tuple[FigureInfo, Fit]], best: float
+) -> FigureMatch | None:
+    """A candidate as close as the best that bears the number out: the words
+    cannot tell which of the two the claim is about, and one of them agrees
+    ("85% contained" beside entries of 30% and 85% containment), so the claim
+    is not called wrong by the other."""
+    for info, f in fits:
+        if f.score < best - 1e-9:
+            break  # best first (a sum of the same weights in another order may differ)
+        if not f.conflict and f.name_fits is not False and _bears_out(q, info):
+            return FigureMatch(info, f.score, True)
+    return None
 
 
 def _bears_out(q: Quantity, info: FigureInfo) -> bool:
