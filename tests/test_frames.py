@@ -324,3 +324,54 @@ def test_a_candidate_as_close_as_the_best_that_agrees_is_the_match(
     fits = [(_percent_entry("f30", 30), sure), (_percent_entry("f85", 85), weak)]
     found = _choose(read_figures(claimed)[0], fits)
     assert (found.info.figure.id, found.confident) == (entry, True)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # One word shared ("crews") and several the registry never uses: the
+        # claim may be about something else, so it is not called wrong.
+        ("Crews expect 60 engines to stay idle next summer.", Verdict.UNVERIFIED),
+        ("Crews brought 60 engines to the Ridge Fire.", Verdict.CONTRADICTED),
+        ("Crews brought 60 engines.", Verdict.CONTRADICTED),  # two shared words
+    ],
+)
+def test_a_contradiction_needs_more_than_one_shared_word_beside_new_ones(
+    claim: str, verdict: Verdict
+) -> None:
+    registry, problems = parse_registry(BLAZE, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons
+
+
+def test_a_year_in_another_role_is_another_figure() -> None:
+    # "in 2030" dates the claim; "since 2019" bounds a span: not the same year
+    # wrongly given, but another figure.
+    text = (
+        BLAZE
+        + """[[figures]]
+id = "dissent-year"
+subject = "the last dissent at the Ridge council"
+keywords = []
+value = 2019
+unit = "calendar-year"
+  [[figures.reports]]
+  source = "a"
+  value = 2019
+  text = "2019"
+  sentence = "She became the first Ridge council member since 2019 to vote against the budget."
+"""
+    )
+    registry, problems = parse_registry(text, "blaze.toml")
+    assert problems == []
+    assert (
+        check("Ridge council members expect to vote on the budget in 2030.", registry).verdict is U
+    )
+    assert (
+        check(
+            "She became the first Ridge council member since 2015 to vote against the budget.",
+            registry,
+        ).verdict
+        is C
+    )

@@ -634,3 +634,15 @@ def test_one_article_may_give_a_figure_at_two_moments() -> None:
     percents = [(e, t) for e, t in reports if t.endswith("%")]
     assert len({e for e, _ in percents}) == 1, percents
     assert sorted(t for _, t in percents) == ["20%", "20%", "35%"]
+
+
+def test_another_year_or_date_is_never_another_report_of_one() -> None:
+    # 2025 is within any ratio of 2005, and July 2023 of March 2022: still other
+    # figures, however alike their sentences.
+    reports = _two_articles(
+        "The Fed has raised rates 11 times since March 2022, officials said.",
+        "The Fed has raised rates 11 times since July 2023, officials said.",
+        ("2024-09-18", "2024-09-19"),
+    )
+    dates = [(e, t) for e, t in reports if t in ("March 2022", "July 2023")]
+    assert len({e for e, _ in dates}) == 2, dates

@@ -416,7 +416,7 @@ class _Reader:
             if found is not None
             and found.confident
             and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN
-            and _within(q, found.info.figure.quantity, _join_ratio(q))
+            and _near_enough(q, found.info.figure.quantity)
             else self._close_figure(q, unit, frame)
         )
         if same is not None and self._said_otherwise(same.figure.id, q, moment):
@@ -471,6 +471,7 @@ class _Reader:
         figure = found.info.figure
         return (
             found.confident
+            and q.dimension not in PASSING_DIMENSIONS  # a date does not move
             and stems(figure.quantity.unit) == stems(unit)
             and _share(frame, found.info) >= SERIES_OVERLAP
             and _within(q, figure.quantity, SERIES_RATIO)
@@ -536,6 +537,15 @@ class _Reader:
             candidate, n = f"{base}-{n}", n + 1
         self.taken.add(candidate)
         return candidate
+
+
+def _near_enough(q: Quantity, theirs: Quantity) -> bool:
+    """Whether two values may be reports of one figure: a date, a year or an
+    ordinal only when it is the same (2025 is within a ratio of 2005, but
+    another year), a number within its join ratio."""
+    if q.dimension in PASSING_DIMENSIONS:
+        return _close(q, theirs, exact=True)
+    return _within(q, theirs, _join_ratio(q))
 
 
 def _join_ratio(q: Quantity) -> float:

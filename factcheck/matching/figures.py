@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.frames import Frame
-from factcheck.frames.agree import Fit, fit
+from factcheck.frames.agree import UNIT_WORDS, Fit, fit
 from factcheck.frames.figure import FigureFrame, figure_frame
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
@@ -67,7 +67,56 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     if found.confident and _printed_beside(q, found.info):
         why = "the number is another figure of the entry's own sentence, not the entry's"
         return FigureMatch(found.info, found.score, False, why)
+    if found.confident and not _bears_out(q, found.info) and not found.info.figure.keywords:
+        # An entry with keywords has its subject met by them; one without, by
+        # its frame's words alone, which must then be enough to call it wrong.
+        why = _about_something_else(claim, _frame(found.info, common), weights)
+        why = why or _another_role(q, claim, found.info)
+        if why:
+            return FigureMatch(found.info, found.score, False, why)
     return found
+
+
+# What a year does in its sentence, by the word before it: dates an event ("in
+# 2025"), or bounds a span ("since 2005", "until 2030").
+_YEAR_ROLES = {"in": "in", "during": "in", "since": "since", "from": "since", "until": "until",
+               "till": "until", "through": "until", "by": "by", "before": "before", "after": "after"}  # fmt: skip
+
+
+def _another_role(q: Quantity, claim: Frame, info: FigureInfo) -> str:
+    """Why a year is not the entry's: "in 2025" is not "since 2005"."""
+    if q.dimension != "calendar-year":
+        return ""
+    ours = _role(claim.text, claim.text.find(q.text))
+    theirs = {_role(r.sentence, r.sentence.find(r.text)) for r in info.figure.reports if r.text}
+    if not ours or not theirs or "" in theirs or ours in theirs:
+        return ""
+    return f"the claim's year is {ours} {q.text}, the entry's is {' or '.join(sorted(theirs))} it"
+
+
+def _role(text: str, at: int) -> str:
+    words = text[:at].split() if at > 0 else []
+    return _YEAR_ROLES.get(words[-1].lower(), "") if words else ""
+
+
+# Words a claim's clause uses that no figure's sources do, beside a single shared
+# one, before a contradiction is withheld: one new verb ("fighting") is an
+# editor's own wording; two ("stay", "unemployment") are more likely another topic.
+MIN_UNKNOWN = 2
+
+
+def _about_something_else(claim: Frame, frame: FigureFrame, weights: dict[str, float]) -> str:
+    """Why a contradiction would rest on too little: the clause shares one word
+    with the entry ("expect") and speaks of things no figure's sources mention
+    ("stay", "unemployment"), so it may well be about those."""
+    shared = (claim.content & frame.near) - frame.given - UNIT_WORDS
+    unknown = sorted(w for w in claim.content - claim.name_stems if w not in weights)
+    if len(shared) > 1 or len(unknown) < MIN_UNKNOWN:
+        return ""
+    return (
+        f"the clause shares only {', '.join(sorted(shared)) or 'no word'} with the entry and speaks "
+        f"of {', '.join(unknown)}, which no figure's sources mention"
+    )
 
 
 def _printed_beside(q: Quantity, info: FigureInfo) -> bool:
