@@ -375,3 +375,31 @@ unit = "calendar-year"
         ).verdict
         is C
     )
+
+
+# A bare count after a running total: the total it is the value of, or "".
+TOTALS_READ: list[tuple[str, str]] = [
+    ("Rescuers raised the death toll to 205 on Friday.", "toll"),
+    ("The toll stood at 95.", "toll"),
+    ("The tally of votes reached 4,100, officials said.", "tally"),
+    (
+        "Officials raised the death toll in the worst floods in years to 205 as troops arrived.",
+        "toll",
+    ),
+    # Not a bare count, or no total before it.
+    ("The toll rose to 205 people.", ""),
+    ("The storm killed 205.", ""),
+    ("The toll road is 40 km long.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "total"), TOTALS_READ)
+def test_a_bare_count_after_a_total_counts_the_total(text: str, total: str) -> None:
+    from factcheck.frames.counted import counted_before
+
+    q = read_figures(text)[0]
+    assert counted_before(text, q.start, q.end) == total
+
+
+def test_totals_have_examples_of_both_kinds() -> None:
+    assert {bool(t) for _, t in TOTALS_READ} == {True, False}

@@ -646,3 +646,23 @@ def test_another_year_or_date_is_never_another_report_of_one() -> None:
     )
     dates = [(e, t) for e, t in reports if t in ("March 2022", "July 2023")]
     assert len({e for e, _ in dates}) == 2, dates
+
+
+def test_a_running_total_is_filed_under_it_as_a_series() -> None:
+    one = Source("wire", "The Wire", date="2025-03-07")
+    text = merge(
+        "schema = 1\n", propose("Rescuers raised the death toll to 205 on Friday.", _empty(), one)
+    )
+    registry, problems = parse_registry(text, "r.toml")
+    assert not problems
+    (figure,) = registry.figures
+    assert (figure.quantity.unit, figure.series) == ("toll", True)
+    assert "toll" in figure.subject
+    from factcheck.verdicts.engine import check
+
+    # (In a registry of one figure no word is distinctive: the claims use the source's.)
+    assert check("Rescuers raised the death toll to 205.", registry).verdict.value == "supported"
+    assert check("Rescuers raised the death toll to 250.", registry).verdict.value == "contradicted"
+    # Of another day the one report says nothing.
+    wednesday = "On Wednesday rescuers raised the death toll to 95."
+    assert check(wednesday, registry).verdict.value == "unverified"

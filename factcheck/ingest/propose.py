@@ -18,6 +18,7 @@ from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
 from factcheck.frames.clock import event_time
+from factcheck.frames.counted import TOTALS, counted_before, total_before
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD, neighbour_spans
 from factcheck.ingest.asof import as_of
@@ -102,6 +103,7 @@ class FigureReport:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     as_of: str = ""  # when the sentence dates its figure otherwise than the article
+    series: bool = False  # a running total ("the toll"), whose value is of its moment
 
 
 @dataclass
@@ -445,8 +447,11 @@ class _Reader:
         self.given.setdefault(entry, []).append((q, moment))
         qualifier = q.qualifier if q.qualifier not in ("exact", "vague", "range") else "exact"
         self.proposal.figures.append(
-            FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords, when)
-        )
+            FigureReport(
+                entry, new, value, unit, qualifier, q.text, text, subject, keywords, when,
+                series=new and unit in TOTALS,
+            )
+        )  # fmt: skip
 
     def _said_otherwise(self, entry: str, q: Quantity, moment: str) -> bool:
         """Whether this article already gave the entry a different value for the
@@ -617,7 +622,9 @@ def _unit(q: Quantity, masked: str) -> str:
     if after and after[0].lower() == "of":  # "tens of thousands of troops"
         after = after[1:]
     if not after or after[0].lower() in STOPWORDS or not after[0].isalpha():
-        return ""  # "worth billions to build", "13:35": nothing counted
+        # "raised the death toll to 205 on Friday": the total named before it;
+        # else "worth billions to build", "13:35": nothing counted.
+        return counted_before(masked, q.start, q.end)
     if (
         len(after) > 1
         and _plural(after[1])
@@ -685,12 +692,21 @@ def _plain(value: float) -> float:
 _EDGE = ".,;:!?()[]“”\"‘’'"
 
 
+MAX_TOTAL_WORDS = 8  # of a subject that starts at a total: "death toll in … floods to"
+
+
 def _subject(masked: str, q: Quantity) -> str:
     """Words around the figure, for the editor to reword: the registry's subject."""
     # Whitespace words, so that "1,150" stays one word; punctuation at their ends goes.
     # Within the figure's clause: the other clause of "A has 3, while B has 5" is not it.
     lo, hi = clause_span(masked, q.start, q.end)
     before = [w.strip(_EDGE) for w in masked[max(lo, q.start - 200) : q.start].split()[-5:]]
+    total, at = total_before(masked, q.start, q.end)
+    if total and at >= lo:
+        # "the death toll in Spain's worst floods … to 205": the total is the subject.
+        words = masked[max(lo, at - 40) : q.start].split()
+        named = next(k for k in range(len(words) - 1, -1, -1) if words[k].lower().startswith(total))
+        before = [w.strip(_EDGE) for w in words[max(0, named - 1) :][:MAX_TOTAL_WORDS]]
     after = [w.strip(_EDGE) for w in masked[q.end : min(hi, q.end + 200)].split()[:6]]
     return " ".join(w for w in [*before, "…", *after] if w)
 

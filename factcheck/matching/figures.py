@@ -47,10 +47,11 @@ class FigureMatch:
 
 def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     """The figure the number is about, best first; None when no figure could be."""
+    total = _total(q, claim)
     candidates = [
         info
         for info in index.figure_candidates(q.dimension, set(claim.content))
-        if (q.dimension != "count" or counts_same_thing(q, info))
+        if (q.dimension != "count" or counts_same_thing(q, info) or total in info.nouns)
         and keyword_groups_met(info.figure.keywords, list(claim.stems))
     ]
     if not candidates:
@@ -117,6 +118,19 @@ def _about_something_else(claim: Frame, frame: FigureFrame, weights: dict[str, f
         f"the clause shares only {', '.join(sorted(shared)) or 'no word'} with the entry and speaks "
         f"of {', '.join(unknown)}, which no figure's sources mention"
     )
+
+
+def _total(q: Quantity, claim: Frame) -> tuple[str, ...]:
+    """For a bare count ("the toll stood at 95"), the stems of the total it is
+    the value of; else nothing, which no entry's noun is."""
+    if q.dimension != "count":
+        return ("",)
+    from factcheck.frames.counted import counted_before
+    from factcheck.text import stems
+
+    at = claim.text.find(q.text)
+    noun = counted_before(claim.text, at, at + len(q.text)) if at >= 0 else ""
+    return tuple(stems(noun)) if noun else ("",)
 
 
 def _printed_beside(q: Quantity, info: FigureInfo) -> bool:

@@ -161,7 +161,7 @@ def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, t
         found = [("", tuple(undated))]
     dates = [d for d, _ in found]
     named = _judged_moment(q, named_moments(text, dates), dict(found))
-    unreported = "" if named or len(dates) < 2 else _unreported_day(text, dates)
+    unreported = "" if named or not dates[0] else _unreported_day(text, dates)
     if unreported:
         # A count that moves is known only at its reports' moments: of another day
         # the sources say nothing, whichever way the claim's number goes.
