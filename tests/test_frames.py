@@ -403,3 +403,53 @@ def test_a_bare_count_after_a_total_counts_the_total(text: str, total: str) -> N
 
 def test_totals_have_examples_of_both_kinds() -> None:
     assert {bool(t) for _, t in TOTALS_READ} == {True, False}
+
+
+PEOPLE = "".join(
+    f"""[[figures]]
+id = "people-{k}"
+subject = "{subject}"
+keywords = []
+value = {value}
+unit = "people"
+  [[figures.reports]]
+  source = "a"
+  value = {value}
+  text = "{value}"
+  sentence = "{sentence}"
+"""
+    for k, (subject, value, sentence) in enumerate(
+        [
+            ("evacuated", 3000, "Deputies evacuated 3000 people from Harlow."),
+            ("sheltered", 120, "The school sheltered 120 people overnight."),
+            ("treated", 6, "Medics treated 6 people for smoke."),
+        ]
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Deputies evacuated 5000 people from Harlow.", C),
+        ("The school sheltered 300 people overnight.", C),
+        # "people" is counted in a third of the figures: one shared word
+        # ("deputies") does not say which of them the claim is about.
+        ("Deputies saw 5000 people.", U),
+    ],
+)
+def test_a_generic_counted_noun_needs_two_shared_words_to_contradict(
+    claim: str, verdict: Verdict
+) -> None:
+    registry, problems = parse_registry(BLAZE + PEOPLE, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons
+
+
+def test_determiners_are_no_words_of_a_frame() -> None:
+    from factcheck.text import content_stems
+
+    assert not {"each", "every", "both", "another"} & set(
+        content_stems("each every both another tower")
+    )

@@ -71,11 +71,36 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     if found.confident and not _bears_out(q, found.info) and not found.info.figure.keywords:
         # An entry with keywords has its subject met by them; one without, by
         # its frame's words alone, which must then be enough to call it wrong.
-        why = _about_something_else(claim, _frame(found.info, common), weights)
+        frame = _frame(found.info, common)
+        why = _about_something_else(claim, frame, weights)
+        why = why or _generic_noun(q, claim, frame, found.info, index)
         why = why or _another_role(q, claim, found.info)
         if why:
             return FigureMatch(found.info, found.score, False, why)
     return found
+
+
+# A counted noun in this share of the registry's figures ("people") says little
+# of which figure a count is: a contradiction then takes two shared words.
+GENERIC_SHARE = 0.25
+
+
+def _generic_noun(
+    q: Quantity, claim: Frame, frame: FigureFrame, info: FigureInfo, index: Index
+) -> str:
+    if q.dimension != "count" or not info.nouns:
+        return ""
+    docs, total = index.figure_docs()
+    noun = info.nouns[0][-1]
+    if docs.get(noun, 0) < GENERIC_SHARE * total:
+        return ""
+    shared = (claim.content & frame.near) - frame.given - UNIT_WORDS
+    if len(shared) > 1:
+        return ""
+    return (
+        f"'{info.figure.quantity.unit}' is counted in many figures, and the clause shares "
+        f"only {', '.join(sorted(shared)) or 'no word'} with this one"
+    )
 
 
 # What a year does in its sentence, by the word before it: dates an event ("in
