@@ -666,3 +666,31 @@ def test_a_running_total_is_filed_under_it_as_a_series() -> None:
     # Of another day the one report says nothing.
     wednesday = "On Wednesday rescuers raised the death toll to 95."
     assert check(wednesday, registry).verdict.value == "unverified"
+
+
+@pytest.mark.parametrize(
+    ("article", "speakers"),
+    [
+        # No double quotes anywhere: the article quotes speech in single ones.
+        (f"Anna Kowal spoke at the opening. '{WORDS},' she said.", {"Anna Kowal"}),
+        # Beside double quotes, single ones are a headline's or a paraphrase.
+        (f"'{WORDS}' at the site.\n\n\"Nobody was hurt,\" Anna Kowal said.", {"Anna Kowal"}),
+    ],
+)
+def test_single_quotes_are_speech_only_where_the_article_has_no_double_ones(
+    article: str, speakers: set[str]
+) -> None:
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s.name for s in proposal.speakers}
+    said = {q.text.rstrip(",.") for q in proposal.quotations}
+    assert {names[q.speaker] for q in proposal.quotations} == speakers
+    assert (WORDS in said) == ('"' not in article)
+
+
+def test_a_description_the_article_writes_in_lower_case_is_no_part_of_a_name() -> None:
+    article = (
+        "Many residents fled the tower.\n\n"
+        f'Resident Maria Lund, who has lived there for years, said, "{WORDS}."'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    assert [s.name for s in proposal.speakers] == ["Maria Lund"]

@@ -158,6 +158,9 @@ class _Reader:
         self, registry: Registry, proposal: Proposal, lower: frozenset[str], article: str
     ) -> None:
         self.article = article
+        self.lower = lower  # the words the article writes in lower case
+        # An article with no double quotes quotes speech in single ones ('…,' he said).
+        self.single_speech = not any(mark in article for mark in '"“”„')
         self.shared = _shared_name_words(article)
         self.index: Index = build_index(registry)
         # Words written in lower case, here or in the registry: "Many" opening a
@@ -259,10 +262,10 @@ class _Reader:
 
     def _quotation(self, text: str, masked: str, span: QuoteSpan) -> bool:
         """Propose the quotation at `span`; whether it had a speaker."""
-        if text[span.start] == STRAIGHT_SINGLE:
-            # In a published article straight single quotes are a headline's
-            # ("'Old friends' Xi and Putin agree"), a paraphrase more often than
-            # anyone's words: the registry takes the body's double-quoted speech.
+        if text[span.start] == STRAIGHT_SINGLE and not self.single_speech:
+            # Beside double quotes, straight single ones are a headline's ("'Old
+            # friends' Xi and Putin agree"), a paraphrase more often than anyone's
+            # words: the registry takes the body's double-quoted speech.
             return False
         words = text[span.content_start : span.content_end].strip()
         typed = quote_words(words)
@@ -309,7 +312,7 @@ class _Reader:
             if not (self.spoke and not text[: span.start].strip() and self.last):
                 return ""
             who = self.last
-        sid = who.speaker or self._register(_strip_title(who.name))
+        sid = who.speaker or self._register(_strip_title(who.name, self.lower))
         if sid:
             self.last, self.newcomer = Attribution(who.name, sid), ""
         return sid
@@ -752,11 +755,21 @@ def _phrase(found: re.Match[str]) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _strip_title(name: str) -> str:
+def _strip_title(name: str, lower: frozenset[str] = frozenset()) -> str:
+    """The name without the titles and descriptions before it: "Battalion Chief",
+    and a word the article writes in lower case ("Resident Harry Cheung", when
+    it also writes "residents"), as long as two words of the name are left."""
     parts = name.split()
+    while len(parts) > 2 and (parts[0] in TITLES or _common(parts[0], lower)):
+        parts = parts[1:]
     while parts and parts[0] in TITLES:
         parts = parts[1:]
     return " ".join(parts)
+
+
+def _common(word: str, lower: frozenset[str]) -> bool:
+    low = word.lower()
+    return low in lower or f"{low}s" in lower
 
 
 def _shared_name_words(article: str) -> frozenset[str]:
