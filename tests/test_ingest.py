@@ -694,3 +694,42 @@ def test_a_description_the_article_writes_in_lower_case_is_no_part_of_a_name() -
     )
     proposal = propose(article, _empty(), SOURCE)
     assert [s.name for s in proposal.speakers] == ["Maria Lund"]
+
+
+def _registry_of(first: str, second: str, dates: tuple[str, str]) -> Registry:
+    one = Source("herald", "Coast Herald", date=dates[0])
+    two = Source("courier", "Valley Courier", date=dates[1])
+    text = merge("schema = 1\n", propose(first, _empty(), one))
+    registry, _ = parse_registry(text, "r.toml")
+    text = merge(text, propose(second, registry, two))
+    registry, problems = parse_registry(text, "r.toml")
+    assert not problems
+    return registry
+
+
+def test_a_far_value_a_day_later_makes_the_entry_a_series() -> None:
+    from factcheck.verdicts.engine import check
+
+    registry = _registry_of(
+        "The storm in Marrow killed at least 95 people, officials said.",
+        "The storm in Marrow killed 190 people, officials said.",
+        ("2025-03-06", "2025-03-07"),
+    )
+    (figure,) = [f for f in registry.figures if f.quantity.unit == "people"]
+    assert figure.series and len(figure.reports) == 2
+    claim = "The storm in Marrow killed 190 people, officials said."
+    assert check(claim, registry).verdict.value == "supported"
+
+
+def test_two_outlets_a_few_percent_apart_still_disagree() -> None:
+    from factcheck.verdicts.engine import check
+
+    registry = _registry_of(
+        "The leaders of Marrow and Dunmore signed 16 agreements at the summit.",
+        "The leaders of Marrow and Dunmore signed 15 agreements at the summit.",
+        ("2025-03-06", "2025-03-07"),
+    )
+    (figure,) = registry.figures
+    assert not figure.series
+    claim = "The leaders of Marrow and Dunmore signed 16 agreements at the summit."
+    assert check(claim, registry).verdict.value == "disputed"
