@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.figures.quantities import make_quantity
 from factcheck.figures.ranges import agree
 from factcheck.figures.reader import read_figures
 from factcheck.figures.units import date_value
@@ -444,3 +445,22 @@ def test_more_forms_agree(claimed: str, source: str, agrees: bool) -> None:
 
 def test_a_point_is_no_share() -> None:
     assert _one("cut by half a point").dimension != _one("unemployment at 4.5%").dimension
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "claimed", "agrees"),
+    [
+        ("11–1", "tally", "voted 11 to 1", True),
+        ("11-1", "tally", "a 10-2 vote", False),
+        ("half a percentage point", "percentage points", "50 basis points", True),
+        (50, "basis points", "a half-point", True),
+        (0.25, "percentage points", "half a point", False),
+        ("at least a quarter point", "percentage points", "a half-point", True),
+    ],
+)
+def test_registry_values_of_the_new_forms(
+    value: object, unit: str, claimed: str, agrees: bool
+) -> None:
+    source, claim = make_quantity(value, unit), _one(claimed)
+    assert source.dimension == claim.dimension
+    assert agree(source.dimension, (source.lo, source.hi), (claim.lo, claim.hi)) is agrees
