@@ -694,6 +694,10 @@ def _plural(word: str) -> bool:
 def _value(q: Quantity) -> int | float | str | list[float]:
     if q.qualifier == "vague" or (q.qualifier == "range" and q.dimension in EXACT_DIMENSIONS):
         return q.text  # "tens of thousands", "February 4-20": the words are the value
+    if q.dimension == "percentage-points" and not any(c.isdigit() for c in q.text):
+        return q.text  # "at least a quarter-point" is rounded to quarters, not to 0.01
+    if q.dimension == "tally":
+        return q.describe()  # "11–1", not the one number that holds both sides
     if q.qualifier == "range":  # "8 to 10 feet": both ends, in the unit
         factor = factor_of(q.unit)
         return [_plain(q.lo / factor), _plain(q.hi / factor)]
