@@ -138,6 +138,13 @@ STOPWORDS = frozenset(
         "one",
         "two",
         "very",
+        # Determiners: "each 32 storeys high" says nothing of what is counted.
+        "each",
+        "every",
+        "both",
+        "any",
+        "another",
+        "other",
         "more",
         "most",
         "some",
