@@ -89,6 +89,7 @@ def test_clause_ends_at_a_contrast_not_at_a_comma() -> None:
 def test_names_leave_out_openers_days_and_possessives() -> None:
     assert names_in("The storm hit Marrow's levee on Friday.", frozenset({"the"})) == ["Marrow"]
     assert names_in("Officials said Putin-Xi", frozenset({"officials"})) == ["Putin", "Xi"]
+    assert names_in("as a result of Tuesday’s floods in Marrow") == ["Marrow"]
 
 
 @pytest.mark.parametrize(

@@ -98,8 +98,8 @@ def names_in(text: str, common: frozenset[str] = frozenset()) -> list[str]:
         word = m.group()
         if not word[0].isupper():
             continue
-        low = fold(word).lower().rstrip(".")
-        if low in STOPWORDS or low in _CALENDAR:
+        low = _POSSESSIVE.sub("", fold(word)).lower().rstrip(".")
+        if low in STOPWORDS or low in _CALENDAR:  # "Tuesday's floods" name no place
             continue
         if low in common and _opens(text, m.start()):
             continue
