@@ -12,8 +12,8 @@ pair (new / base) is kept; the lower quartile and the median of the ratios
 are printed, with the median CPU milliseconds of each tree.
 
 Both trees run under this interpreter, with the same installed libraries:
-`python -c` puts the tree's folder first on sys.path and calls factcheck's
-main, from the tree's folder (so each reads its own quotes.toml, as
+`python -c` puts the tree's folder first on sys.path and calls the tree's
+entry point, from the tree's folder (so each reads its own quotes.toml, as
 benchmarks/run.py does). Each tree keeps its own registry cache, warmed
 before timing, and is byte-compiled first, as an installed package would be.
 The runs are benchmarks/run.py's: a figure and a quotation look-up (`check`)
@@ -26,6 +26,7 @@ import argparse
 import compileall
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -37,10 +38,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from run import FIGURE_CLAIM, QUOTE_CLAIM, make_draft  # noqa: E402
 
-LAUNCH = (
-    "import sys; sys.path.insert(0, sys.argv.pop(1)); "
-    "from factcheck.cli import main; sys.argv[0] = 'factcheck'; main()"
-)
+
+def launch(tree: Path) -> str:
+    """`python -c` code that runs the tree's factcheck command as its console
+    script does (pyproject's [project.scripts] entry point), from the tree."""
+    project = (tree / "pyproject.toml").read_text(encoding="utf-8")
+    found = re.search(r'^factcheck = "([\w.]+):(\w+)"', project, re.M)
+    if found is None:
+        raise SystemExit(f"{tree}: no factcheck entry point in pyproject.toml")
+    module, attr = found.groups()
+    return (
+        "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+        f"from {module} import {attr} as entry; sys.argv[0] = 'factcheck'; entry()"
+    )
 
 
 def cpu_seconds(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -76,6 +86,7 @@ def main() -> int:
             "quotation": ["check", QUOTE_CLAIM],
             "scan": ["scan", str(draft)],
         }
+        codes = {name: launch(tree) for name, tree in trees.items()}
         envs = {}
         for name in trees:
             envs[name] = {**os.environ, "FACTCHECK_CACHE_DIR": str(work / f"cache-{name}")}
@@ -85,7 +96,7 @@ def main() -> int:
             times: dict[str, list[float]] = {"base": [], "new": []}
 
             def once(name: str, label: str = label) -> float:
-                cmd = [sys.executable, "-c", LAUNCH, str(trees[name]), *runs[label]]
+                cmd = [sys.executable, "-c", codes[name], str(trees[name]), *runs[label]]
                 return cpu_seconds(cmd, trees[name], envs[name])
 
             for name in trees:  # warm each tree's cache and the page cache

@@ -46,3 +46,28 @@ def test_a_figure_look_up_compiles_none_of_the_quotation_patterns(tmp_path: Path
     lazy = json.loads(out.stdout)
     assert len(lazy) >= 10, lazy  # the quotation modules' patterns wait for a quotation
     assert not [name for name, compiled in lazy.items() if compiled]
+
+
+GC_PROBE = """
+import atexit, gc, sys
+from factcheck.__main__ import run
+
+# At exit: collection on again, the start-up's objects frozen out of its sweeps.
+atexit.register(lambda: print("collection", gc.isenabled(), gc.get_freeze_count() > 0))
+sys.argv = ["factcheck", *sys.argv[1:]]
+run()
+"""
+
+
+def test_collection_waits_while_a_command_starts_and_no_longer(tmp_path: Path) -> None:
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path), "NO_COLOR": "1", "PATH": ""}
+    for _ in range(2):  # the first run writes the cache, the second reads it
+        out = subprocess.run(
+            [sys.executable, "-c", GC_PROBE, "check", FIGURE_CLAIM],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.splitlines()[-1] == "collection True True"
