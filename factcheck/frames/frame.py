@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.figures.units import MONTHS
 from factcheck.frames.clause import REACH, clause_span
@@ -114,6 +115,7 @@ def _opens(text: str, at: int) -> bool:
     return not before or before[-1] in _OPENERS
 
 
+@lru_cache(maxsize=65_536)  # every candidate figure compares its names with the claim's
 def name_key(word: str) -> str:
     """A name as compared: lower case, no dots or possessive ("U.S." and "US" meet)."""
     low = fold(word).lower()
@@ -122,6 +124,7 @@ def name_key(word: str) -> str:
     return low.replace(".", "").replace("'", "")
 
 
+@lru_cache(maxsize=65_536)
 def same_name(first: str, second: str) -> bool:
     """Whether two names are one, allowing a demonym's ending ("Russia"/"Russian",
     "China"/"Chinese") but not another name ("Harlow"/"Harrow")."""

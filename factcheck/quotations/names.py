@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.figures.units import MONTH_NAMES, WEEKDAYS
 from factcheck.model import Speaker
 from factcheck.text import LazyPattern
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A registered speaker's name found in a text. A named tuple, not a frozen
+    dataclass: every look-up imports it, and a tuple's class is made far faster."""
+
     start: int
     end: int
     speaker: str
