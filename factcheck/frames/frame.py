@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from factcheck.figures.units import MONTHS
 from factcheck.frames.clause import REACH, clause_span
@@ -35,8 +35,9 @@ _CALENDAR = frozenset(MONTHS) | frozenset(_WEEKDAYS)
 _OPENERS = ".!?:;\"“('‘"
 
 
-@dataclass(frozen=True)
-class Frame:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class Frame(NamedTuple):
     """What the words around a number say it is about."""
 
     text: str

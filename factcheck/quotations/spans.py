@@ -19,7 +19,7 @@ close is an apostrophe, not a quotation running on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.text import LazyPattern, blank_spans
 
@@ -31,8 +31,9 @@ MIN_STRAIGHT_SINGLE_WORDS = 2  # 'n' of rock 'n' roll, 'em: one word is an elisi
 _ELIDED_YEAR = LazyPattern(r"\d\d?s?\b")  # the '90s, class of '24
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class QuoteSpan(NamedTuple):
     start: int  # the opening mark
     end: int  # just after the closing mark (or end of text)
     content_start: int
