@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from factcheck.figures.units import MONTHS
 from factcheck.frames.clause import REACH, clause_span
@@ -34,8 +35,9 @@ _CALENDAR = frozenset(MONTHS) | frozenset(_WEEKDAYS)
 _OPENERS = ".!?:;\"“('‘"
 
 
-@dataclass(frozen=True)
-class Frame:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class Frame(NamedTuple):
     """What the words around a number say it is about."""
 
     text: str
@@ -114,6 +116,7 @@ def _opens(text: str, at: int) -> bool:
     return not before or before[-1] in _OPENERS
 
 
+@lru_cache(maxsize=65_536)  # every candidate figure compares its names with the claim's
 def name_key(word: str) -> str:
     """A name as compared: lower case, no dots or possessive ("U.S." and "US" meet)."""
     low = fold(word).lower()
@@ -122,6 +125,7 @@ def name_key(word: str) -> str:
     return low.replace(".", "").replace("'", "")
 
 
+@lru_cache(maxsize=65_536)
 def same_name(first: str, second: str) -> bool:
     """Whether two names are one, allowing a demonym's ending ("Russia"/"Russian",
     "China"/"Chinese") but not another name ("Harlow"/"Harrow")."""

@@ -18,7 +18,7 @@ less than a false alarm.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.frames import Frame
 from factcheck.frames.agree import UNIT_WORDS, Fit, fit
@@ -37,8 +37,9 @@ PASSING_DIMENSIONS = frozenset({"ordinal", "calendar-year", "date"})
 STRONG_EXTRA = 1.75
 
 
-@dataclass(frozen=True)
-class FigureMatch:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class FigureMatch(NamedTuple):
     info: FigureInfo
     score: float
     confident: bool
