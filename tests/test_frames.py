@@ -454,3 +454,12 @@ def test_determiners_are_no_words_of_a_frame() -> None:
     assert not {"each", "every", "both", "another"} & set(
         content_stems("each every both another tower")
     )
+
+
+def test_the_storys_name_is_no_shared_word_beside_unknown_ones() -> None:
+    # "Ridge" names the story (it is in most of the figures); with two words no
+    # figure uses, a claim sharing only it and "crews" with an entry is not judged.
+    registry, problems = parse_registry(BLAZE, "blaze.toml")
+    assert problems == []
+    claim = "Ridge Fire crews expect 60 engines to stay idle next summer."
+    assert check(claim, registry).verdict is U

@@ -25,7 +25,7 @@ from factcheck.frames.agree import UNIT_WORDS, Fit, fit
 from factcheck.frames.figure import FigureFrame, figure_frame
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
-from factcheck.text import keyword_groups_met
+from factcheck.text import keyword_groups_met, stem
 
 NOUN_WINDOW = 4  # a count's noun may follow a few adjectives: "100,000 Russian troops"
 # Numbers a sentence uses in passing ("the two leaders", "for the first time", "in 2022"):
@@ -73,7 +73,10 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         # An entry with keywords has its subject met by them; one without, by
         # its frame's words alone, which must then be enough to call it wrong.
         frame = _frame(found.info, common)
-        why = _about_something_else(claim, frame, weights)
+        # Beside words the registry never uses, the story's names and the people
+        # who announce figures say nothing of which figure it is ("the Fed expects").
+        told = {stem(p) for p in people}
+        why = _about_something_else(claim, frame, weights, told)
         why = why or _generic_noun(q, claim, frame, found.info, index)
         why = why or _another_role(q, claim, found.info)
         if why:
@@ -132,11 +135,13 @@ def _role(text: str, at: int) -> str:
 MIN_UNKNOWN = 2
 
 
-def _about_something_else(claim: Frame, frame: FigureFrame, weights: dict[str, float]) -> str:
+def _about_something_else(
+    claim: Frame, frame: FigureFrame, weights: dict[str, float], told: set[str]
+) -> str:
     """Why a contradiction would rest on too little: the clause shares one word
     with the entry ("expect") and speaks of things no figure's sources mention
     ("stay", "unemployment"), so it may well be about those."""
-    shared = (claim.content & frame.near) - frame.given - UNIT_WORDS
+    shared = (claim.content & frame.near) - frame.given - UNIT_WORDS - told
     unknown = sorted(w for w in claim.content - claim.name_stems if w not in weights)
     if len(shared) > 1 or len(unknown) < MIN_UNKNOWN:
         return ""
