@@ -186,6 +186,10 @@ MUST_READ = [
     ("8-10 feet", "length", "range", 8 * FT, 10 * FT),
     ("8 to 10 feet", "length", "range", 8 * FT, 10 * FT),
     ("between 8 and 10 feet", "length", "range", 8 * FT, 10 * FT),
+    ("8 feet to 10 feet", "length", "range", 8 * FT, 10 * FT),
+    ("a range of 4.75% to 5%", "percent", "range", 4.75, 5.0),
+    ("the range to 4.75%-5.00%, and", "percent", "range", 4.75, 5.0),
+    ("4.75 percent to 5 percent", "percent", "range", 4.75, 5.0),
     ("February 4-20", "date", "range", date_value(0, 2, 4), date_value(0, 2, 20)),
     ("2021–22", "calendar-year", "range", 2021, 2022),
     ("as many as 500 people", "count", "at most", 250, 500),
@@ -464,3 +468,9 @@ def test_registry_values_of_the_new_forms(
     source, claim = make_quantity(value, unit), _one(claimed)
     assert source.dimension == claim.dimension
     assert agree(source.dimension, (source.lo, source.hi), (claim.lo, claim.hi)) is agrees
+
+
+@pytest.mark.parametrize("text", ["rose from 5% to 7%", "fell 3% to 2%", "grew 5% to 7 million"])
+def test_two_figures_with_units_are_no_range(text: str) -> None:
+    # A change ("from 5% to 7%"), a fall, or two units: each end is its own figure.
+    assert len(read_figures(text)) == 2, read_figures(text)

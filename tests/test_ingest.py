@@ -733,3 +733,21 @@ def test_two_outlets_a_few_percent_apart_still_disagree() -> None:
     assert not figure.series
     claim = "The leaders of Marrow and Dunmore signed 16 agreements at the summit."
     assert check(claim, registry).verdict.value == "disputed"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "entries"),
+    [
+        ("5.25%", "4.75%", 2),  # a rate and the one before it: two figures
+        ("96%", "96.1%", 1),  # one share, rounded differently
+    ],
+)
+def test_shares_join_only_when_their_roundings_meet(first: str, second: str, entries: int) -> None:
+    registry = _registry_of(
+        f"The Marrow council set the harbour levy at {first} of the fare, officials said.",
+        f"The Marrow council set the harbour levy at {second} of the fare, officials said.",
+        ("2025-03-06", "2025-03-06"),
+    )
+    assert len(registry.figures) == entries, [
+        (f.id, [r.text for r in f.reports]) for f in registry.figures
+    ]

@@ -752,7 +752,7 @@ class _Scanner:
             return self._count(read, j + 2, (stem(word.text),))
         unit, nxt = self._unit_after(j)
         if unit is not None:
-            return self._finish(read, unit, nxt)
+            return self._finish(read, unit, self._unit_range(read, unit, nxt))
         if self._is_decade(j):
             return None  # "the 1950s": a period, not a figure
         if self._is_year(read, j):
@@ -763,6 +763,24 @@ class _Scanner:
         if read.from_words and read.value <= 1:
             return None  # "one of", "a dozen"-less "a": too common to be a figure
         return self._count(read, j, self._following(j))
+
+    def _unit_range(self, read: _Read, unit: str, nxt: int) -> int:
+        """ "4.75% to 5%", "4.75%-5.00%", "8 feet to 10 feet": a range whose ends
+        both carry the unit; where it ends (else `nxt`, and `read` unchanged)."""
+        if read.upper or self.low(nxt) not in _RANGE_WORDS or self.low(read.first - 1) == "from":
+            return nxt  # "rose from 5% to 7%": a change, not a range
+        after = self.tok(nxt + 1)
+        if after is None or after.kind != "num":
+            return nxt
+        second = self._read_number(nxt + 1)
+        if second is None or second.ordinal or second.currency or second.value <= read.value:
+            return nxt
+        their_unit, end = self._unit_after(second.next)
+        if their_unit != unit:
+            return nxt
+        read.upper = second.value
+        read.next = end  # the scan goes on after the second end, which is read
+        return end
 
     def _unit_after(self, j: int) -> tuple[str | None, int]:
         for size in range(MAX_UNIT_WORDS, 0, -1):

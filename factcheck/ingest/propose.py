@@ -568,7 +568,18 @@ def _near_enough(q: Quantity, theirs: Quantity) -> bool:
     another year), a number within its join ratio."""
     if q.dimension in PASSING_DIMENSIONS:
         return _close(q, theirs, exact=True)
+    if q.dimension in EXACT_SHARES:
+        return _overlap(q, theirs)
     return _within(q, theirs, _join_ratio(q))
+
+
+# Shares are printed exactly ("4.75%", "5.25%"): two reports of one are the same
+# number as each is rounded, not within a ratio or a few percent of each other.
+EXACT_SHARES = frozenset({"percent", "percentage-points"})
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    return a.lo <= b.hi and b.lo <= a.hi
 
 
 def _join_ratio(q: Quantity) -> float:
@@ -586,6 +597,8 @@ def _within(a: Quantity, b: Quantity, ratio: float) -> bool:
 
 
 def _close(a: Quantity, b: Quantity, exact: bool) -> bool:
+    if a.dimension in EXACT_SHARES and not exact:
+        return _overlap(a, b)
     mid_a, mid_b = (a.lo + a.hi) / 2, (b.lo + b.hi) / 2
     if exact:
         return mid_a == mid_b
