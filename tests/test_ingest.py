@@ -33,6 +33,7 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         "Anna Kowal",
     ),
     "surname": (f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Kowal said.', "Anna Kowal"),
+    "a name with an accented capital": (f'"{WORDS}," Minister Óscar Ruiz said.', "Óscar Ruiz"),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
