@@ -121,9 +121,39 @@ def _nearest_verb(masked: str, qs: int, qe: int) -> re.Match[str] | None:
 # Verbs of saying a speaker may follow ("…," noted Eugenio Alemán): after these,
 # the name is the subject. Not "told" or "called", whose object follows them.
 INVERTING = frozenset(
-    "according to|said|says|added|adds|quoted|noted|notes|wrote|writes|explained|explains|"
-    "continued|asked|asks|replied|replies|recalled|recalls|warned|warns|insisted|insists|"
-    "remarked|commented|declared|declares|stated|states|argued|argues".split("|")
+    [
+        "according to",
+        "said",
+        "says",
+        "added",
+        "adds",
+        "quoted",
+        "noted",
+        "notes",
+        "wrote",
+        "writes",
+        "explained",
+        "explains",
+        "continued",
+        "asked",
+        "asks",
+        "replied",
+        "replies",
+        "recalled",
+        "recalls",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "remarked",
+        "commented",
+        "declared",
+        "declares",
+        "stated",
+        "states",
+        "argued",
+        "argues",
+    ]
 )
 
 
