@@ -203,6 +203,8 @@ def test_an_acronym_meets_the_name_it_spells(
         ("By 6 p.m. the agency said containment had reached 50%.", "6 p.m.", False),
         ("It was 10% contained as of 8:50 p.m.", "8:50 p.m.", False),
         ("Officials said Saturday around 7 p.m. that residents should leave.", "7 p.m.", False),
+        ("The town had been without power since 11pm on Tuesday.", "11pm", True),
+        ("About 3,000 homes since 11pm have been without power.", "11pm", False),
     ],
 )
 def test_a_clock_is_a_figure_only_when_it_says_when_something_happened(

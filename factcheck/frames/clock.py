@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from factcheck.model import Quantity
 
 _EVENT = re.compile(
-    r"\b(?:at|around|about|approximately|shortly\s+(?:after|before))\s+$", re.IGNORECASE
+    r"\b(?:at|around|about|approximately|since|shortly\s+(?:after|before))\s+$", re.IGNORECASE
 )
 _SAID = re.compile(
     r"\b(?:said|says|reported|announced|told\s+\w+)\s+(?:\w+\s+){0,2}"
