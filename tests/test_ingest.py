@@ -35,6 +35,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
     "surname": (f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Kowal said.', "Anna Kowal"),
     "a name with an accented capital": (f'"{WORDS}," Minister Óscar Ruiz said.', "Óscar Ruiz"),
     "noted X, past a job title": (f'"{WORDS}," noted Chief Economist Anna Kowal.', "Anna Kowal"),
+    "X …, stating": (
+        f'One resident, Anna Kowal, spoke of the works, stating, "{WORDS}."',
+        "Anna Kowal",
+    ),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",

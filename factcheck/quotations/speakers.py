@@ -20,7 +20,8 @@ _VERBS = (
     "warned|warns|wrote|writes|asked|asks|urged|urges|argued|argues|insisted|insists|"
     "explained|explains|claimed|claims|remarked|replied|replies|commented|continued|"
     "described|describes|called|calls|proclaimed|reaffirmed|insisted|acknowledged|"
-    "according to|quoted|read|reads|posted|posts|tweeted|tweets|recalled|recalls"
+    "according to|quoted|read|reads|posted|posts|tweeted|tweets|recalled|recalls|"
+    "saying|stating|noting|writing|warning"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
