@@ -16,6 +16,8 @@ _BOUNDARY = re.compile(
     r"|\.(?=[\"'”’)\]]*\s+[\"“'‘(]*[A-Z0-9])"  # a sentence end, not "U.S." or "2.5"
     r"|\b(?:while|whereas|although|though)\b"
     r"|,[ \t]?(?:but|and|yet)\b"
+    # "… the deadliest since 1948, when 176 people were killed": another moment's clause.
+    r"|,[ \t]?when\b"
     # "… rejected the contract and 96% approved the strike": a number after "and"
     # is a new subject (a range, "between 8 and 10", is one figure and unaffected).
     r"|\b(?:and|while|but)\s(?=[$€£]?\d)",
