@@ -34,9 +34,14 @@ class DecodeError(ValueError):
     """Data that is not what encode_* wrote: a damaged, foreign or planted file."""
 
 
+# allow_nan: a value of inf is a registry error, but the codec need not know that.
+# One encoder for every call: json.dumps() with options builds a new one each time,
+# and an index build encodes a row per entry.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def dumps(data: Data) -> bytes:
-    # allow_nan: a value of inf is a registry error, but the codec need not know that.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODE(data).encode("utf-8")
 
 
 def loads(raw: bytes | str) -> Data:
@@ -152,7 +157,13 @@ def decode_words(d: Data) -> tuple[QWord, ...]:
 
 
 def encode_wording(w: Wording) -> Data:
-    return [encode_quotation(w.quotation), w.report_index, encode_words(w.words)]
+    return wording_data(w.quotation, w.report_index, encode_words(w.words))
+
+
+def wording_data(quotation: Quotation, report_index: int, words: Data) -> Data:
+    """A wording's row from its words already encoded (normalize.word_parts() gives
+    them so: an index build need not make a QWord of every word to unmake it)."""
+    return [encode_quotation(quotation), report_index, words]
 
 
 def decode_wording(d: Data) -> Wording:
