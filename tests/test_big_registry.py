@@ -365,3 +365,31 @@ def test_a_jsonl_source_written_unusually_is_still_read_first(tmp_path: Path) ->
     stream_store(path, str(path), tmp_path / "s.sqlite", jobs=2, per_chunk=3)
     build_store(registry, tmp_path / "m.sqlite")
     assert rows(tmp_path / "s.sqlite")[1] == rows(tmp_path / "m.sqlite")[1]
+
+
+@pytest.mark.parametrize("build", ["stream", "memory"])
+def test_a_look_up_reads_only_the_names_the_text_holds(
+    generated: Path, tmp_path: Path, build: str
+) -> None:
+    from factcheck.matching.store import StoredIndex
+    from factcheck.quotations.names import SpeakerIndex
+
+    db = tmp_path / "s.sqlite"
+    if build == "stream":
+        stream_store(generated, str(generated), db, jobs=1)
+    else:
+        in_memory(generated, db)
+    registry, _ = read_registry(generated)
+    memory = SpeakerIndex(registry.speakers.values())
+    stored = StoredIndex(db).speakers
+    speakers = list(registry.speakers.values())
+    texts = [f"{speakers[-1].name} said so, and {sp.name.split()[-1]} agreed" for sp in speakers]
+    texts += ["Vladimir Putin met Xi Jinping", "nobody of note said it", speakers[3].name]
+    for text in texts[:40] + texts[-3:]:
+        assert stored.mentions(text) == memory.mentions(text), text
+    for sp in speakers[:40]:
+        surname = sp.name.split()[-1]
+        assert stored.by_surname(surname) == memory.by_surname(surname), surname
+    # The names read are those keyed by the texts' words, not every speaker's.
+    read = sum(len(found) for found in stored._by_key.values())
+    assert 0 < read < len(memory.registered_names) / 2

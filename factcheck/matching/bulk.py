@@ -30,7 +30,13 @@ from typing import Any
 from factcheck.errors import InputError, RegistryError, RegistryProblems
 from factcheck.frames.frame import LOWER_WORD
 from factcheck.matching.index import figure_info, people
-from factcheck.matching.store import _SCHEMA, PROGRESS_EVERY, dimension_token, token
+from factcheck.matching.store import (
+    _SCHEMA,
+    PROGRESS_EVERY,
+    dimension_token,
+    put_speaker_names,
+    token,
+)
 from factcheck.model import Figure, Quotation, Registry, Speaker
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import GAP, word_parts
@@ -117,7 +123,7 @@ def stream_store(
             problems.sort(key=lambda p: p.line)
             raise RegistryProblems(problems)
         names = SpeakerIndex(speakers)
-        db.execute("INSERT INTO meta VALUES('names', ?)", (codec.dumps(names.to_data()),))
+        put_speaker_names(db, names)
         db.execute("INSERT INTO meta VALUES('people', ?)", (codec.dumps(sorted(people(names))),))
         db.execute("INSERT INTO meta VALUES('path', ?)", (name,))
         db.execute("INSERT INTO meta VALUES('complete', 1)")

@@ -33,7 +33,7 @@ from factcheck.matching.index import (
     people,
 )
 from factcheck.model import Quotation, Registry
-from factcheck.quotations.names import SpeakerIndex
+from factcheck.quotations.names import SpeakerIndex, surname_of
 from factcheck.quotations.normalize import QWord, quote_words, real_words
 from factcheck.registry import codec
 from factcheck.text import STOPWORDS
@@ -58,7 +58,24 @@ CREATE VIRTUAL TABLE wording_words USING fts5(words, tokenize="unicode61 tokench
 CREATE VIRTUAL TABLE figure_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
 CREATE TABLE wording_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 CREATE TABLE figure_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
+CREATE TABLE speaker_names(key TEXT, rank INTEGER, name TEXT, speaker TEXT, surname TEXT);
 """
+
+
+def put_speaker_names(db: sqlite3.Connection, names: SpeakerIndex) -> None:
+    """Each speaker's names by their first word, so that a look-up reads only the
+    names whose first word the claim holds (a registry of ten million entries has
+    200,000 speakers: reading every name cost more than the look-up), and by the
+    surname of a full name."""
+    db.executemany(
+        "INSERT INTO speaker_names VALUES(?, ?, ?, ?, ?)",
+        (
+            (key, rank, name, sid, surname_of(name) or None)
+            for key, rank, name, sid in names.entries()
+        ),
+    )
+    db.execute("CREATE INDEX speaker_names_by_key ON speaker_names(key)")
+    db.execute("CREATE INDEX speaker_names_by_surname ON speaker_names(surname)")
 
 
 def token(word: str) -> str:
@@ -121,7 +138,7 @@ def _put_small(db: sqlite3.Connection, registry: Registry) -> None:
         ((k, _dump(codec.encode_speaker(v))) for k, v in registry.speakers.items()),
     )
     names = SpeakerIndex(registry.speakers.values())
-    db.execute("INSERT INTO meta VALUES('names', ?)", (_dump(names.to_data()),))
+    put_speaker_names(db, names)
     db.execute("INSERT INTO meta VALUES('people', ?)", (_dump(sorted(people(names))),))
     db.execute("INSERT INTO meta VALUES('path', ?)", (registry.path,))
 
@@ -184,6 +201,7 @@ def is_complete(path: Path) -> bool:
             if db.execute("SELECT 1 FROM meta WHERE key = 'lower_words'").fetchone() is None:
                 return False  # built before figures had frames
             db.execute("SELECT term FROM wording_terms LIMIT 1").fetchone()
+            db.execute("SELECT key FROM speaker_names LIMIT 1").fetchone()  # built before it
             return row is not None and row[0] == 1
         finally:
             db.close()
@@ -258,8 +276,7 @@ class StoredIndex(Index):
             sources=_Rows(self, "sources", codec.decode_source),
             speakers=_Rows(self, "speakers", codec.decode_speaker),
         )
-        names = _undump(SpeakerIndex.from_data, self._meta("names"))
-        super().__init__(registry=thin, speakers=names)
+        super().__init__(registry=thin, speakers=StoredSpeakers(self))
 
     def __getstate__(self) -> dict[str, Any]:  # to batch workers: they reopen the file
         # The per-process caches stay behind: each worker fills its own.
@@ -472,6 +489,59 @@ class StoredIndex(Index):
                 got[r] = _undump(decode, blob)
                 _remember(cache, r, got[r])
         return [got[r] for r in rows if r in got]
+
+
+class StoredSpeakers(SpeakerIndex):
+    """The speakers' names, read from the index a few at a time: only those whose
+    first word a text holds, each key once per process."""
+
+    def __init__(self, store: StoredIndex) -> None:
+        super().__init__(())
+        self.store = store
+        self._asked: set[str] = set()
+        self._surname_of: dict[str, str] = {}
+
+    def _entries_for(self, keys: set[str]) -> list[tuple[int, str, str]]:
+        new = sorted(keys - self._asked)
+        if new:
+            rows = self._rows(
+                "SELECT key, rank, name, speaker FROM speaker_names WHERE key IN "
+                f"({','.join('?' * len(new))})",
+                new,
+            )
+            if rows is None:
+                return self.store.memory.speakers._entries_for(keys)
+            for key, rank, name, sid in rows:
+                self._by_key.setdefault(str(key), []).append((int(rank), str(name), str(sid)))
+            self._asked.update(new)
+        return super()._entries_for(keys)
+
+    def by_surname(self, word: str) -> str:
+        if word not in self._surname_of:
+            rows = self._rows(
+                "SELECT DISTINCT speaker FROM speaker_names WHERE surname = ? LIMIT 2", [word]
+            )
+            if rows is None:
+                return self.store.memory.speakers.by_surname(word)
+            self._surname_of[word] = str(rows[0][0]) if len(rows) == 1 else ""
+        return self._surname_of[word]
+
+    @property
+    def registered_names(self) -> list[str]:
+        rows = self._rows("SELECT name FROM speaker_names ORDER BY key, rank", [])
+        if rows is None:
+            return self.store.memory.speakers.registered_names
+        return [str(r[0]) for r in rows]
+
+    def _rows(self, sql: str, args: list[str]) -> list[Any] | None:
+        """The rows of a query; None once the file has failed (the registry in
+        memory answers from then on)."""
+        if self.store.fallback is None:
+            try:
+                return self.store.db.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self.store.damaged(exc)
+        return None
 
 
 def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
