@@ -331,11 +331,11 @@ def _entry_rows(source: Path, name: str, chunk: Chunk) -> _Rows:
 def _add_quotation(rows: _Rows, quotation: Quotation) -> None:
     rows.backs.update((sid, 0) for sid in {r.source for r in quotation.reports})
     for r, report in enumerate(quotation.reports):
-        words = word_parts(report.text)  # as codec.encode_words() writes a QWord
-        # real_words(): neither a gap nor optional.
+        # The words of real_words(quote_words()): neither a gap nor optional.
+        words = word_parts(report.text)
         terms = {_token(norm) for norm, _, _, _, optional in words if norm != GAP and not optional}
         rows.wording_docs.update(terms)
-        blob = codec.dumps(codec.wording_data(quotation, r, words))
+        blob = codec.dumps(codec.wording_data(quotation, r))
         rows.wordings.append((quotation.id, blob, " ".join(terms)))
         rows.lower.update(LOWER_WORD.findall(report.sentence))
 
