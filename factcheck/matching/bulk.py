@@ -29,7 +29,7 @@ from typing import Any
 
 from factcheck.errors import InputError, RegistryError, RegistryProblems
 from factcheck.frames.frame import LOWER_WORD
-from factcheck.matching.index import figure_info, people
+from factcheck.matching.index import figure_info
 from factcheck.matching.store import (
     _SCHEMA,
     PROGRESS_EVERY,
@@ -124,7 +124,6 @@ def stream_store(
             raise RegistryProblems(problems)
         names = SpeakerIndex(speakers)
         put_speaker_names(db, names)
-        db.execute("INSERT INTO meta VALUES('people', ?)", (codec.dumps(sorted(people(names))),))
         db.execute("INSERT INTO meta VALUES('path', ?)", (name,))
         db.execute("INSERT INTO meta VALUES('complete', 1)")
         db.commit()

@@ -20,6 +20,7 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from itertools import combinations
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,6 +60,7 @@ CREATE VIRTUAL TABLE figure_words USING fts5(words, tokenize="unicode61 tokencha
 CREATE TABLE wording_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 CREATE TABLE figure_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 CREATE TABLE speaker_names(key TEXT, rank INTEGER, name TEXT, speaker TEXT, surname TEXT);
+CREATE TABLE people(key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -76,6 +78,7 @@ def put_speaker_names(db: sqlite3.Connection, names: SpeakerIndex) -> None:
     )
     db.execute("CREATE INDEX speaker_names_by_key ON speaker_names(key)")
     db.execute("CREATE INDEX speaker_names_by_surname ON speaker_names(surname)")
+    db.executemany("INSERT INTO people VALUES(?)", ((w,) for w in sorted(people(names))))
 
 
 def token(word: str) -> str:
@@ -114,12 +117,6 @@ def _dump(data: codec.Data) -> bytes:
     return codec.dumps(data)
 
 
-def _strings(data: codec.Data) -> frozenset[str]:
-    if not isinstance(data, list) or not all(isinstance(w, str) for w in data):
-        raise codec.DecodeError("a list of words that is not one")
-    return frozenset(data)
-
-
 def _undump(decode: Callable[[codec.Data], T], blob: object) -> T:
     """A row's value; a damaged or planted row raises DecodeError, never runs code."""
     if not isinstance(blob, bytes):
@@ -139,7 +136,6 @@ def _put_small(db: sqlite3.Connection, registry: Registry) -> None:
     )
     names = SpeakerIndex(registry.speakers.values())
     put_speaker_names(db, names)
-    db.execute("INSERT INTO meta VALUES('people', ?)", (_dump(sorted(people(names))),))
     db.execute("INSERT INTO meta VALUES('path', ?)", (registry.path,))
 
 
@@ -202,6 +198,7 @@ def is_complete(path: Path) -> bool:
                 return False  # built before figures had frames
             db.execute("SELECT term FROM wording_terms LIMIT 1").fetchone()
             db.execute("SELECT key FROM speaker_names LIMIT 1").fetchone()  # built before it
+            db.execute("SELECT key FROM people LIMIT 1").fetchone()
             return row is not None and row[0] == 1
         finally:
             db.close()
@@ -321,6 +318,16 @@ class StoredIndex(Index):
             self._pid = os.getpid()
         return self._db
 
+    def rows(self, sql: str, args: list[str]) -> list[Any] | None:
+        """The rows of a query; None once the file has failed (the registry in
+        memory answers from then on)."""
+        if self.fallback is None:
+            try:
+                return self.db.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self.damaged(exc)
+        return None
+
     def _meta(self, key: str) -> Any:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -383,14 +390,12 @@ class StoredIndex(Index):
         total = self._figure_total
         return {by_term[t]: math.log(1 + total / docs[t]) for t in sorted(by_term) if docs[t]}
 
-    def frame_words(self) -> tuple[frozenset[str], frozenset[str]]:
+    def frame_words(self) -> tuple[frozenset[str], AbstractSet[str]]:
         if self._frame_words is None:
             lower = frozenset(str(self._meta("lower_words") or "").split())
-            # The speakers' name words, kept by the build: reckoning them from 200,000
-            # speakers would cost more than the look-up.
-            names = self._meta("people")
-            known = _undump(_strings, names) if names is not None else people(self.speakers)
-            self._frame_words = (lower, known)
+            # The speakers' name words, kept by the build and asked one word at a
+            # time: 200,000 speakers' words cost more to read than the look-up.
+            self._frame_words = (lower, NameWords(self))
         return self._frame_words
 
     def _search(
@@ -491,6 +496,45 @@ class StoredIndex(Index):
         return [got[r] for r in rows if r in got]
 
 
+class NameWords(AbstractSet[str]):
+    """The name keys of the speakers' name words (index.people()), asked of the
+    index's `people` table one word at a time; `|` adds words held in memory."""
+
+    def __init__(self, store: StoredIndex, extra: frozenset[str] = frozenset()) -> None:
+        self.store, self.extra = store, extra
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word in self.extra:
+            return True
+        if word not in self.known:
+            rows = self.store.rows("SELECT 1 FROM people WHERE key = ?", [word])
+            if rows is None:
+                return word in people(self.store.memory.speakers)
+            _remember(self.known, word, bool(rows))
+        return self.known[word]
+
+    def __or__(self, other: AbstractSet[Any]) -> NameWords:
+        joined = NameWords(self.store, self.extra | frozenset(str(w) for w in other))
+        joined.known = self.known  # the same answers from the same file
+        return joined
+
+    def _all(self) -> frozenset[str]:
+        rows = self.store.rows("SELECT key FROM people", [])
+        found = (
+            {str(r[0]) for r in rows} if rows is not None else people(self.store.memory.speakers)
+        )
+        return frozenset(found) | self.extra
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 class StoredSpeakers(SpeakerIndex):
     """The speakers' names, read from the index a few at a time: only those whose
     first word a text holds, each key once per process."""
@@ -534,14 +578,7 @@ class StoredSpeakers(SpeakerIndex):
         return [str(r[0]) for r in rows]
 
     def _rows(self, sql: str, args: list[str]) -> list[Any] | None:
-        """The rows of a query; None once the file has failed (the registry in
-        memory answers from then on)."""
-        if self.store.fallback is None:
-            try:
-                return self.store.db.execute(sql, args).fetchall()
-            except sqlite3.DatabaseError as exc:
-                self.store.damaged(exc)
-        return None
+        return self.store.rows(sql, args)
 
 
 def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
