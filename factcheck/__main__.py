@@ -1,5 +1,16 @@
-"""`python -m factcheck`: the same as the factcheck command."""
+"""`python -m factcheck`, and the factcheck command: the same entry point."""
 
-from factcheck.cli import main
+import gc
 
-main()
+
+def run() -> None:
+    """The factcheck command. Garbage collection is off from the first import
+    until the command has started (factcheck.cli.common.resume_collection)."""
+    gc.disable()
+    from factcheck.cli import main
+
+    main()
+
+
+if __name__ == "__main__":
+    run()

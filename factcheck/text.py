@@ -35,6 +35,29 @@ _FOLD = str.maketrans(
 )
 
 
+class LazyPattern:
+    """A regular expression compiled on its first use: `PATTERN()` is the compiled
+    pattern. One compiled at import is paid for by every command that imports its
+    module (up to a millisecond for a long one), even one that never runs the code
+    using it: a figure look-up imports the quotation modules but seldom reads a
+    quotation."""
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    @property
+    def compiled(self) -> bool:
+        return self._compiled is not None
+
+
 def fold(text: str) -> str:
     """Plain quotes, dashes and spaces, same length as the input (offsets survive)."""
     return text.translate(_FOLD)
@@ -138,6 +161,13 @@ STOPWORDS = frozenset(
         "one",
         "two",
         "very",
+        # Determiners: "each 32 storeys high" says nothing of what is counted.
+        "each",
+        "every",
+        "both",
+        "any",
+        "another",
+        "other",
         "more",
         "most",
         "some",

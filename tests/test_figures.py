@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.figures.quantities import make_quantity
 from factcheck.figures.ranges import agree
 from factcheck.figures.reader import read_figures
 from factcheck.figures.units import date_value
+from factcheck.text import stem
 
 KM, MI = 1000.0, 1609.344
 
@@ -184,6 +186,10 @@ MUST_READ = [
     ("8-10 feet", "length", "range", 8 * FT, 10 * FT),
     ("8 to 10 feet", "length", "range", 8 * FT, 10 * FT),
     ("between 8 and 10 feet", "length", "range", 8 * FT, 10 * FT),
+    ("8 feet to 10 feet", "length", "range", 8 * FT, 10 * FT),
+    ("a range of 4.75% to 5%", "percent", "range", 4.75, 5.0),
+    ("the range to 4.75%-5.00%, and", "percent", "range", 4.75, 5.0),
+    ("4.75 percent to 5 percent", "percent", "range", 4.75, 5.0),
     ("February 4-20", "date", "range", date_value(0, 2, 4), date_value(0, 2, 20)),
     ("2021–22", "calendar-year", "range", 2021, 2022),
     ("as many as 500 people", "count", "at most", 250, 500),
@@ -264,3 +270,207 @@ def test_reporters_forms_agree(claimed: str, source: str, agrees: bool) -> None:
     a, b = _one(claimed), _one(source)
     assert a.dimension == b.dimension
     assert agree(a.dimension, (a.lo, a.hi), (b.lo, b.hi)) is agrees
+
+
+# More forms reporters use: (form, phrase, dimension, qualifier, lo, hi), in base
+# units as above (a basis point a hundredth of a percentage point,
+# a tally as larger side * 1000 + smaller side).
+PT = 0.025  # the 2.5% an exact figure is rounded to at most
+FORM_READS = [
+    (
+        "unit fraction",
+        "rates rose by half a percentage point",
+        "percentage-points",
+        "exact",
+        0.4875,
+        0.5125,
+    ),
+    ("unit fraction", "a quarter point rise", "percentage-points", "exact", 0.24375, 0.25625),
+    ("unit fraction", "a half-point hike", "percentage-points", "exact", 0.4875, 0.5125),
+    (
+        "unit fraction",
+        "three-quarters of a percentage point",
+        "percentage-points",
+        "exact",
+        0.73125,
+        0.76875,
+    ),
+    ("unit fraction", "30 basis points", "percentage-points", "exact", 0.2925, 0.3075),
+    ("unit fraction", "a 75-basis-point move", "percentage-points", "exact", 0.745, 0.755),
+    (
+        "unit fraction",
+        "half an hour",
+        "duration",
+        "exact",
+        0.5 / 24 * (1 - PT),
+        0.5 / 24 * (1 + PT),
+    ),
+    (
+        "unit fraction",
+        "a quarter-mile",
+        "length",
+        "exact",
+        0.25 * MI * (1 - PT),
+        0.25 * MI * (1 + PT),
+    ),
+    ("unit fraction", "at least a half-point cut", "percentage-points", "at least", 0.5, 1.0),
+    ("clock", "at 9.45pm", "time-of-day", "exact", 21 * 60 + 45, 21 * 60 + 45),
+    ("clock", "by 7am", "time-of-day", "exact", 7 * 60, 7 * 60),
+    ("clock", "from 10pm", "time-of-day", "exact", 22 * 60, 22 * 60),
+    ("clock", "at 10.15 a.m.", "time-of-day", "exact", 10 * 60 + 15, 10 * 60 + 15),
+    ("clock", "at 21:40", "time-of-day", "exact", 21 * 60 + 40, 21 * 60 + 40),
+    ("tally", "the board voted 7 to 2", "tally", "exact", 7002, 7002),
+    ("tally", "a 9-3 vote", "tally", "exact", 9003, 9003),
+    ("tally", "a 5–4 ruling", "tally", "exact", 5004, 5004),
+    ("tally", "it ended 4-4", "tally", "exact", 4004, 4004),
+    ("tally", "lost 1-2", "tally", "exact", 2001, 2001),
+    ("tally", "a 13-to-2 vote", "tally", "exact", 13002, 13002),
+    ("part of a whole", "Seven of the 10 judges agreed", "count", "exact", 6.825, 7.175),
+    ("part of a whole", "12 of 40 schools closed", "count", "exact", 11.7, 12.3),
+    ("part of a whole", "Eleven people were hurt", "count", "exact", 10.725, 11.275),
+    ("part of a whole", "Four of those who fled returned", "count", "exact", 3.9, 4.1),
+    ("name", "COVID-19 killed 300 people", "count", "exact", 292.5, 307.5),
+    ("name", "The S&P 500 rose 2%", "percent", "exact", 1.95, 2.05),
+    ("name", "by Mid-2023", "calendar-year", "exact", 2023, 2023),
+    ("name", "the G7 met 3 times", "count", "exact", 2.925, 3.075),
+    ("address", "200 Main Street workers", "count", "exact", 195, 205),
+    ("address", "40 West officials", "count", "exact", 39, 41),
+    ("place count", "In Torrent 35 people died", "count", "exact", 34.5, 35.5),
+    ("place count", "At Dover 12 homes flooded", "count", "exact", 11.7, 12.3),
+]
+# Wrong readings: (form, phrase, dimension, value). No figure read from the phrase
+# may have that dimension (and, when given, that value); a dimension of None
+# means the phrase holds no figure at all (ordinals and years aside).
+FORM_NOT = [
+    ("unit fraction", "half of the town", None, None),
+    ("unit fraction", "a quarter-final", None, None),
+    ("unit fraction", "two and a half years", "duration", None),
+    ("unit fraction", "half a million people", "percentage-points", None),
+    ("clock", "grew by 11.30 points", "time-of-day", None),
+    ("clock", "a 3.45 ratio", "time-of-day", None),
+    ("clock", "at 8.75pm", "time-of-day", None),
+    ("tally", "8-10 feet", "tally", None),
+    ("tally", "from 10 to 8 people", "tally", None),
+    ("tally", "odds of 11 to 1", "tally", None),
+    ("tally", "in 2021–22", "tally", None),
+    ("tally", "a 4-1 vote", "count", None),
+    ("tally", "the 10-2-2024 filing", "tally", None),
+    ("part of a whole", "Seven of the 10 judges agreed", "count", 10),
+    ("part of a whole", "12 of 40 schools closed", "count", 40),
+    ("name", "the I-95 corridor", None, None),
+    ("name", "Covid-19 cases", None, None),
+    ("name", "an F-35 squadron", None, None),
+    ("name", "flight MH370", None, None),
+    ("name", "the G7 summit", None, None),
+    ("name", "a t1 reading", None, None),
+    ("name", "The S&P 500 fell", None, None),
+    ("name", "the Nasdaq 100 index", None, None),
+    ("name", "Site 200 was sealed", None, None),
+    ("name", "Route 9 closed", None, None),
+    ("name", "a one-on-one meeting", None, None),
+    ("name", "face-to-face talks", None, None),
+    ("name", "a step-by-step guide", None, None),
+    ("address", "at 4410 N. Elm Street", None, None),
+    ("address", "1200 Ocean Avenue", None, None),
+    ("address", "221 Baker Street", None, None),
+    ("place count", "At Terminal 5 the queue grew", None, None),
+    ("place count", "the Airbus 380 jets", None, None),
+]
+FORMS = {"unit fraction", "clock", "tally", "part of a whole", "name", "address", "place count"}
+
+
+@pytest.mark.parametrize(("form", "phrase", "dimension", "qualifier", "lo", "hi"), FORM_READS)
+def test_form_reads_to_its_range(
+    form: str, phrase: str, dimension: str, qualifier: str, lo: float, hi: float
+) -> None:
+    found = read_figures(phrase)
+    assert len(found) == 1, found
+    q = found[0]
+    assert (q.dimension, q.qualifier) == (dimension, qualifier)
+    assert q.lo == pytest.approx(lo) and q.hi == pytest.approx(hi)
+    assert phrase[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(("form", "phrase", "dimension", "value"), FORM_NOT)
+def test_form_is_not_misread(
+    form: str, phrase: str, dimension: str | None, value: float | None
+) -> None:
+    found = read_figures(phrase)
+    if dimension is None:
+        assert [q for q in found if q.dimension not in ("ordinal", "calendar-year")] == []
+    else:
+        assert [q for q in found if q.dimension == dimension and value in (None, q.value)] == []
+
+
+def test_every_form_has_examples_both_ways() -> None:
+    assert {row[0] for row in FORM_READS} == FORMS == {row[0] for row in FORM_NOT}
+    for form in FORMS:
+        assert sum(row[0] == form for row in FORM_READS) >= 2, form
+        assert sum(row[0] == form for row in FORM_NOT) >= 2, form
+    phrases = [row[1] for row in FORM_READS] + [row[1] for row in FORM_NOT]
+    assert len(set(phrases)) == len(phrases) - 2  # two rows of each table read one phrase
+
+
+def test_part_counts_what_the_whole_counts() -> None:
+    (q,) = read_figures("Seven of the 10 judges agreed")
+    assert (q.value, q.following[0]) == (7, stem("judges"))
+
+
+def test_tally_describes_both_sides() -> None:
+    assert _one("the board voted 7 to 2").describe() == "7–2"
+    assert _one("30 basis points").describe() == "30 basis points"
+
+
+@pytest.mark.parametrize(
+    ("claimed", "source", "agrees"),
+    [
+        ("50 basis points", "half a percentage point", True),
+        ("75 basis points", "half a point", False),
+        ("0.5 percentage point", "a half-point", True),
+        ("a quarter point", "25 basis points", True),
+        ("a quarter point", "half a percentage point", False),
+        ("half a point", "at least a quarter point", True),
+        ("three-quarters of a point", "at least a quarter point", False),
+        ("three-quarters of a percentage point", "a 75-basis-point", True),
+        ("11pm", "11 p.m.", True),
+        ("11.30pm", "23:30 GMT", True),
+        ("8am", "8 p.m.", False),
+        ("voted 11 to 1", "an 11-1 vote", True),
+        ("voted 10 to 2", "an 11-1 vote", False),
+        ("a 6-6 draw", "a 6-5 win", False),
+        ("lost 2-3", "won 3-2", True),
+    ],
+)
+def test_more_forms_agree(claimed: str, source: str, agrees: bool) -> None:
+    a, b = _one(claimed), _one(source)
+    assert a.dimension == b.dimension
+    assert agree(a.dimension, (a.lo, a.hi), (b.lo, b.hi)) is agrees
+
+
+def test_a_point_is_no_share() -> None:
+    assert _one("cut by half a point").dimension != _one("unemployment at 4.5%").dimension
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "claimed", "agrees"),
+    [
+        ("11–1", "tally", "voted 11 to 1", True),
+        ("11-1", "tally", "a 10-2 vote", False),
+        ("half a percentage point", "percentage points", "50 basis points", True),
+        (50, "basis points", "a half-point", True),
+        (0.25, "percentage points", "half a point", False),
+        ("at least a quarter point", "percentage points", "a half-point", True),
+    ],
+)
+def test_registry_values_of_the_new_forms(
+    value: object, unit: str, claimed: str, agrees: bool
+) -> None:
+    source, claim = make_quantity(value, unit), _one(claimed)
+    assert source.dimension == claim.dimension
+    assert agree(source.dimension, (source.lo, source.hi), (claim.lo, claim.hi)) is agrees
+
+
+@pytest.mark.parametrize("text", ["rose from 5% to 7%", "fell 3% to 2%", "grew 5% to 7 million"])
+def test_two_figures_with_units_are_no_range(text: str) -> None:
+    # A change ("from 5% to 7%"), a fall, or two units: each end is its own figure.
+    assert len(read_figures(text)) == 2, read_figures(text)

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.figures.reader import read_figures
 from factcheck.frames import clause_span, read_frame
+from factcheck.frames.agree import Fit
 from factcheck.frames.frame import names_in, same_name
-from factcheck.model import Registry, Verdict
+from factcheck.matching.index import FigureInfo, figure_info
+from factcheck.model import Figure, FigureReport, Registry, Verdict
 from factcheck.registry.loader import parse_registry
 from factcheck.verdicts.engine import check
 
@@ -86,6 +89,7 @@ def test_clause_ends_at_a_contrast_not_at_a_comma() -> None:
 def test_names_leave_out_openers_days_and_possessives() -> None:
     assert names_in("The storm hit Marrow's levee on Friday.", frozenset({"the"})) == ["Marrow"]
     assert names_in("Officials said Putin-Xi", frozenset({"officials"})) == ["Putin", "Xi"]
+    assert names_in("as a result of Tuesday’s floods in Marrow") == ["Marrow"]
 
 
 @pytest.mark.parametrize(
@@ -299,3 +303,163 @@ def test_two_maximums_agree_only_when_their_numbers_do(claim: str, verdict: Verd
     registry, problems = parse_registry(text, "blaze.toml")
     assert problems == []
     assert check(claim, registry).verdict is verdict
+
+
+def _percent_entry(entry: str, value: float) -> FigureInfo:
+    q = read_figures(f"{value:g}%")[0]
+    report = FigureReport("a", q, f"The fire was {value:g}% contained.", f"{value:g}%")
+    return figure_info(Figure(entry, "containment", (), q, (report,)))
+
+
+@pytest.mark.parametrize(("claimed", "entry"), [("85%", "f85"), ("65%", "f30")])
+def test_a_candidate_as_close_as_the_best_that_agrees_is_the_match(
+    claimed: str, entry: str
+) -> None:
+    # Two entries the claim's words fit equally ("85% contained" beside the 30%
+    # and the 85% of containment): the one that agrees is the match, so the
+    # claim is not called wrong by the other. With none agreeing, the best stays.
+    from factcheck.matching.figures import _choose
+
+    sure = Fit(score=2.6, extra=2.6, conflict="", named=2.6)
+    weak = Fit(score=2.6, extra=1.6, conflict="", named=1.6)
+    fits = [(_percent_entry("f30", 30), sure), (_percent_entry("f85", 85), weak)]
+    found = _choose(read_figures(claimed)[0], fits)
+    assert (found.info.figure.id, found.confident) == (entry, True)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # One word shared ("crews") and several the registry never uses: the
+        # claim may be about something else, so it is not called wrong.
+        ("Crews expect 60 engines to stay idle next summer.", Verdict.UNVERIFIED),
+        ("Crews brought 60 engines to the Ridge Fire.", Verdict.CONTRADICTED),
+        ("Crews brought 60 engines.", Verdict.CONTRADICTED),  # two shared words
+    ],
+)
+def test_a_contradiction_needs_more_than_one_shared_word_beside_new_ones(
+    claim: str, verdict: Verdict
+) -> None:
+    registry, problems = parse_registry(BLAZE, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons
+
+
+def test_a_year_in_another_role_is_another_figure() -> None:
+    # "in 2030" dates the claim; "since 2019" bounds a span: not the same year
+    # wrongly given, but another figure.
+    text = (
+        BLAZE
+        + """[[figures]]
+id = "dissent-year"
+subject = "the last dissent at the Ridge council"
+keywords = []
+value = 2019
+unit = "calendar-year"
+  [[figures.reports]]
+  source = "a"
+  value = 2019
+  text = "2019"
+  sentence = "She became the first Ridge council member since 2019 to vote against the budget."
+"""
+    )
+    registry, problems = parse_registry(text, "blaze.toml")
+    assert problems == []
+    assert (
+        check("Ridge council members expect to vote on the budget in 2030.", registry).verdict is U
+    )
+    assert (
+        check(
+            "She became the first Ridge council member since 2015 to vote against the budget.",
+            registry,
+        ).verdict
+        is C
+    )
+
+
+# A bare count after a running total: the total it is the value of, or "".
+TOTALS_READ: list[tuple[str, str]] = [
+    ("Rescuers raised the death toll to 205 on Friday.", "toll"),
+    ("The toll stood at 95.", "toll"),
+    ("The tally of votes reached 4,100, officials said.", "tally"),
+    (
+        "Officials raised the death toll in the worst floods in years to 205 as troops arrived.",
+        "toll",
+    ),
+    # Not a bare count, or no total before it.
+    ("The toll rose to 205 people.", ""),
+    ("The storm killed 205.", ""),
+    ("The toll road is 40 km long.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "total"), TOTALS_READ)
+def test_a_bare_count_after_a_total_counts_the_total(text: str, total: str) -> None:
+    from factcheck.frames.counted import counted_before
+
+    q = read_figures(text)[0]
+    assert counted_before(text, q.start, q.end) == total
+
+
+def test_totals_have_examples_of_both_kinds() -> None:
+    assert {bool(t) for _, t in TOTALS_READ} == {True, False}
+
+
+PEOPLE = "".join(
+    f"""[[figures]]
+id = "people-{k}"
+subject = "{subject}"
+keywords = []
+value = {value}
+unit = "people"
+  [[figures.reports]]
+  source = "a"
+  value = {value}
+  text = "{value}"
+  sentence = "{sentence}"
+"""
+    for k, (subject, value, sentence) in enumerate(
+        [
+            ("evacuated", 3000, "Deputies evacuated 3000 people from Harlow."),
+            ("sheltered", 120, "The school sheltered 120 people overnight."),
+            ("treated", 6, "Medics treated 6 people for smoke."),
+        ]
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Deputies evacuated 5000 people from Harlow.", C),
+        ("The school sheltered 300 people overnight.", C),
+        # "people" is counted in a third of the figures: one shared word
+        # ("deputies") does not say which of them the claim is about.
+        ("Deputies saw 5000 people.", U),
+    ],
+)
+def test_a_generic_counted_noun_needs_two_shared_words_to_contradict(
+    claim: str, verdict: Verdict
+) -> None:
+    registry, problems = parse_registry(BLAZE + PEOPLE, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons
+
+
+def test_determiners_are_no_words_of_a_frame() -> None:
+    from factcheck.text import content_stems
+
+    assert not {"each", "every", "both", "another"} & set(
+        content_stems("each every both another tower")
+    )
+
+
+def test_the_storys_name_is_no_shared_word_beside_unknown_ones() -> None:
+    # "Ridge" names the story (it is in most of the figures); with two words no
+    # figure uses, a claim sharing only it and "crews" with an entry is not judged.
+    registry, problems = parse_registry(BLAZE, "blaze.toml")
+    assert problems == []
+    claim = "Ridge Fire crews expect 60 engines to stay idle next summer."
+    assert check(claim, registry).verdict is U

@@ -33,6 +33,7 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         "Anna Kowal",
     ),
     "surname": (f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Kowal said.', "Anna Kowal"),
+    "a name with an accented capital": (f'"{WORDS}," Minister Óscar Ruiz said.', "Óscar Ruiz"),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
@@ -584,3 +585,170 @@ def test_ingest_refuses_a_fifo_as_registry_without_waiting(article: Path, tmp_pa
         r.stderr
         == f"factcheck: error: {fifo}: a FIFO, not a regular file; not read as a registry\n"
     )
+
+
+def _two_articles(first: str, second: str, dates: tuple[str, str]) -> list[tuple[str, str]]:
+    """The figure entries after ingesting two dated articles: (entry, printed)."""
+    one = Source("herald", "Coast Herald", date=dates[0])
+    two = Source("courier", "Valley Courier", date=dates[1])
+    text = merge("schema = 1\n", propose(first, _empty(), one))
+    registry, problems = parse_registry(text, "r.toml")
+    assert not problems
+    text = merge(text, propose(second, registry, two))
+    registry, problems = parse_registry(text, "r.toml")
+    assert not problems
+    return [(f.id, r.text) for f in registry.figures for r in f.reports]
+
+
+def test_a_count_far_from_its_last_report_at_a_new_moment_is_the_same_series() -> None:
+    # Containment quadrupled between Saturday and Monday: beyond the ratio two
+    # reports of one moment keep to, but the clause is the entry's and the day new.
+    reports = _two_articles(
+        "The Ridge Fire was 20% contained by firefighters on Saturday, officials said.",
+        "The Ridge Fire was 80% contained by firefighters on Monday, officials said.",
+        ("2025-07-05", "2025-07-07"),
+    )
+    percents = [(e, t) for e, t in reports if t.endswith("%")]
+    assert len({e for e, _ in percents}) == 1, percents
+
+
+def test_a_far_value_for_the_same_moment_is_another_figure() -> None:
+    # The same day and four times the value: two figures, not a dispute.
+    reports = _two_articles(
+        "The Ridge Fire was 20% contained by firefighters on Saturday, officials said.",
+        "The Ridge Fire was 80% contained by firefighters on Saturday, officials said.",
+        ("2025-07-05", "2025-07-05"),
+    )
+    percents = [(e, t) for e, t in reports if t.endswith("%")]
+    assert len({e for e, _ in percents}) == 2, percents
+
+
+def test_one_article_may_give_a_figure_at_two_moments() -> None:
+    # "An article does not dispute itself" holds for one moment; at two, the
+    # second value is the figure changing and joins the entry it matches.
+    reports = _two_articles(
+        "The Ridge Fire was 20% contained by firefighters on Saturday, officials said.",
+        "The Ridge Fire was 20% contained by firefighters on Saturday, officials said. "
+        "The Ridge Fire was 35% contained by firefighters on Sunday, officials said.",
+        ("2025-07-05", "2025-07-06"),
+    )
+    percents = [(e, t) for e, t in reports if t.endswith("%")]
+    assert len({e for e, _ in percents}) == 1, percents
+    assert sorted(t for _, t in percents) == ["20%", "20%", "35%"]
+
+
+def test_another_year_or_date_is_never_another_report_of_one() -> None:
+    # 2025 is within any ratio of 2005, and July 2023 of March 2022: still other
+    # figures, however alike their sentences.
+    reports = _two_articles(
+        "The Fed has raised rates 11 times since March 2022, officials said.",
+        "The Fed has raised rates 11 times since July 2023, officials said.",
+        ("2024-09-18", "2024-09-19"),
+    )
+    dates = [(e, t) for e, t in reports if t in ("March 2022", "July 2023")]
+    assert len({e for e, _ in dates}) == 2, dates
+
+
+def test_a_running_total_is_filed_under_it_as_a_series() -> None:
+    one = Source("wire", "The Wire", date="2025-03-07")
+    text = merge(
+        "schema = 1\n", propose("Rescuers raised the death toll to 205 on Friday.", _empty(), one)
+    )
+    registry, problems = parse_registry(text, "r.toml")
+    assert not problems
+    (figure,) = registry.figures
+    assert (figure.quantity.unit, figure.series) == ("toll", True)
+    assert "toll" in figure.subject
+    from factcheck.verdicts.engine import check
+
+    # (In a registry of one figure no word is distinctive: the claims use the source's.)
+    assert check("Rescuers raised the death toll to 205.", registry).verdict.value == "supported"
+    assert check("Rescuers raised the death toll to 250.", registry).verdict.value == "contradicted"
+    # Of another day the one report says nothing.
+    wednesday = "On Wednesday rescuers raised the death toll to 95."
+    assert check(wednesday, registry).verdict.value == "unverified"
+
+
+@pytest.mark.parametrize(
+    ("article", "speakers"),
+    [
+        # No double quotes anywhere: the article quotes speech in single ones.
+        (f"Anna Kowal spoke at the opening. '{WORDS},' she said.", {"Anna Kowal"}),
+        # Beside double quotes, single ones are a headline's or a paraphrase.
+        (f"'{WORDS}' at the site.\n\n\"Nobody was hurt,\" Anna Kowal said.", {"Anna Kowal"}),
+    ],
+)
+def test_single_quotes_are_speech_only_where_the_article_has_no_double_ones(
+    article: str, speakers: set[str]
+) -> None:
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s.name for s in proposal.speakers}
+    said = {q.text.rstrip(",.") for q in proposal.quotations}
+    assert {names[q.speaker] for q in proposal.quotations} == speakers
+    assert (WORDS in said) == ('"' not in article)
+
+
+def test_a_description_the_article_writes_in_lower_case_is_no_part_of_a_name() -> None:
+    article = (
+        "Many residents fled the tower.\n\n"
+        f'Resident Maria Lund, who has lived there for years, said, "{WORDS}."'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    assert [s.name for s in proposal.speakers] == ["Maria Lund"]
+
+
+def _registry_of(first: str, second: str, dates: tuple[str, str]) -> Registry:
+    one = Source("herald", "Coast Herald", date=dates[0])
+    two = Source("courier", "Valley Courier", date=dates[1])
+    text = merge("schema = 1\n", propose(first, _empty(), one))
+    registry, _ = parse_registry(text, "r.toml")
+    text = merge(text, propose(second, registry, two))
+    registry, problems = parse_registry(text, "r.toml")
+    assert not problems
+    return registry
+
+
+def test_a_far_value_a_day_later_makes_the_entry_a_series() -> None:
+    from factcheck.verdicts.engine import check
+
+    registry = _registry_of(
+        "The storm in Marrow killed at least 95 people, officials said.",
+        "The storm in Marrow killed 190 people, officials said.",
+        ("2025-03-06", "2025-03-07"),
+    )
+    (figure,) = [f for f in registry.figures if f.quantity.unit == "people"]
+    assert figure.series and len(figure.reports) == 2
+    claim = "The storm in Marrow killed 190 people, officials said."
+    assert check(claim, registry).verdict.value == "supported"
+
+
+def test_two_outlets_a_few_percent_apart_still_disagree() -> None:
+    from factcheck.verdicts.engine import check
+
+    registry = _registry_of(
+        "The leaders of Marrow and Dunmore signed 16 agreements at the summit.",
+        "The leaders of Marrow and Dunmore signed 15 agreements at the summit.",
+        ("2025-03-06", "2025-03-07"),
+    )
+    (figure,) = registry.figures
+    assert not figure.series
+    claim = "The leaders of Marrow and Dunmore signed 16 agreements at the summit."
+    assert check(claim, registry).verdict.value == "disputed"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "entries"),
+    [
+        ("5.25%", "4.75%", 2),  # a rate and the one before it: two figures
+        ("96%", "96.1%", 1),  # one share, rounded differently
+    ],
+)
+def test_shares_join_only_when_their_roundings_meet(first: str, second: str, entries: int) -> None:
+    registry = _registry_of(
+        f"The Marrow council set the harbour levy at {first} of the fare, officials said.",
+        f"The Marrow council set the harbour levy at {second} of the fare, officials said.",
+        ("2025-03-06", "2025-03-06"),
+    )
+    assert len(registry.figures) == entries, [
+        (f.id, [r.text for r in f.reports]) for f in registry.figures
+    ]

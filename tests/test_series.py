@@ -211,3 +211,38 @@ def test_an_earlier_bound_is_not_a_value_the_claim_matches() -> None:
     result = check("Six people were killed in the crash.", reg)
     assert result.verdict is Verdict.CONTRADICTED, result.reasons
     assert not result.reasons[0].startswith("outdated")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "On Saturday the storm had killed 72 people",  # the latest value, another day
+        "On Wednesday the storm had killed 45 people",  # between two reports
+    ],
+)
+def test_a_day_no_report_is_for_is_unverified(storm: Registry, claim: str) -> None:
+    # A count that moves is known only at its reports' moments.
+    result = check(claim, storm)
+    assert result.verdict is Verdict.UNVERIFIED, result.reasons
+    assert "not used: the sources give no report on " in result.reasons[1]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("By 6 p.m. Thursday 60 people had died in the storm", Verdict.SUPPORTED),
+        ("By 6 p.m. Thursday 50 people had died in the storm", Verdict.CONTRADICTED),
+        # The morning: the day's report holds for the evening, not for then.
+        ("By 6 a.m. Thursday 60 people had died in the storm", Verdict.UNVERIFIED),
+        ("By 6 a.m. Thursday 50 people had died in the storm", Verdict.UNVERIFIED),
+    ],
+)
+def test_a_time_of_day_is_judged_by_the_report_of_that_time(claim: str, verdict: Verdict) -> None:
+    text = SERIES.read_text(encoding="utf-8").replace(
+        'value = 60\n  text = "60 people"',
+        'value = 60\n  as_of = "2026-03-05T18:00"\n  text = "60 people"',
+    )
+    reg, problems = parse_registry(text, "r.toml")
+    assert problems == []
+    result = check(claim, reg)
+    assert result.verdict is verdict, result.reasons

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from factcheck import __version__
-from factcheck.cli.common import AppState, silence_stdout
+from factcheck.cli.common import AppState, pause_collection, silence_stdout
 from factcheck.errors import ExitCode
 
 
@@ -79,6 +79,7 @@ def cli(ctx: click.Context, registry: str | None) -> None:
 
 def main() -> None:
     """Entry point: results on stdout; a closed pipe or Ctrl-C never shows a traceback."""
+    pause_collection()
     try:
         cli.main(prog_name="factcheck", standalone_mode=True)
     except BrokenPipeError:

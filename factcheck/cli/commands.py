@@ -15,6 +15,7 @@ from factcheck.cli.common import (
     fail_on_option,
     note,
     resolve_fail_on,
+    resume_collection,
     stdout,
     use_color,
 )
@@ -261,6 +262,7 @@ def registry_check(state: AppState, path: str | None) -> None:
     """
     from factcheck.registry import read_registry
 
+    resume_collection()  # a registry of a million entries is read whole
     target = path or state.registry_path()
     try:
         loaded, problems = read_registry(target)

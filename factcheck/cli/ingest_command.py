@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.common import AppState, UserError, note, stdout, user_error
+from factcheck.cli.common import (
+    AppState,
+    UserError,
+    note,
+    resume_collection,
+    stdout,
+    user_error,
+)
 from factcheck.cli.inputs import MAX_DRAFT_BYTES, read_text_input
 from factcheck.errors import FactcheckError, InputError
 
@@ -68,6 +75,8 @@ def ingest(
     from factcheck.model import Source
     from factcheck.registry import parse_registry
     from factcheck.registry.loader import NOTHING_IN_IT, id_problem, is_jsonl
+
+    resume_collection()  # reads and writes a whole registry, however large
 
     if id_problem(source_id):  # before anything is read: a bad id is the command's fault
         raise UserError(f"--source-id: {id_problem(source_id)}")

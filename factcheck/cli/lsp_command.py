@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.common import AppState, UserError, user_error
+from factcheck.cli.common import AppState, UserError, resume_collection, user_error
 from factcheck.errors import FactcheckError
 
 pass_state = click.make_pass_decorator(AppState)
@@ -36,4 +36,5 @@ def lsp(state: AppState, stdio: bool) -> None:
         path = state.registry_path()
     except FactcheckError as exc:
         raise user_error(exc) from exc
+    resume_collection()  # a server runs for hours: its garbage must be collected
     create_server(path, tuple(state.config.ignore)).start_io()

@@ -34,9 +34,10 @@ from factcheck.figures.units import (
     date_value,
     dimension_of,
     factor_of,
+    tally_value,
 )
 from factcheck.model import Quantity
-from factcheck.text import STOPWORDS, stem
+from factcheck.text import STOPWORDS, LazyPattern, stem
 
 # Bounded, non-nested patterns: nothing here can backtrack badly.
 _TOKEN = re.compile(
@@ -60,8 +61,34 @@ _PARTS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4} | {
     for suffix in ("", "s")
 }
 _FRACTION_FIRST = frozenset(ONES) | {"a"}
+_UNIT_FRACTION_FIRST = frozenset({"a", "an", "half", "quarter", "three"})
 _RANGE_WORDS = frozenset({"to", "-", "‐", "‑", "–", "—"})
 _CLOCK_ZONES = frozenset({"gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt", "msk"})
+# "half a percentage point", "a quarter-point", "three-quarters of a mile": a
+# fraction of one unit. After such a word a bare "point" is a percentage point.
+_UNIT_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
+_POINTS = frozenset({"point", "points"})
+# Words that make "11 to 1" or "2-3" a tally (a vote, a score), not two counts or a range.
+_TALLY_CUES = frozenset(
+    {"vote", "votes", "voted", "voting", "ruled", "ruling", "decision", "verdict", "margin",
+     "tally", "score", "scored", "won", "win", "wins", "lost", "loss", "beat", "defeat",
+     "defeated", "victory", "split", "draw", "drew", "majority"}
+)  # fmt: skip
+# "1600 Pennsylvania Avenue", "11157 W. Larch Road": a house number, no figure.
+_STREETS = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr",
+     "lane", "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "parkway",
+     "pkwy", "terrace", "circle", "square", "crescent", "close"}
+)  # fmt: skip
+_COMPASS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"})
+# Before a place name, a preposition makes "In Paiporta 80 people" a count, not a name.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "around", "throughout"})
+_PLURALS_WITHOUT_S = frozenset({"people", "men", "women", "children", "dead", "police"})
+# Capitalised words a hyphened number does not name ("Mid-2024", "March-5").
+_NOT_NAME_HEADS = (
+    frozenset({"mid", "pre", "post", "late", "early", "circa"})
+    | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(ONES) | frozenset(TENS)
+)  # fmt: skip
 
 
 # Every figure starts at a digit or at one of these words (_Scanner.run's readers:
@@ -71,8 +98,11 @@ _STARTS = (
     set(ONES) | set(TENS) | set(ORDINAL_WORDS) | set(_VAGUE_FIRST) | set(_PARTS)
     | {"half", "hundred", "thousand", "million", "billion", "dozen"}
 )  # fmt: skip
-_MAY_HOLD = re.compile(
-    r"\d|(?<![^\W\d_])(?:"
+_DIGIT = re.compile(r"\d")
+# The words, compiled on first use: a long alternation costs a millisecond to
+# compile, and a look-up of a claim with a digit in it never needs it.
+_MAY_HOLD_WORDS = LazyPattern(
+    r"(?<![^\W\d_])(?:"
     + "|".join(re.escape(w) for w in sorted(_STARTS, key=len, reverse=True))
     + r")(?![^\W\d_])"
 )
@@ -137,8 +167,12 @@ class _Scanner:
             kind = self.toks[i].kind
             # The new readers are asked only where they could start: a scan calls
             # this once a token.
-            got = (self._noise(i) or self._clock(i)) if kind == "num" else None
+            got = None
+            if kind == "num":
+                got = self._noise(i) or self._in_a_name(i) or self._clock(i) or self._tally(i)
             got = got or self._date(i) or self._vague(i)
+            if got is None and kind == "word" and self.toks[i].low in _UNIT_FRACTION_FIRST:
+                got = self._unit_fraction(i)
             if got is None and kind == "word" and self.toks[i].low in _FRACTION_FIRST:
                 got = self._fraction(i)
             got = got or self._number(i)
@@ -239,6 +273,57 @@ class _Scanner:
             return None, i + 2
         return None
 
+    def _in_a_name(self, i: int) -> tuple[Quantity | None, int] | None:
+        """ "MH17", "G20", "t0" (glued to a word), "COVID-19", "I-580", "F-16"
+        (hyphened to a capitalised word): a number that names something. So is
+        a house number."""
+        t, before = self.toks[i], self.tok(i - 1)
+        if not t.glued or before is None:
+            return self._address(i)
+        if before.kind == "word":
+            return None, i + 1
+        word = self.tok(i - 2)
+        if (
+            before.kind == "dash"
+            and before.glued
+            and word is not None
+            and word.kind == "word"
+            and word.text[0].isupper()
+            and word.low not in _NOT_NAME_HEADS
+        ):
+            return None, i + 1
+        return None
+
+    def _address(self, i: int) -> tuple[Quantity | None, int] | None:
+        """ "1600 Pennsylvania Avenue", "11157 W. Larch Road": a whole number, an
+        optional compass point, capitalised words and a street word."""
+        if not self.toks[i].text.isdigit() or len(self.toks[i].text) > 5:
+            return None
+        j = i + 1
+        compass = self.tok(j)
+        if compass is not None and compass.low in _COMPASS and compass.text[0].isupper():
+            j += 2 if self.low(j + 1) == "." else 1
+        for k in range(j, j + 3):
+            w = self.tok(k)
+            if w is None or w.kind != "word" or not w.text[0].isupper():
+                return None
+            if k > j and w.low in _STREETS and not self._plural_noun(k + 1):
+                return None, k + 1  # "500 Wall Street jobs" counts jobs
+        return None
+
+    def _plural_noun(self, i: int) -> bool:
+        """A lower-case plural at token i: "people", "jobs" (not "this", "status")."""
+        t = self.tok(i)
+        if t is None or t.kind != "word" or not t.text.islower():
+            return False
+        if t.low in _PLURALS_WITHOUT_S:
+            return True
+        return (
+            t.low.endswith("s")
+            and not t.low.endswith(("ss", "us", "is"))
+            and t.low not in STOPWORDS
+        )
+
     def _named(self, read: _Read) -> bool:
         """A bare small whole number right after a capitalised noun is part of a name:
         "Category 3", "Route 1", "Terminal 5". Sentence-opening words that are
@@ -254,7 +339,8 @@ class _Scanner:
             and before.kind == "word"
             and not t.glued
             and before.text[0].isupper()
-            and not before.text.isupper()
+            and (not before.text.isupper() or self._ampersand(read.first - 1))
+            and not self._counted_after_place(read)
             and before.low not in STOPWORDS
             and before.low not in _QUALIFIER_WORDS
             and before.low not in MONTHS
@@ -262,9 +348,60 @@ class _Scanner:
             and before.low not in ONES
         )
 
+    def _ampersand(self, i: int) -> bool:
+        """ "S&P 500", "AT&T": capitals joined by "&" are a name, not an acronym."""
+        amp = self.tok(i - 1)
+        return amp is not None and amp.text == "&" and self.toks[i].glued
+
+    def _counted_after_place(self, read: _Read) -> bool:
+        """ "In Paiporta 80 people died": after a preposition, a capitalised word
+        and a number, a plural noun makes the number a count, not part of a name."""
+        return self.low(read.first - 2) in _PLACE_PREPOSITIONS and self._plural_noun(read.next)
+
+    # --- tallies -------------------------------------------------------
+    def _tally(self, i: int) -> tuple[Quantity | None, int] | None:
+        """ "voted 11 to 1", "an 11-1 vote", "10-2", "a 2-2 draw": one figure with
+        both sides. A hyphen makes one when the first side is not smaller (else it
+        is a range, "8-10"); "to", or a smaller first side, needs a vote or score
+        word near it ("lost 2-3")."""
+        a = self._side(i)
+        if a < 0 or self.low(i - 1) == "from" or self._glued_sym(i):
+            return None
+        k, hyphened = i + 2, self._glued_dash(i + 1)
+        if hyphened and self.low(i + 2) == "to" and self._glued_dash(i + 3):
+            k = i + 4  # "an 11-to-1 vote"
+        elif not hyphened and self.low(i + 1) != "to":
+            return None
+        b = self._side(k)
+        if b < 0 or self.toks[k].glued != hyphened:
+            return None
+        if self._glued_dash(k + 1) or self._unit_after(k + 1)[0] is not None:
+            return None  # "10-2-2024", "6-4 feet"
+        cue = any(self.low(x) in _TALLY_CUES for x in (i - 3, i - 2, i - 1, k + 1, k + 2))
+        if not cue and (not hyphened or a < b):
+            return None
+        q = self._quantity(tally_value(a, b), 1.0, "tally", "exact", i, k + 1, i)
+        return q, k + 1
+
+    def _side(self, i: int) -> int:
+        t = self.tok(i)
+        if t is None or t.kind != "num" or not t.text.isdigit() or len(t.text) > 3:
+            return -1
+        return int(t.text)
+
+    def _glued_dash(self, i: int) -> bool:
+        t = self.tok(i)
+        return bool(t and t.kind == "dash" and t.glued)
+
+    def _glued_sym(self, i: int) -> bool:
+        before = self.tok(i - 1)
+        return bool(before and before.kind == "sym" and self.toks[i].glued)
+
     # --- times of day --------------------------------------------------
     def _clock(self, i: int) -> tuple[Quantity | None, int] | None:
         """ "8:30 p.m.", "11:07 GMT", "6 a.m.": minutes after midnight, never two numbers."""
+        if "." in self.toks[i].text:
+            return self._dotted_clock(i)
         hour = self._small(i, 24)
         if hour < 0:
             return None
@@ -290,6 +427,22 @@ class _Scanner:
         value = float(hour * 60 + minute)
         return self._quantity(value, 1.0, "time", "exact", i, k2, i), k2
 
+    def _dotted_clock(self, i: int) -> tuple[Quantity | None, int] | None:
+        """ "11.30pm", "9.15 a.m.": the British clock, only with a.m./p.m. or a zone
+        (a bare 11.30 is a number)."""
+        hour_text, _, minute_text = self.toks[i].text.partition(".")
+        if len(hour_text) > 2 or len(minute_text) != 2:
+            return None
+        hour, minute = int(hour_text), int(minute_text)
+        meridiem, k = self._meridiem(i + 1)
+        if not meridiem or minute > 59 or hour > (12 if meridiem != "zone" else 23):
+            return None
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        return self._quantity(float(hour * 60 + minute), 1.0, "time", "exact", i, k, i), k
+
     def _small(self, i: int, most: int) -> int:
         t = self.tok(i)
         if t is None or t.kind != "num" or not t.text.isdigit() or len(t.text) > 2:
@@ -309,6 +462,55 @@ class _Scanner:
         return "", k
 
     # --- fractions -----------------------------------------------------
+    def _unit_fraction(self, i: int) -> tuple[Quantity | None, int] | None:
+        """ "half a percentage point", "a quarter-point cut", "three-quarters of a
+        mile", "half an hour": a fraction of one unit ("two and a half" is not)."""
+        j = i + 1 if self.toks[i].low in ("a", "an") else i
+        part, j = self._part_word(j)
+        before = i - 2 if self.low(i - 1) in ("a", "an") else i - 1
+        if not part or self.low(before) == "and":
+            return None  # "two and a half years": "a half" is not a figure of its own
+        if self.low(j) == "of" and self.low(j + 1) in ("a", "an"):
+            j += 2
+        elif self.low(j) in ("a", "an") or (self._glued_dash(j) and self._glued_word(j + 1)):
+            j += 1  # "half a point", "a half-point"
+        unit, nxt = self._unit_words(j)
+        if unit is None and self.low(j) in _POINTS:
+            unit, nxt = "pp", j + 1  # "a quarter point": of a percentage
+        if unit is None or self.low(j) == "%":
+            return None
+        # Rounded to its own step, as a numeral to its last digit: "at least a
+        # quarter point" reaches a half point, and "half a point" is 0.5 ± 2.5%.
+        step = 0.25 if part != 0.5 else 0.5
+        qualifier, qstart = self._qualifier(i)
+        return self._quantity(part, step, unit, qualifier, i, nxt, qstart), nxt
+
+    def _part_word(self, j: int) -> tuple[float, int]:
+        """ "half", "quarter", "three-quarters", "three quarters": the fraction, and
+        the token after it (0 when none starts at j)."""
+        low = self.low(j)
+        if low in _UNIT_FRACTIONS:
+            return _UNIT_FRACTIONS[low], j + 1
+        if low == "three":
+            k = j + 2 if self._glued_dash(j + 1) else j + 1
+            if self.low(k) in ("quarter", "quarters"):
+                return 0.75, k + 1
+        return 0.0, j
+
+    def _unit_words(self, j: int) -> tuple[str | None, int]:
+        """The unit at token j, written with spaces ("basis points") or hyphens
+        ("basis-point", "percentage-point")."""
+        words = [self.low(j)]
+        k = j + 1
+        while self._glued_dash(k) and self._glued_word(k + 1) and len(words) < MAX_UNIT_WORDS:
+            words.append(self.low(k + 1))
+            k += 2
+        for n in range(len(words), 1, -1):
+            unit = canonical_unit(tuple(words[:n]))
+            if unit is not None:
+                return unit, j + 2 * n - 1
+        return self._unit_after(j)
+
     def _fraction(self, i: int) -> tuple[Quantity | None, int] | None:
         """ "a third of", "two fifths of", "one in five": a share, in percent."""
         low = self.toks[i].low
@@ -358,9 +560,46 @@ class _Scanner:
         if read is None:
             return None
         self._range(read)
-        if not read.upper and not read.currency and self._named(read) and self._bare(read):
-            return None, read.next
+        if self._idiom(read):
+            return None, read.next + 4  # "one-on-one", "two-by-two"
+        if not read.upper and not read.currency:
+            part = self._part_of_whole(read)
+            if part is not None:
+                return part
+            if self._named(read) and self._bare(read):
+                return None, read.next
         return self._with_unit(read), read.next
+
+    def _idiom(self, read: _Read) -> bool:
+        """A number, a hyphened little word and another: "one-on-one", "two-by-two"."""
+        j = read.next
+        return (
+            self._glued_dash(j)
+            and self._glued_word(j + 1)
+            and self.low(j + 1) in STOPWORDS
+            and self._glued_dash(j + 2)
+            and bool(self.tok(j + 3) and self.toks[j + 3].glued)
+        )
+
+    def _part_of_whole(self, read: _Read) -> tuple[Quantity | None, int] | None:
+        """ "Nine of the 12 members", "10 of 19 officials": the figure is the part,
+        counting what the whole counts; the whole is no figure of its own."""
+        j = read.next
+        if self.low(j) != "of" or read.ordinal or read.value != int(read.value):
+            return None
+        if read.from_words and read.value <= 1:
+            return None  # "one of the 12 members": the 12 is the figure
+        k = j + 2 if self.low(j + 1) in ("the", "its", "their", "those") else j + 1
+        nxt = self.tok(k)
+        if nxt is None or nxt.kind not in ("num", "word"):
+            return None
+        whole = self._read_number(k)
+        if whole is None or whole.ordinal or whole.currency or whole.value <= read.value:
+            return None
+        if self._is_year(whole, whole.next) or self._unit_after(whole.next)[0] is not None:
+            return None  # "5 of 2024", "3 of the 10 km"
+        q = self._count(read, whole.next, self._following(whole.next))
+        return q, whole.next
 
     def _bare(self, read: _Read) -> bool:
         """Nothing after the number makes it a measure."""
@@ -507,13 +746,13 @@ class _Scanner:
             if word.low == "plus":  # "5,000-plus": at least
                 read.qualifier = "at least"
                 return self._count(read, j + 2, self._following(j + 2))
-            unit = canonical_unit((word.low,))
+            unit, nxt = self._unit_words(j + 1)  # "30-year", "25-basis-point"
             if unit is not None:
-                return self._finish(read, unit, j + 2)
+                return self._finish(read, unit, nxt)
             return self._count(read, j + 2, (stem(word.text),))
         unit, nxt = self._unit_after(j)
         if unit is not None:
-            return self._finish(read, unit, nxt)
+            return self._finish(read, unit, self._unit_range(read, unit, nxt))
         if self._is_decade(j):
             return None  # "the 1950s": a period, not a figure
         if self._is_year(read, j):
@@ -524,6 +763,24 @@ class _Scanner:
         if read.from_words and read.value <= 1:
             return None  # "one of", "a dozen"-less "a": too common to be a figure
         return self._count(read, j, self._following(j))
+
+    def _unit_range(self, read: _Read, unit: str, nxt: int) -> int:
+        """ "4.75% to 5%", "4.75%-5.00%", "8 feet to 10 feet": a range whose ends
+        both carry the unit; where it ends (else `nxt`, and `read` unchanged)."""
+        if read.upper or self.low(nxt) not in _RANGE_WORDS or self.low(read.first - 1) == "from":
+            return nxt  # "rose from 5% to 7%": a change, not a range
+        after = self.tok(nxt + 1)
+        if after is None or after.kind != "num":
+            return nxt
+        second = self._read_number(nxt + 1)
+        if second is None or second.ordinal or second.currency or second.value <= read.value:
+            return nxt
+        their_unit, end = self._unit_after(second.next)
+        if their_unit != unit:
+            return nxt
+        read.upper = second.value
+        read.next = end  # the scan goes on after the second end, which is read
+        return end
 
     def _unit_after(self, j: int) -> tuple[str | None, int]:
         for size in range(MAX_UNIT_WORDS, 0, -1):
@@ -628,7 +885,7 @@ class _Scanner:
 
 def read_figures(text: str) -> list[Quantity]:
     """Every figure in `text`, in order, with character offsets into it."""
-    if not _MAY_HOLD.search(text.lower()):
+    if not _DIGIT.search(text) and not _MAY_HOLD_WORDS().search(text.lower()):
         return []  # most sentences of a draft: no token could start a figure
     return _Scanner(text).run()
 

@@ -24,6 +24,11 @@ UNITS: dict[str, tuple[str, float]] = {
     "tonnes": ("mass", 1000.0),
     "kg": ("mass", 1.0),
     "percent": ("percent", 1.0),
+    # A percentage point is a difference of two percentages, not a share: "cut by
+    # half a point" is never compared with "unemployment at 4.4%". A basis point
+    # is a hundredth of one: "50 basis points" is "0.5 percentage point".
+    "pp": ("percentage-points", 1.0),
+    "bp": ("percentage-points", 0.01),
     "minutes": ("duration", 1 / 1440),
     "hours": ("duration", 1 / 24),
     "days": ("duration", 1.0),
@@ -45,10 +50,11 @@ UNITS: dict[str, tuple[str, float]] = {
     "ordinal": ("ordinal", 1.0),
     "calendar-year": ("calendar-year", 1.0),
     "date": ("date", 1.0),
+    "tally": ("tally", 1.0),
 }
 
 # Dimensions compared by equality rather than by overlapping ranges.
-EXACT_DIMENSIONS = frozenset({"ordinal", "calendar-year", "date", "time-of-day"})
+EXACT_DIMENSIONS = frozenset({"ordinal", "calendar-year", "date", "time-of-day", "tally"})
 
 # How units are written after a number, lower-cased, longest first where it matters.
 # Each key is a tuple of words (a hyphen compound like "30-year" arrives as one word).
@@ -72,7 +78,9 @@ _add("bcm", "bcm", "bcm/y", "bcma")
 _add("m3", "cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³")
 _add("tonnes", "tonne", "tonnes", "ton", "tons")
 _add("kg", "kg", "kilogram", "kilograms", "kilogramme", "kilogrammes")
-_add("percent", "%", "percent", "per cent", "pc", "percentage points", "percentage point")
+_add("percent", "%", "percent", "per cent", "pc")
+_add("pp", "percentage points", "percentage point")
+_add("bp", "basis point", "basis points", "bp", "bps")
 _add("minutes", "minute", "minutes")
 _add("hours", "hour", "hours")
 _add("days", "day", "days")
@@ -169,6 +177,21 @@ MONTH_NAMES = [
 ]
 
 
+# A tally ("voted 11 to 1", "a 10-2 vote", "6-6") is one figure of two whole
+# numbers, the larger first (a side's loss is the other's win), each below this.
+TALLY_BASE = 1000
+
+
+def tally_value(a: int, b: int) -> float:
+    """Both sides of a tally in one number, so that two tallies agree only when
+    both sides do."""
+    return float(max(a, b) * TALLY_BASE + min(a, b))
+
+
+def split_tally(value: float) -> tuple[int, int]:
+    return int(value) // TALLY_BASE, int(value) % TALLY_BASE
+
+
 def date_value(year: int, month: int, day: int) -> float:
     """Dates are encoded as YYYYMMDD; a missing part is 0."""
     return float(year * 10000 + month * 100 + day)
@@ -203,10 +226,12 @@ def describe_quantity(q: Quantity) -> str:
         return str(int(q.value))
     if q.unit == "ordinal":
         return ordinal_words(int(q.value))
+    if q.unit == "tally":
+        return "{}–{}".format(*split_tally(q.value))
     if q.unit == "time":
         return f"{int(q.value) // 60:02d}:{int(q.value) % 60:02d}"
     if q.qualifier == "range":
-        unit = {"percent": "percent", "m3": "cubic metres"}.get(q.unit, q.unit)
+        unit = _UNIT_NAMES.get(q.unit, q.unit)
         lo, hi = q.lo / factor_of(q.unit), q.hi / factor_of(q.unit)
         return f"{format_number(lo)}–{format_number(hi)} {unit}".strip()
     prefix = {
@@ -223,8 +248,16 @@ def describe_quantity(q: Quantity) -> str:
     number = _scaled(q.value)
     if q.unit.startswith(("USD", "EUR", "GBP", "CNY", "RUB", "JPY")):
         return f"{prefix}{q.unit} {number}"
-    unit = {"percent": "percent", "m3": "cubic metres"}.get(q.unit, q.unit)
+    unit = _UNIT_NAMES.get(q.unit, q.unit)
     return f"{prefix}{number} {unit}".strip()
+
+
+_UNIT_NAMES = {
+    "percent": "percent",
+    "m3": "cubic metres",
+    "pp": "percentage points",
+    "bp": "basis points",
+}
 
 
 def _scaled(value: float) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.figures.units import SURFACE
 from factcheck.frames.figure import FigureFrame
@@ -25,8 +25,9 @@ NUMBER_WEIGHT = 2.0
 UNIT_WORDS = frozenset(stem(w) for form in SURFACE for w in form)
 
 
-@dataclass(frozen=True)
-class Fit:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class Fit(NamedTuple):
     score: float  # weight of the words the claim's clause shares with the figure's frame
     extra: float  # the part of it beyond the counted noun and the keywords
     conflict: str  # why the frames name different things, or ""

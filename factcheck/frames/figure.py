@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.frames.clause import clause_span
 from factcheck.frames.frame import names_in, other_numbers, read_frame
@@ -12,8 +12,9 @@ from factcheck.text import content_stems, fold, stems
 WINDOW = 8
 
 
-@dataclass(frozen=True)
-class FigureFrame:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class FigureFrame(NamedTuple):
     content: frozenset[str]  # the meaningful words of subject, keywords and report clauses
     names: frozenset[str]  # the names the subject and the words next to each number give
     given: frozenset[str]  # stems a claim must use anyway: the counted noun, the keywords

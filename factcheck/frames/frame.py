@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from factcheck.figures.units import MONTHS
 from factcheck.frames.clause import REACH, clause_span
@@ -17,13 +18,13 @@ from factcheck.model import Quantity
 from factcheck.text import STOPWORDS, content_stems, fold, stem, stems
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
-_NAME_AFTER = re.compile(r"\s(?:[A-Z][\w'’-]*\s?){1,4}")
-_NAME_RUN = r"(?:(?:[A-Z][\w’'.-]*|[a-z]+(?=\s+[A-Z]))\s+){0,8}[A-Z][\w’'.-]*"
+_NAME_AFTER = re.compile(r"\s(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*\s?){1,4}")
+_NAME_RUN = r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*|[a-z]+(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž]))\s+){0,8}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
 _REPORTING = "said|says|told|reported|reports|measured|estimated|counted|announced|confirmed"
 ATTRIBUTION = re.compile(
     rf"\b(?i:according\s+to)\s+(?:the\s+)?{_NAME_RUN}"
     rf"|\b(?:{_REPORTING})\s+{_NAME_RUN}"
-    rf"|(?:[A-Z][\w’'-]*\s+){{1,4}}(?:{_REPORTING})\b"
+    rf"|(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\s+){{1,4}}(?:{_REPORTING})\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _NUMBER = re.compile(r"\d[\d,]*")
@@ -34,8 +35,9 @@ _CALENDAR = frozenset(MONTHS) | frozenset(_WEEKDAYS)
 _OPENERS = ".!?:;\"“('‘"
 
 
-@dataclass(frozen=True)
-class Frame:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class Frame(NamedTuple):
     """What the words around a number say it is about."""
 
     text: str
@@ -98,8 +100,8 @@ def names_in(text: str, common: frozenset[str] = frozenset()) -> list[str]:
         word = m.group()
         if not word[0].isupper():
             continue
-        low = fold(word).lower().rstrip(".")
-        if low in STOPWORDS or low in _CALENDAR:
+        low = _POSSESSIVE.sub("", fold(word)).lower().rstrip(".")
+        if low in STOPWORDS or low in _CALENDAR:  # "Tuesday's floods" name no place
             continue
         if low in common and _opens(text, m.start()):
             continue
@@ -114,6 +116,7 @@ def _opens(text: str, at: int) -> bool:
     return not before or before[-1] in _OPENERS
 
 
+@lru_cache(maxsize=65_536)  # every candidate figure compares its names with the claim's
 def name_key(word: str) -> str:
     """A name as compared: lower case, no dots or possessive ("U.S." and "US" meet)."""
     low = fold(word).lower()
@@ -122,6 +125,7 @@ def name_key(word: str) -> str:
     return low.replace(".", "").replace("'", "")
 
 
+@lru_cache(maxsize=65_536)
 def same_name(first: str, second: str) -> bool:
     """Whether two names are one, allowing a demonym's ending ("Russia"/"Russian",
     "China"/"Chinese") but not another name ("Harlow"/"Harrow")."""

@@ -138,6 +138,8 @@ def _new_figure(f: FigureReport, report: Table) -> Table:
     table.add("keywords", list(f.keywords))
     for name, value in _table(value=f.value, unit=f.unit, qualifier=qualifier).items():
         table.add(name, value)
+    if f.series:
+        table.add("series", True)
     reports: AoT = tomlkit.aot()
     reports.append(report)
     table.add("reports", reports)

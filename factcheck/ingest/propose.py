@@ -18,12 +18,13 @@ from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
 from factcheck.frames.clock import event_time
+from factcheck.frames.counted import TOTALS, counted_before, total_before
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD, neighbour_spans
 from factcheck.ingest.asof import as_of
-from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, find_figure
+from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
-from factcheck.model import Quantity, Registry, Source, Speaker
+from factcheck.model import Figure, Quantity, Registry, Source, Speaker
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import STRAIGHT_SINGLE, QuoteSpan, find_quotes, mask_quotes
@@ -52,33 +53,33 @@ _PLURAL_SUBJECT = re.compile(
 )
 # "… China and Russia called on NATO": more than one speaks, through the document.
 _PLURAL_ANYWHERE = re.compile(
-    r"\b[A-Z][\w’'-]*\s+and\s+[A-Z][\w’'-]*|\b(?:they|both|leaders|sides)\b"
+    r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\s+and\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*|\b(?:they|both|leaders|sides)\b"
 )
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 # A sentence whose subject is a pronoun: "They also voiced support for “…”".
 _OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b")
 _ACCORDING_NAME = re.compile(
-    r"\baccording to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+    r"\baccording to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)?)"
 )
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|we)\b", re.IGNORECASE)
 _DOCUMENTS = frozenset(
     ["statement", "declaration", "communiqué", "communique", "document", "report", "readout"]
 )
 _ACCORDING = re.compile(
-    r"\baccording to\s+(?P<phrase>(?:[A-Z][\w’'–-]*\s+)?[a-z]+\s+(?P<head>media|ministry|agency|government))\b"
+    r"\baccording to\s+(?P<phrase>(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'–-]*\s+)?[a-z]+\s+(?P<head>media|ministry|agency|government))\b"
 )
 # A surname alone beside a verb of saying, next to the quotation: "…," Peskov said.
 _SURNAME_SAID = re.compile(
-    r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w’'-]+)\s+(?:said|says|added|told|noted|wrote)\b"
-    r"|^[\s,]*(?:said|says|added)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?P<after>[A-Z][\w’'-]+)\b"
+    r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)\s+(?:said|says|added|told|noted|wrote)\b"
+    r"|^[\s,]*(?:said|says|added)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?P<after>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)\b"
 )
 _SURNAME_BEFORE = re.compile(
-    r"\b(?:[Aa]ccording to|(?P<name2>[A-Z][\w’'-]+)\s+(?:said|says|told \w+|added))"
-    r"(?:\s+(?P<name>[A-Z][\w’'-]+))?[\s,:]*$"
+    r"\b(?:[Aa]ccording to|(?P<name2>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)\s+(?:said|says|told \w+|added))"
+    r"(?:\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+))?[\s,:]*$"
 )
-_CAPITALISED_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+)(?:\s+[a-z]+){0,2}\s*$")
-_CAPITALISED_WORD = re.compile(r"[A-Z][\w-]+")
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'–-]+\.?\s+)*[A-Z][\w’'–-]+")
+_CAPITALISED_BEFORE = re.compile(r"\b(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)(?:\s+[a-z]+){0,2}\s*$")
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]+")
+_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'–-]+\.?\s+)*[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'–-]+")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class FigureReport:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     as_of: str = ""  # when the sentence dates its figure otherwise than the article
+    series: bool = False  # a running total ("the toll"), whose value is of its moment
 
 
 @dataclass
@@ -156,6 +158,9 @@ class _Reader:
         self, registry: Registry, proposal: Proposal, lower: frozenset[str], article: str
     ) -> None:
         self.article = article
+        self.lower = lower  # the words the article writes in lower case
+        # An article with no double quotes quotes speech in single ones ('…,' he said).
+        self.single_speech = not any(mark in article for mark in '"“”„')
         self.shared = _shared_name_words(article)
         self.index: Index = build_index(registry)
         # Words written in lower case, here or in the registry: "Many" opening a
@@ -174,7 +179,8 @@ class _Reader:
         self.group_named = ""  # a document named since, not yet quoted ("the statement …")
         self.taken: set[str] = set(registry.entry_ids()) | set(registry.speakers)
         self.seen: set[tuple[str, str]] = set()  # (entry, printed text) already proposed
-        self.given: dict[str, list[Quantity]] = {}  # entry -> the values this article gave it
+        # entry -> the values this article gave it, with the moment each holds for
+        self.given: dict[str, list[tuple[Quantity, str]]] = {}
         self.full_names: list[str] = []  # two-word names met so far, latest last
         self.spoke = False  # whether the previous sentence attributed a quotation
 
@@ -256,10 +262,10 @@ class _Reader:
 
     def _quotation(self, text: str, masked: str, span: QuoteSpan) -> bool:
         """Propose the quotation at `span`; whether it had a speaker."""
-        if text[span.start] == STRAIGHT_SINGLE:
-            # In a published article straight single quotes are a headline's
-            # ("'Old friends' Xi and Putin agree"), a paraphrase more often than
-            # anyone's words: the registry takes the body's double-quoted speech.
+        if text[span.start] == STRAIGHT_SINGLE and not self.single_speech:
+            # Beside double quotes, straight single ones are a headline's ("'Old
+            # friends' Xi and Putin agree"), a paraphrase more often than anyone's
+            # words: the registry takes the body's double-quoted speech.
             return False
         words = text[span.content_start : span.content_end].strip()
         typed = quote_words(words)
@@ -306,7 +312,7 @@ class _Reader:
             if not (self.spoke and not text[: span.start].strip() and self.last):
                 return ""
             who = self.last
-        sid = who.speaker or self._register(_strip_title(who.name))
+        sid = who.speaker or self._register(_strip_title(who.name, self.lower))
         if sid:
             self.last, self.newcomer = Attribution(who.name, sid), ""
         return sid
@@ -408,16 +414,28 @@ class _Reader:
         # Another report of a known figure only when the frames agree (not another
         # place, entity or time) and the clause is mostly about it; or when it
         # measures the same thing in the same unit at nearly the same value.
+        when = as_of(masked, self.proposal.source.date, (q.start, q.end), others)
+        moment = when or self.proposal.source.date
         same = (
             found.info
             if found is not None
             and found.confident
             and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN
-            and _within(q, found.info.figure.quantity, _join_ratio(q))
+            and _near_enough(q, found.info.figure.quantity)
             else self._close_figure(q, unit, frame)
         )
-        if same is not None and self._said_otherwise(same.figure.id, q):
+        if same is not None and self._said_otherwise(same.figure.id, q, moment):
             same = None  # an article does not dispute itself: "another two hours" is another figure
+        if (
+            same is None
+            and found is not None
+            and self._next_in_series(q, unit, frame, found, moment)
+        ):
+            same = found.info
+            # Dated, so that the entry is read as a series and not as a dispute.
+            when = when or moment
+        if same is not None and self._moves(q, same.figure, moment):
+            when = when or moment
         if same is not None:
             entry, new, subject = same.figure.id, False, ""
             # In the entry's unit the number may differ (3 days of a figure in years):
@@ -428,23 +446,69 @@ class _Reader:
         else:
             subject = _subject(masked, q)
             entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
-        if (entry, q.text) in self.seen or (not new and self._reported(entry)):
+        # The same printed figure again is the same report, unless it holds for
+        # another moment ("grew overnight to 12,500 acres", "by 6 a.m. Sunday, 12,500").
+        if (entry, f"{q.text}@{moment}") in self.seen or (not new and self._reported(entry)):
             return
-        self.seen.add((entry, q.text))
-        self.given.setdefault(entry, []).append(q)
+        self.seen.add((entry, f"{q.text}@{moment}"))
+        self.given.setdefault(entry, []).append((q, moment))
         qualifier = q.qualifier if q.qualifier not in ("exact", "vague", "range") else "exact"
-        when = as_of(masked, self.proposal.source.date, (q.start, q.end), others)
         self.proposal.figures.append(
-            FigureReport(entry, new, value, unit, qualifier, q.text, text, subject, keywords, when)
+            FigureReport(
+                entry, new, value, unit, qualifier, q.text, text, subject, keywords, when,
+                series=new and unit in TOTALS,
+            )
+        )  # fmt: skip
+
+    def _said_otherwise(self, entry: str, q: Quantity, moment: str) -> bool:
+        """Whether this article already gave the entry a different value for the
+        same moment (a value for another moment is the figure changing)."""
+        mine = self.proposal.source
+        known = next((f for f in self.registry.figures if f.id == entry), None)
+        earlier = [
+            (r.quantity, r.as_of or mine.date)
+            for r in (known.reports if known else ())
+            if r.source == mine.id
+        ]
+        earlier += self.given.get(entry, [])
+        return any(not _close(q, e, exact=False) and at == moment for e, at in earlier)
+
+    def _next_in_series(
+        self, q: Quantity, unit: str, frame: Frame, found: FigureMatch, moment: str
+    ) -> bool:
+        """Whether the number is the entry's figure at a moment it has no report
+        for: a rising count ("4,900 acres as of 7:40", "14,168 acres" on Monday)
+        may grow past the ratio two reports of one moment keep to, so it takes a
+        clause mostly about the entry, in the entry's unit."""
+        figure = found.info.figure
+        return (
+            found.confident
+            and q.dimension not in PASSING_DIMENSIONS  # a date does not move
+            and stems(figure.quantity.unit) == stems(unit)
+            and _share(frame, found.info) >= SERIES_OVERLAP
+            and _within(q, figure.quantity, SERIES_RATIO)
+            and moment not in self._moments(figure)
         )
 
-    def _said_otherwise(self, entry: str, q: Quantity) -> bool:
-        """Whether this article already gave the entry a different value."""
-        mine = self.proposal.source.id
-        known = next((f for f in self.registry.figures if f.id == entry), None)
-        earlier = [r.quantity for r in known.reports if r.source == mine] if known else []
-        earlier += self.given.get(entry, [])
-        return any(not _close(q, e, exact=False) for e in earlier)
+    def _moves(self, q: Quantity, figure: Figure, moment: str) -> bool:
+        """Whether a report far from the entry's value at a moment it has none
+        for is the count moving (95 dead on Thursday, 202 on Friday), to be
+        dated so that the entry is a series. Two outlets a few percent apart
+        (16 agreements and 15) still disagree about one fact."""
+        return (
+            q.dimension not in PASSING_DIMENSIONS
+            and not any(_close(q, r.quantity, exact=False) for r in figure.reports)
+            and moment not in self._moments(figure)
+        )
+
+    def _moments(self, figure: Figure) -> set[str]:
+        """The moments the entry has reports for, in the registry and this article."""
+        sources = self.registry.sources
+        known = {
+            r.as_of or (sources[r.source].date if r.source in sources else "")
+            for r in figure.reports
+        }
+        return known | {at for _, at in self.given.get(figure.id, [])}
 
     def _close_figure(self, q: Quantity, unit: str, frame: Frame) -> FigureInfo | None:
         """An entry in the same unit whose value is within CLOSE of this one (the
@@ -498,6 +562,26 @@ class _Reader:
         return candidate
 
 
+def _near_enough(q: Quantity, theirs: Quantity) -> bool:
+    """Whether two values may be reports of one figure: a date, a year or an
+    ordinal only when it is the same (2025 is within a ratio of 2005, but
+    another year), a number within its join ratio."""
+    if q.dimension in PASSING_DIMENSIONS:
+        return _close(q, theirs, exact=True)
+    if q.dimension in EXACT_SHARES:
+        return _overlap(q, theirs)
+    return _within(q, theirs, _join_ratio(q))
+
+
+# Shares are printed exactly ("4.75%", "5.25%"): two reports of one are the same
+# number as each is rounded, not within a ratio or a few percent of each other.
+EXACT_SHARES = frozenset({"percent", "percentage-points"})
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
 def _join_ratio(q: Quantity) -> float:
     """How far apart two reports of one figure may be: small counts ("two
     people on the train", "four people died") rarely differ by half again."""
@@ -513,6 +597,8 @@ def _within(a: Quantity, b: Quantity, ratio: float) -> bool:
 
 
 def _close(a: Quantity, b: Quantity, exact: bool) -> bool:
+    if a.dimension in EXACT_SHARES and not exact:
+        return _overlap(a, b)
     mid_a, mid_b = (a.lo + a.hi) / 2, (b.lo + b.hi) / 2
     if exact:
         return mid_a == mid_b
@@ -533,6 +619,11 @@ MIN_OVERLAP_TO_JOIN = 0.25
 # "3 firefighters were injured" is not another report of "1,000 firefighters battled".
 MAX_RATIO_TO_JOIN = 2.0
 SMALL_RATIO_TO_JOIN = 1.5
+# A report for a moment the entry has none for may be the count moving, further
+# than two reports of one moment differ (containment 10% on Saturday, 85% on
+# Monday); the clause must then be mostly the entry's words.
+SERIES_RATIO = 10.0
+SERIES_OVERLAP = 0.5
 # Reports of one figure by different outlets differ by a few percent (153,000 and
 # 151,600 acres); beyond this, the same unit is more likely another figure.
 CLOSE = 0.12
@@ -562,7 +653,9 @@ def _unit(q: Quantity, masked: str) -> str:
     if after and after[0].lower() == "of":  # "tens of thousands of troops"
         after = after[1:]
     if not after or after[0].lower() in STOPWORDS or not after[0].isalpha():
-        return ""  # "worth billions to build", "13:35": nothing counted
+        # "raised the death toll to 205 on Friday": the total named before it;
+        # else "worth billions to build", "13:35": nothing counted.
+        return counted_before(masked, q.start, q.end)
     if (
         len(after) > 1
         and _plural(after[1])
@@ -614,6 +707,10 @@ def _plural(word: str) -> bool:
 def _value(q: Quantity) -> int | float | str | list[float]:
     if q.qualifier == "vague" or (q.qualifier == "range" and q.dimension in EXACT_DIMENSIONS):
         return q.text  # "tens of thousands", "February 4-20": the words are the value
+    if q.dimension == "percentage-points" and not any(c.isdigit() for c in q.text):
+        return q.text  # "at least a quarter-point" is rounded to quarters, not to 0.01
+    if q.dimension == "tally":
+        return q.describe()  # "11–1", not the one number that holds both sides
     if q.qualifier == "range":  # "8 to 10 feet": both ends, in the unit
         factor = factor_of(q.unit)
         return [_plain(q.lo / factor), _plain(q.hi / factor)]
@@ -630,12 +727,21 @@ def _plain(value: float) -> float:
 _EDGE = ".,;:!?()[]“”\"‘’'"
 
 
+MAX_TOTAL_WORDS = 8  # of a subject that starts at a total: "death toll in … floods to"
+
+
 def _subject(masked: str, q: Quantity) -> str:
     """Words around the figure, for the editor to reword: the registry's subject."""
     # Whitespace words, so that "1,150" stays one word; punctuation at their ends goes.
     # Within the figure's clause: the other clause of "A has 3, while B has 5" is not it.
     lo, hi = clause_span(masked, q.start, q.end)
     before = [w.strip(_EDGE) for w in masked[max(lo, q.start - 200) : q.start].split()[-5:]]
+    total, at = total_before(masked, q.start, q.end)
+    if total and at >= lo:
+        # "the death toll in Spain's worst floods … to 205": the total is the subject.
+        words = masked[max(lo, at - 40) : q.start].split()
+        named = next(k for k in range(len(words) - 1, -1, -1) if words[k].lower().startswith(total))
+        before = [w.strip(_EDGE) for w in words[max(0, named - 1) :][:MAX_TOTAL_WORDS]]
     after = [w.strip(_EDGE) for w in masked[q.end : min(hi, q.end + 200)].split()[:6]]
     return " ".join(w for w in [*before, "…", *after] if w)
 
@@ -681,11 +787,21 @@ def _phrase(found: re.Match[str]) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _strip_title(name: str) -> str:
+def _strip_title(name: str, lower: frozenset[str] = frozenset()) -> str:
+    """The name without the titles and descriptions before it: "Battalion Chief",
+    and a word the article writes in lower case ("Resident Harry Cheung", when
+    it also writes "residents"), as long as two words of the name are left."""
     parts = name.split()
+    while len(parts) > 2 and (parts[0] in TITLES or _common(parts[0], lower)):
+        parts = parts[1:]
     while parts and parts[0] in TITLES:
         parts = parts[1:]
     return " ".join(parts)
+
+
+def _common(word: str, lower: frozenset[str]) -> bool:
+    low = word.lower()
+    return low in lower or f"{low}s" in lower
 
 
 def _shared_name_words(article: str) -> frozenset[str]:
@@ -700,8 +816,8 @@ def _shared_name_words(article: str) -> frozenset[str]:
     return frozenset(w for w, names in seen.items() if len(names) > 1)
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:[ \t\n]+[A-Z][\w’'-]+)+")  # no full stop inside
-_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+_NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+(?:[ \t\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)+")  # no full stop inside
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
 
 
 def _alone(text: str, name: str) -> set[str]:

@@ -18,14 +18,14 @@ less than a false alarm.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.frames import Frame
-from factcheck.frames.agree import Fit, fit
+from factcheck.frames.agree import UNIT_WORDS, Fit, fit
 from factcheck.frames.figure import FigureFrame, figure_frame
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
-from factcheck.text import keyword_groups_met
+from factcheck.text import keyword_groups_met, stem
 
 NOUN_WINDOW = 4  # a count's noun may follow a few adjectives: "100,000 Russian troops"
 # Numbers a sentence uses in passing ("the two leaders", "for the first time", "in 2022"):
@@ -37,8 +37,9 @@ PASSING_DIMENSIONS = frozenset({"ordinal", "calendar-year", "date"})
 STRONG_EXTRA = 1.75
 
 
-@dataclass(frozen=True)
-class FigureMatch:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class FigureMatch(NamedTuple):
     info: FigureInfo
     score: float
     confident: bool
@@ -47,10 +48,11 @@ class FigureMatch:
 
 def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     """The figure the number is about, best first; None when no figure could be."""
+    total = _total(q, claim)
     candidates = [
         info
         for info in index.figure_candidates(q.dimension, set(claim.content))
-        if (q.dimension != "count" or counts_same_thing(q, info))
+        if (q.dimension != "count" or counts_same_thing(q, info) or total in info.nouns)
         and keyword_groups_met(info.figure.keywords, list(claim.stems))
     ]
     if not candidates:
@@ -67,7 +69,99 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     if found.confident and _printed_beside(q, found.info):
         why = "the number is another figure of the entry's own sentence, not the entry's"
         return FigureMatch(found.info, found.score, False, why)
+    if found.confident and not _bears_out(q, found.info) and not found.info.figure.keywords:
+        # An entry with keywords has its subject met by them; one without, by
+        # its frame's words alone, which must then be enough to call it wrong.
+        frame = _frame(found.info, common)
+        # Beside words the registry never uses, the story's names and the people
+        # who announce figures say nothing of which figure it is ("the Fed expects").
+        told = {stem(p) for p in people}
+        why = _about_something_else(claim, frame, weights, told)
+        why = why or _generic_noun(q, claim, frame, found.info, index)
+        why = why or _another_role(q, claim, found.info)
+        if why:
+            return FigureMatch(found.info, found.score, False, why)
     return found
+
+
+# A counted noun in this share of the registry's figures ("people") says little
+# of which figure a count is: a contradiction then takes two shared words.
+GENERIC_SHARE = 0.25
+
+
+def _generic_noun(
+    q: Quantity, claim: Frame, frame: FigureFrame, info: FigureInfo, index: Index
+) -> str:
+    if q.dimension != "count" or not info.nouns:
+        return ""
+    docs, total = index.figure_docs()
+    noun = info.nouns[0][-1]
+    if docs.get(noun, 0) < GENERIC_SHARE * total:
+        return ""
+    shared = (claim.content & frame.near) - frame.given - UNIT_WORDS
+    if len(shared) > 1:
+        return ""
+    return (
+        f"'{info.figure.quantity.unit}' is counted in many figures, and the clause shares "
+        f"only {', '.join(sorted(shared)) or 'no word'} with this one"
+    )
+
+
+# What a year does in its sentence, by the word before it: dates an event ("in
+# 2025"), or bounds a span ("since 2005", "until 2030").
+_YEAR_ROLES = {"in": "in", "during": "in", "since": "since", "from": "since", "until": "until",
+               "till": "until", "through": "until", "by": "by", "before": "before", "after": "after"}  # fmt: skip
+
+
+def _another_role(q: Quantity, claim: Frame, info: FigureInfo) -> str:
+    """Why a year is not the entry's: "in 2025" is not "since 2005"."""
+    if q.dimension != "calendar-year":
+        return ""
+    ours = _role(claim.text, claim.text.find(q.text))
+    theirs = {_role(r.sentence, r.sentence.find(r.text)) for r in info.figure.reports if r.text}
+    if not ours or not theirs or "" in theirs or ours in theirs:
+        return ""
+    return f"the claim's year is {ours} {q.text}, the entry's is {' or '.join(sorted(theirs))} it"
+
+
+def _role(text: str, at: int) -> str:
+    words = text[:at].split() if at > 0 else []
+    return _YEAR_ROLES.get(words[-1].lower(), "") if words else ""
+
+
+# Words a claim's clause uses that no figure's sources do, beside a single shared
+# one, before a contradiction is withheld: one new verb ("fighting") is an
+# editor's own wording; two ("stay", "unemployment") are more likely another topic.
+MIN_UNKNOWN = 2
+
+
+def _about_something_else(
+    claim: Frame, frame: FigureFrame, weights: dict[str, float], told: set[str]
+) -> str:
+    """Why a contradiction would rest on too little: the clause shares one word
+    with the entry ("expect") and speaks of things no figure's sources mention
+    ("stay", "unemployment"), so it may well be about those."""
+    shared = (claim.content & frame.near) - frame.given - UNIT_WORDS - told
+    unknown = sorted(w for w in claim.content - claim.name_stems if w not in weights)
+    if len(shared) > 1 or len(unknown) < MIN_UNKNOWN:
+        return ""
+    return (
+        f"the clause shares only {', '.join(sorted(shared)) or 'no word'} with the entry and speaks "
+        f"of {', '.join(unknown)}, which no figure's sources mention"
+    )
+
+
+def _total(q: Quantity, claim: Frame) -> tuple[str, ...]:
+    """For a bare count ("the toll stood at 95"), the stems of the total it is
+    the value of; else nothing, which no entry's noun is."""
+    if q.dimension != "count":
+        return ("",)
+    from factcheck.frames.counted import counted_before
+    from factcheck.text import stems
+
+    at = claim.text.find(q.text)
+    noun = counted_before(claim.text, at, at + len(q.text)) if at >= 0 else ""
+    return tuple(stems(noun)) if noun else ("",)
 
 
 def _printed_beside(q: Quantity, info: FigureInfo) -> bool:
@@ -114,9 +208,25 @@ def _choose(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch:
         if _plausible(f, info) and f.score >= bar and _bears_out(q, info):
             return FigureMatch(info, f.score, True)
     if sure:
-        return FigureMatch(sure[0][0], sure[0][1].score, True)
+        tie = _tie_bearing_out(q, fits, sure[0][1].score)
+        return tie or FigureMatch(sure[0][0], sure[0][1].score, True)
     info, f = fits[0]
     return FigureMatch(info, f.score, False, _doubt(q, f, info.figure.keywords))
+
+
+def _tie_bearing_out(
+    q: Quantity, fits: list[tuple[FigureInfo, Fit]], best: float
+) -> FigureMatch | None:
+    """A candidate as close as the best that bears the number out: the words
+    cannot tell which of the two the claim is about, and one of them agrees
+    ("85% contained" beside entries of 30% and 85% containment), so the claim
+    is not called wrong by the other."""
+    for info, f in fits:
+        if f.score < best - 1e-9:
+            break  # best first (a sum of the same weights in another order may differ)
+        if not f.conflict and f.name_fits is not False and _bears_out(q, info):
+            return FigureMatch(info, f.score, True)
+    return None
 
 
 def _bears_out(q: Quantity, info: FigureInfo) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from factcheck.model import Figure, Quotation, Registry
 from factcheck.quotations.names import SpeakerIndex
@@ -37,8 +38,9 @@ class Wording:
         return frozenset(w.norm for w in self.words)
 
 
-@dataclass(frozen=True)
-class FigureInfo:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and decodes one for each cached figure.
+class FigureInfo(NamedTuple):
     figure: Figure
     nouns: tuple[tuple[str, ...], ...]  # stem runs naming what a count counts
     vocabulary: frozenset[str]

@@ -11,14 +11,16 @@ an ellipsis stands for words left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
-from factcheck.text import fold
+from factcheck.text import LazyPattern, fold
 
 GAP = "…"
 
-_TOKEN = re.compile(
+# Compiled on first use (text.LazyPattern): a figure look-up imports this module
+# for the index, and never reads a quotation.
+_TOKEN = LazyPattern(
     r"(?P<gap>\.\.\.|…)"
     # An editor's letters glued to a word are part of it: "[T]here", "appl[ies]".
     r"|(?P<glued>\[[^\W_]{1,4}\][^\W_]+(?:'[^\W_]+)*|[^\W_]+\[[^\W_]{1,4}\][^\W_]*)"
@@ -27,7 +29,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*)"
     r"|(?P<open>\[)|(?P<close>\])"
 )
-_MARKS = re.compile(r"[\[\].]")
+_MARKS = LazyPattern(r"[\[\].]")
 # Hyphenated prefixes written solid in the other spelling: "co-ordination".
 _SOLID_PREFIXES = frozenset(
     {"co", "re", "pre", "non", "anti", "multi", "inter", "semi", "sub", "de"}
@@ -36,19 +38,22 @@ _SOLID_PREFIXES = frozenset(
 # British to American endings; both sides of a comparison pass through the
 # same rules, so an over-eager rule makes two spellings meet, never part.
 _SPELLING = [
-    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"(?<=[a-z]{2}[^aeiou\W])our(s|ed|ing|ite|ites|able|ful)?$"), r"or\1"),
-    (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
-    (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
-    (re.compile(r"(?<=[a-z]{2}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
-    (re.compile(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),
-    (re.compile(r"^programme(s)?$"), r"program\1"),
+    (LazyPattern(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (LazyPattern(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
+    (LazyPattern(r"(?<=[a-z]{2}[^aeiou\W])our(s|ed|ing|ite|ites|able|ful)?$"), r"or\1"),
+    (LazyPattern(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
+    (LazyPattern(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),
+    (LazyPattern(r"(?<=[a-z]{2}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (LazyPattern(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),
+    (LazyPattern(r"^programme(s)?$"), r"program\1"),
 ]
 
 
-@dataclass(frozen=True)
-class QWord:
+class QWord(NamedTuple):
+    """One word of a quotation. A named tuple, not a frozen dataclass: every look-up
+    imports it and a cached index decodes thousands, and both are several times
+    faster for a tuple."""
+
     norm: str  # the form compared
     text: str  # as written
     start: int
@@ -60,9 +65,14 @@ class QWord:
         return self.norm == GAP
 
 
+@cache
+def _spelling_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((pattern(), repl) for pattern, repl in _SPELLING)
+
+
 @lru_cache(maxsize=65_536)  # every word of every claim passes here; most repeat
 def spelling(word: str) -> str:
-    for pattern, repl in _SPELLING:
+    for pattern, repl in _spelling_rules():
         new = pattern.sub(repl, word)
         if new != word:
             return new
@@ -84,12 +94,12 @@ def quote_words(text: str) -> list[QWord]:
 
 
 def word_parts(text: str) -> list[WordParts]:
-    """quote_words() as plain tuples: an index build encodes the words of every
-    quotation of the registry, and building a QWord for each costs it a fifth."""
+    """quote_words() as plain tuples: an index build takes only the search terms of
+    every quotation of the registry, and need not make a QWord of each word."""
     folded = fold(text)
     out: list[WordParts] = []
     depth = 0
-    for m in _TOKEN.finditer(folded):
+    for m in _TOKEN().finditer(folded):
         kind = m.lastgroup
         if kind == "open":
             depth += 1
@@ -98,7 +108,7 @@ def word_parts(text: str) -> list[WordParts]:
         elif kind == "gap":
             out.append((GAP, m.group(), m.start(), m.end(), False))
         elif kind in ("glued", "abbr"):
-            plain = _MARKS.sub("", m.group())
+            plain = _MARKS().sub("", m.group())
             out.append((normal_word(plain), m.group(), m.start(), m.end(), depth > 0))
         elif "-" in (word := m.group()):
             out.extend(_split_hyphens(word, m.start(), depth > 0))

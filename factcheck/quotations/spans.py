@@ -19,20 +19,21 @@ close is an apostrophe, not a quotation running on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from factcheck.text import blank_spans
+from factcheck.text import LazyPattern, blank_spans
 
 OPEN_CURLY, CLOSE_CURLY = "“", "”"
 LOW_OPEN = "„"
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 STRAIGHT_SINGLE = "'"
 MIN_STRAIGHT_SINGLE_WORDS = 2  # 'n' of rock 'n' roll, 'em: one word is an elision
-_ELIDED_YEAR = re.compile(r"\d\d?s?\b")  # the '90s, class of '24
+_ELIDED_YEAR = LazyPattern(r"\d\d?s?\b")  # the '90s, class of '24
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
+# A named tuple, not a frozen dataclass: every look-up makes the class at import
+# (a dataclass costs about a millisecond) and scan builds many of them.
+class QuoteSpan(NamedTuple):
     start: int  # the opening mark
     end: int  # just after the closing mark (or end of text)
     content_start: int
@@ -49,11 +50,12 @@ def _opens_here(text: str, i: int) -> bool:
 # expression, rather than stepping through every character, is what keeps a
 # draft's scan fast.
 _OPENER = re.compile(f'[{OPEN_CURLY}{LOW_OPEN}"{SINGLE_OPEN}{STRAIGHT_SINGLE}]')
+# Compiled on first use: most claims and sentences open no quotation.
 _STOPS = {
-    CLOSE_CURLY: re.compile(f'[{CLOSE_CURLY}"{OPEN_CURLY}]'),
-    '"': re.compile(f'["{CLOSE_CURLY}]'),
-    SINGLE_CLOSE: re.compile(f"[{SINGLE_CLOSE}\n]"),
-    STRAIGHT_SINGLE: re.compile(f'[{STRAIGHT_SINGLE}\n"{OPEN_CURLY}{CLOSE_CURLY}]'),
+    CLOSE_CURLY: LazyPattern(f'[{CLOSE_CURLY}"{OPEN_CURLY}]'),
+    '"': LazyPattern(f'["{CLOSE_CURLY}]'),
+    SINGLE_CLOSE: LazyPattern(f"[{SINGLE_CLOSE}\n]"),
+    STRAIGHT_SINGLE: LazyPattern(f'[{STRAIGHT_SINGLE}\n"{OPEN_CURLY}{CLOSE_CURLY}]'),
 }
 _NOT_A_QUOTATION = -2  # _find_close: the mark was an apostrophe after all
 
@@ -99,7 +101,7 @@ def _closer_for(text: str, i: int) -> str | None:
 def _straight_single_opens(text: str, i: int) -> bool:
     if i + 1 >= len(text) or not text[i + 1].isalnum():
         return False
-    return _opens_here(text, i) and not _ELIDED_YEAR.match(text, i + 1)
+    return _opens_here(text, i) and not _ELIDED_YEAR().match(text, i + 1)
 
 
 def _straight_single_closes(text: str, j: int) -> bool:
@@ -123,7 +125,7 @@ def _plausible(text: str, i: int, j: int) -> bool:
 def _find_close(text: str, start: int, close: str) -> int:
     if close == STRAIGHT_SINGLE:
         return _find_straight_single_close(text, start)
-    stops = _STOPS[close]
+    stops = _STOPS[close]()
     j = start
     while True:
         found = stops.search(text, j)
@@ -152,7 +154,7 @@ def _find_straight_single_close(text: str, start: int) -> int:
     double quote, another opening straight single quote or the end of the text. A
     plural possessive's mark closes only if no other mark does ("'no limits'
     partnership", but "'The leaders' summit is historic,' he said")."""
-    stops = _STOPS[STRAIGHT_SINGLE]
+    stops = _STOPS[STRAIGHT_SINGLE]()
     j, possessive = start, _NOT_A_QUOTATION
     while True:
         found = stops.search(text, j)

@@ -24,7 +24,7 @@ _VERBS = (
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
-_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+){0,2}"
 _NOT_NAMES = OPENERS
 _HONORIFICS = HONORIFICS
 # Every word that may stand before a name without being part of it.

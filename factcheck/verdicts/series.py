@@ -23,7 +23,8 @@ Moment = tuple[str, tuple[FigureReport, ...]]  # an as-of date and the reports f
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 # "by 6 a.m. Saturday", "as of noon Tuesday": a clock may come between.
-_CLOCK_FIRST = r"(?:(?:\d{1,2}(?::\d{2})?\s{0,3}[ap]\.?\s?m\.?|noon|midnight)\s{1,3})?"
+_CLOCK_FIRST = r"(?:(?P<clock>\d{1,2}(?::\d{2})?\s{0,3}[ap]\.?\s?m\.?|noon|midnight)\s{1,3})?"
+_CLOCK = re.compile(r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s{0,3}(?P<ap>[ap])", re.IGNORECASE)
 _NAMED = re.compile(
     rf"\b(?:on|by|as\s{{1,3}}of|since|until)\s{{1,3}}{_CLOCK_FIRST}(?P<weekday>{_WEEKDAY})\b"
     rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<month>{_MONTH})\.?\s{{1,3}}(?P<day>\d{{1,2}})\b(?:,?\s{{1,3}}(?P<year>\d{{4}}))?"
@@ -91,10 +92,48 @@ def named_moment(text: str, dates: list[str]) -> str:
 def named_moments(text: str, dates: list[str]) -> list[str]:
     """Every as-of moment among `dates` on the day (or month) the text names."""
     for m in _NAMED.finditer(text):
-        fits = [d for d in dates if _fits(m, d)]
+        fits = _moments_named(m, dates)
         if fits:
             return fits
     return []
+
+
+def _moments_named(m: re.Match[str], dates: list[str]) -> list[str]:
+    fits = [d for d in dates if _fits(m, d)]
+    return _at_clock(m["clock"], fits) if m["clock"] else fits
+
+
+def _at_clock(clock: str, moments: list[str]) -> list[str]:
+    """The moments of a day that hold at the time of day a claim names ("by 6
+    a.m. Saturday"): a report of that time. A report of the evening does not,
+    and one dated by the day alone does only when the day has no timed report."""
+    timed = [d for d in moments if len(d) >= 16]
+    if not timed:
+        return moments
+    return [d for d in timed if _same_clock(clock, d)]
+
+
+def _same_clock(clock: str, iso: str) -> bool:
+    low = clock.lower()
+    if low in ("noon", "midnight"):
+        hour, minute = (12, 0) if low == "noon" else (0, 0)
+    else:
+        found = _CLOCK.match(clock)
+        if found is None:
+            return True
+        hour, minute = int(found["h"]) % 12, int(found["m"] or 0)
+        hour += 12 if found["ap"].lower() == "p" else 0
+    return iso[11:16] in (f"{hour:02d}:{minute:02d}", "24:00" if hour == 0 else "")
+
+
+def _unreported_day(text: str, dates: list[str]) -> str:
+    """The day or month the text names ("by 6 a.m. Saturday") when it is none of
+    the moments' days, else ""."""
+    for m in _NAMED.finditer(text):
+        if not _moments_named(m, dates):
+            words = m.group().split()
+            return " ".join([words[0].lower(), *words[1:]])
+    return ""
 
 
 def _fits(m: re.Match[str], iso: str) -> bool:
@@ -122,6 +161,17 @@ def series_part(q: Quantity, figure: Figure, score: float, registry: Registry, t
         found = [("", tuple(undated))]
     dates = [d for d, _ in found]
     named = _judged_moment(q, named_moments(text, dates), dict(found))
+    unreported = "" if named or not dates[0] else _unreported_day(text, dates)
+    if unreported:
+        # A count that moves is known only at its reports' moments: of another day
+        # the sources say nothing, whichever way the claim's number goes.
+        latest = _join(list(dict.fromkeys(_says(r, figure) for r in dict(found)[dates[-1]])))
+        why = f"the sources give no report {unreported}; the latest, {dates[-1]}, says {latest}"
+        reason = f"nearest entry {figure.id} ({figure.subject}) not used: {why}"
+        return Part(
+            "figure", q.text, q.start, q.end, Verdict.UNVERIFIED, score=score,
+            nearest=figure.id, reasons=(reason,),
+        )  # fmt: skip
     at = named or dates[-1]
     target = dict(found)[at]
     agreeing = [_agrees(q, r) for r in target]

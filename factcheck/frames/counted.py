@@ -1,0 +1,41 @@
+"""What a bare count counts when no noun follows it: "raised the death toll to 205".
+
+A count is usually named by the noun after it ("205 people"). Reporters also
+write a running total as a noun before the number, joined by a verb and "to"
+or "at": "the toll rose to 205", "the tally stood at 95". One rule for claims
+and ingest, so that both file such a count under the same noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Nouns that name a running total of something counted elsewhere in the story.
+TOTALS = ("toll", "tally")
+# The total, then up to a dozen words without a clause break, then the joiner.
+_BEFORE = re.compile(
+    r"\b(?P<noun>" + "|".join(TOTALS) + r")\b(?:[^\S\n]{1,3}[^\s.;:!?]{1,40}){0,12}?"
+    r"[^\S\n]{1,3}(?:to|at|of|reached|hit|was|is)[^\S\n]{1,3}$",
+    re.IGNORECASE,
+)
+# What may follow a bare count: the end of a clause, or a word that starts another
+# phrase ("to 205 on Friday", "to 205 as the government …"); never a noun.
+_BARE_AFTER = re.compile(
+    r"\s{0,3}(?:$|[.,;:!?)—–]|(?:on|in|at|by|as|after|with|and|but|while|since|late|early)\b)",
+    re.IGNORECASE,
+)
+REACH = 120  # characters before the number in which the total is named
+
+
+def counted_before(text: str, start: int, end: int) -> str:
+    """The total a bare count is the value of ("toll"), or ""."""
+    return total_before(text, start, end)[0]
+
+
+def total_before(text: str, start: int, end: int) -> tuple[str, int]:
+    """The total a bare count is the value of, and where in `text` it is named."""
+    if not _BARE_AFTER.match(text, end):
+        return "", -1
+    lo = max(0, start - REACH)
+    found = _BEFORE.search(text[lo:start])
+    return (found["noun"].lower(), lo + found.start("noun")) if found else ("", -1)
