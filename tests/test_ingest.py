@@ -34,6 +34,7 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
     ),
     "surname": (f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Kowal said.', "Anna Kowal"),
     "a name with an accented capital": (f'"{WORDS}," Minister Óscar Ruiz said.', "Óscar Ruiz"),
+    "noted X, past a job title": (f'"{WORDS}," noted Chief Economist Anna Kowal.', "Anna Kowal"),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
@@ -752,3 +753,13 @@ def test_shares_join_only_when_their_roundings_meet(first: str, second: str, ent
     assert len(registry.figures) == entries, [
         (f.id, [r.text for r in f.reports]) for f in registry.figures
     ]
+
+
+def test_another_tally_is_never_another_report_of_one() -> None:
+    registry = _registry_of(
+        "The Marrow Gulls finished the season 15-6, officials said.",
+        "The Marrow Gulls took a 19-16 lead in the season final, officials said.",
+        ("2025-03-06", "2025-03-07"),
+    )
+    tallies = [f for f in registry.figures if f.quantity.dimension == "tally"]
+    assert len(tallies) == 2, [(f.id, [r.text for r in f.reports]) for f in tallies]

@@ -19,7 +19,9 @@ from factcheck.text import STOPWORDS, content_stems, fold, stem, stems
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 _NAME_AFTER = re.compile(r"\s(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*\s?){1,4}")
-_NAME_RUN = r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*|[a-z]+(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž]))\s+){0,8}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
+_NAME_RUN = (
+    r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*|[a-z]+(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž]))\s+){0,8}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
+)
 _REPORTING = "said|says|told|reported|reports|measured|estimated|counted|announced|confirmed"
 ATTRIBUTION = re.compile(
     rf"\b(?i:according\s+to)\s+(?:the\s+)?{_NAME_RUN}"

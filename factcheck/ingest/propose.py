@@ -483,7 +483,7 @@ class _Reader:
         figure = found.info.figure
         return (
             found.confident
-            and q.dimension not in PASSING_DIMENSIONS  # a date does not move
+            and q.dimension not in EXACT_DIMENSIONS_TO_JOIN  # a date does not move
             and stems(figure.quantity.unit) == stems(unit)
             and _share(frame, found.info) >= SERIES_OVERLAP
             and _within(q, figure.quantity, SERIES_RATIO)
@@ -496,7 +496,7 @@ class _Reader:
         dated so that the entry is a series. Two outlets a few percent apart
         (16 agreements and 15) still disagree about one fact."""
         return (
-            q.dimension not in PASSING_DIMENSIONS
+            q.dimension not in EXACT_DIMENSIONS_TO_JOIN
             and not any(_close(q, r.quantity, exact=False) for r in figure.reports)
             and moment not in self._moments(figure)
         )
@@ -515,7 +515,7 @@ class _Reader:
         same, for small counts and for dates, years and ordinals) and whose frame
         names nothing else: another outlet's report of one figure ("153,000
         acres", "151,600 acres"), which may then disagree or form a series."""
-        exact = q.dimension in PASSING_DIMENSIONS or q.value <= SMALL_COUNT
+        exact = q.dimension in EXACT_DIMENSIONS_TO_JOIN or q.value <= SMALL_COUNT
         best: tuple[float, FigureInfo] | None = None
         for info in self.index.figures.get(q.dimension, []):
             theirs = info.figure.quantity
@@ -566,13 +566,16 @@ def _near_enough(q: Quantity, theirs: Quantity) -> bool:
     """Whether two values may be reports of one figure: a date, a year or an
     ordinal only when it is the same (2025 is within a ratio of 2005, but
     another year), a number within its join ratio."""
-    if q.dimension in PASSING_DIMENSIONS:
+    if q.dimension in EXACT_DIMENSIONS_TO_JOIN:
         return _close(q, theirs, exact=True)
     if q.dimension in EXACT_SHARES:
         return _overlap(q, theirs)
     return _within(q, theirs, _join_ratio(q))
 
 
+# Figures that are one value or another, never near one: a date, a year, an
+# ordinal, and a tally (a 15-6 season is not a 19-16 lead, however close).
+EXACT_DIMENSIONS_TO_JOIN = PASSING_DIMENSIONS | {"tally"}
 # Shares are printed exactly ("4.75%", "5.25%"): two reports of one are the same
 # number as each is rounded, not within a ratio or a few percent of each other.
 EXACT_SHARES = frozenset({"percent", "percentage-points"})
@@ -816,7 +819,9 @@ def _shared_name_words(article: str) -> frozenset[str]:
     return frozenset(w for w, names in seen.items() if len(names) > 1)
 
 
-_NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+(?:[ \t\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)+")  # no full stop inside
+_NAME_RUN = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+(?:[ \t\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)+"
+)  # no full stop inside
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
 
 

@@ -207,6 +207,21 @@ TITLES = frozenset(
         "Former",
         "First",
         "Leader",
+        # Job titles before a name: "Chief Economist Eugenio Alemán".
+        "Economist",
+        "Analyst",
+        "Strategist",
+        "Professor",
+        "Executive",
+        "Manager",
+        "Founder",
+        "Head",
+        "Editor",
+        "Correspondent",
+        "Senior",
+        "Assistant",
+        "Associate",
+        "Treasurer",
     ]
 )
 # Honorifics stay with the name: "Ms. Lee" is how copy refers to her.

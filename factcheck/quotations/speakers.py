@@ -118,19 +118,51 @@ def _nearest_verb(masked: str, qs: int, qe: int) -> re.Match[str] | None:
     return best[1] if best else None
 
 
-def _subject(
-    masked: str, verb: re.Match[str], mentions: list[Mention], index: SpeakerIndex
-) -> Attribution | None:
-    before = [m for m in mentions if m.end <= verb.start()]
-    after = [m for m in mentions if m.start >= verb.end()]
-    passive_verb = verb.group().lower() in (
+# Verbs of saying a speaker may follow ("…," noted Eugenio Alemán): after these,
+# the name is the subject. Not "told" or "called", whose object follows them.
+INVERTING = frozenset(
+    [
         "according to",
         "said",
         "says",
         "added",
         "adds",
         "quoted",
-    )
+        "noted",
+        "notes",
+        "wrote",
+        "writes",
+        "explained",
+        "explains",
+        "continued",
+        "asked",
+        "asks",
+        "replied",
+        "replies",
+        "recalled",
+        "recalls",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "remarked",
+        "commented",
+        "declared",
+        "declares",
+        "stated",
+        "states",
+        "argued",
+        "argues",
+    ]
+)
+
+
+def _subject(
+    masked: str, verb: re.Match[str], mentions: list[Mention], index: SpeakerIndex
+) -> Attribution | None:
+    before = [m for m in mentions if m.end <= verb.start()]
+    after = [m for m in mentions if m.start >= verb.end()]
+    passive_verb = verb.group().lower() in INVERTING
     pronoun = _PRONOUN.search(masked[: verb.start()])
     if pronoun:  # "he said": nothing stands closer to the verb
         return Attribution(pronoun.group("p"), pronoun=True)
