@@ -205,3 +205,26 @@ def test_python_api_bag_of_results() -> None:
     results = bag.compute(scheduler="sync")
     assert [r.id for r in results] == ["1", "2"]
     assert all(r.verdict.value for r in results)
+
+
+def test_a_task_returns_its_rows_written_as_a_local_worker_writes_them() -> None:
+    # The client (a LocalCluster's scheduler too) only writes text: formatting every
+    # row there kept a core busy that the workers needed.
+    import io
+
+    from factcheck.batch import Row
+    from factcheck.cli.batch_run import Rendered, _Checker
+    from factcheck.output import result_writer
+    from factcheck.registry import load_registry
+    from factcheck.scale.dask_batch import content_key, render_chunk, task_rows
+
+    path = str(shipped_registry())
+    rows = [Row("a", "Russia shares a 4,209 km border with China.", 1), Row("b", "", 2, "bad row")]
+    done = render_chunk(rows, path, content_key(path), ("jsonl", False))
+    writer = result_writer("jsonl", io.StringIO(), color=False, registry=load_registry(path))
+    checker = _Checker(load_registry(path))
+    assert all(isinstance(d, Rendered) for d in done)
+    assert [d.text for d in done] == [writer.render(checker(r)) for r in rows]
+    # Few rows: small tasks, for order and progress; many: large ones, a few a thread.
+    assert task_rows(1_000, 2) == 64 and task_rows(100_000, 2) == 2_048
+    assert task_rows(20_000, 2) == 1_250

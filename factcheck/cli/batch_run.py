@@ -93,7 +93,7 @@ def _results(
     if dask is not None:
         from factcheck.scale.dask_batch import results_on_dask
 
-        yield from results_on_dask(rows, registry.path, dask, jobs)
+        yield from results_on_dask(rows, registry.path, dask, jobs, output)
         return
     workers = min(jobs, len(rows) // ROWS_PER_WORKER)
     if workers < 2:

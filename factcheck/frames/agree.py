@@ -10,6 +10,7 @@ different one, is about another figure: not evidence against this one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from factcheck.figures.units import SURFACE
@@ -39,7 +40,7 @@ def fit(
     claim: Frame,
     figure: FigureFrame,
     weight: Callable[[str], float],
-    people: frozenset[str] = frozenset(),
+    people: AbstractSet[str] = frozenset(),
 ) -> Fit:
     shared = claim.content & figure.content - UNIT_WORDS
     score = sum(weight(w) for w in shared)
@@ -74,7 +75,7 @@ def _years(numbers: frozenset[str]) -> set[str]:
 def name_conflict(
     claimed: Iterable[str],
     entry: Iterable[str],
-    people: frozenset[str],
+    people: AbstractSet[str],
     anywhere: Iterable[str] = (),
 ) -> str:
     """ "names X; the sources name Y" when each side names something the other does not.

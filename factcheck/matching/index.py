@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -55,7 +56,7 @@ class Index:
     figures: dict[str, list[FigureInfo]] = field(default_factory=dict)
     speakers: SpeakerIndex = field(default_factory=lambda: SpeakerIndex(()))
     _figure_docs: tuple[Counter[str], int] | None = field(default=None, repr=False)
-    _frame_words: tuple[frozenset[str], frozenset[str]] | None = field(default=None, repr=False)
+    _frame_words: tuple[frozenset[str], AbstractSet[str]] | None = field(default=None, repr=False)
     # Read from the cache on first use: a claim of figures alone never decodes
     # the wordings (a few milliseconds of every look-up).
     _pending: Callable[[], QuotationPart] | None = field(default=None, repr=False)
@@ -94,9 +95,10 @@ class Index:
         docs, total = self.figure_docs()
         return {w: math.log(1 + total / docs[w]) for w in words if docs.get(w)}
 
-    def frame_words(self) -> tuple[frozenset[str], frozenset[str]]:
+    def frame_words(self) -> tuple[frozenset[str], AbstractSet[str]]:
         """Words the registry writes in lower case (so a capitalised one opening a
-        sentence is no name), and the words of its speakers' names."""
+        sentence is no name), and the words of its speakers' names (a set asked
+        only whether it holds a word: an index on disk reads it a word at a time)."""
         if self._frame_words is None:
             self._frame_words = (lower_words(self.registry), people(self.speakers))
         return self._frame_words

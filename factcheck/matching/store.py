@@ -21,6 +21,7 @@ import sqlite3
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import chain, combinations
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +35,7 @@ from factcheck.matching.index import (
     people,
 )
 from factcheck.model import Quotation, Registry
-from factcheck.quotations.names import SpeakerIndex
+from factcheck.quotations.names import SpeakerIndex, surname_of
 from factcheck.quotations.normalize import QWord, quote_words, real_words
 from factcheck.registry import codec
 from factcheck.text import STOPWORDS
@@ -61,7 +62,26 @@ CREATE VIRTUAL TABLE wording_words USING fts5(words, tokenize="unicode61 tokench
 CREATE VIRTUAL TABLE figure_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
 CREATE TABLE wording_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 CREATE TABLE figure_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
+CREATE TABLE speaker_names(key TEXT, rank INTEGER, name TEXT, speaker TEXT, surname TEXT);
+CREATE TABLE people(key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
+
+
+def put_speaker_names(db: sqlite3.Connection, names: SpeakerIndex) -> None:
+    """Each speaker's names by their first word, so that a look-up reads only the
+    names whose first word the claim holds (a registry of ten million entries has
+    200,000 speakers: reading every name cost more than the look-up), and by the
+    surname of a full name."""
+    db.executemany(
+        "INSERT INTO speaker_names VALUES(?, ?, ?, ?, ?)",
+        (
+            (key, rank, name, sid, surname_of(name) or None)
+            for key, rank, name, sid in names.entries()
+        ),
+    )
+    db.execute("CREATE INDEX speaker_names_by_key ON speaker_names(key)")
+    db.execute("CREATE INDEX speaker_names_by_surname ON speaker_names(surname)")
+    db.executemany("INSERT INTO people VALUES(?)", ((w,) for w in sorted(people(names))))
 
 
 def token(word: str) -> str:
@@ -100,12 +120,6 @@ def _dump(data: codec.Data) -> bytes:
     return codec.dumps(data)
 
 
-def _strings(data: codec.Data) -> frozenset[str]:
-    if not isinstance(data, list) or not all(isinstance(w, str) for w in data):
-        raise codec.DecodeError("a list of words that is not one")
-    return frozenset(data)
-
-
 def _undump(decode: Callable[[codec.Data], T], blob: object) -> T:
     """A row's value; a damaged or planted row raises DecodeError, never runs code."""
     if not isinstance(blob, bytes):
@@ -124,8 +138,7 @@ def _put_small(db: sqlite3.Connection, registry: Registry) -> None:
         ((k, _dump(codec.encode_speaker(v))) for k, v in registry.speakers.items()),
     )
     names = SpeakerIndex(registry.speakers.values())
-    db.execute("INSERT INTO meta VALUES('names', ?)", (_dump(names.to_data()),))
-    db.execute("INSERT INTO meta VALUES('people', ?)", (_dump(sorted(people(names))),))
+    put_speaker_names(db, names)
     db.execute("INSERT INTO meta VALUES('path', ?)", (registry.path,))
 
 
@@ -187,6 +200,8 @@ def is_complete(path: Path) -> bool:
             if db.execute("SELECT 1 FROM meta WHERE key = 'lower_words'").fetchone() is None:
                 return False  # built before figures had frames
             db.execute("SELECT term FROM wording_terms LIMIT 1").fetchone()
+            db.execute("SELECT key FROM speaker_names LIMIT 1").fetchone()  # built before it
+            db.execute("SELECT key FROM people LIMIT 1").fetchone()
             return row is not None and row[0] == 1
         finally:
             db.close()
@@ -263,8 +278,7 @@ class StoredIndex(Index):
             sources=_Rows(self, "sources", codec.decode_source),
             speakers=_Rows(self, "speakers", codec.decode_speaker),
         )
-        names = _undump(SpeakerIndex.from_data, self._meta("names"))
-        super().__init__(registry=thin, speakers=names)
+        super().__init__(registry=thin, speakers=StoredSpeakers(self))
 
     def __getstate__(self) -> dict[str, Any]:  # to batch workers: they reopen the file
         # The per-process caches stay behind: each worker fills its own.
@@ -308,6 +322,16 @@ class StoredIndex(Index):
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             self._pid = os.getpid()
         return self._db
+
+    def rows(self, sql: str, args: list[str]) -> list[Any] | None:
+        """The rows of a query; None once the file has failed (the registry in
+        memory answers from then on)."""
+        if self.fallback is None:
+            try:
+                return self.db.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self.damaged(exc)
+        return None
 
     def _meta(self, key: str) -> Any:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -371,14 +395,12 @@ class StoredIndex(Index):
         total = self._figure_total
         return {by_term[t]: math.log(1 + total / docs[t]) for t in sorted(by_term) if docs[t]}
 
-    def frame_words(self) -> tuple[frozenset[str], frozenset[str]]:
+    def frame_words(self) -> tuple[frozenset[str], AbstractSet[str]]:
         if self._frame_words is None:
             lower = frozenset(str(self._meta("lower_words") or "").split())
-            # The speakers' name words, kept by the build: reckoning them from 200,000
-            # speakers would cost more than the look-up.
-            names = self._meta("people")
-            known = _undump(_strings, names) if names is not None else people(self.speakers)
-            self._frame_words = (lower, known)
+            # The speakers' name words, kept by the build and asked one word at a
+            # time: 200,000 speakers' words cost more to read than the look-up.
+            self._frame_words = (lower, NameWords(self))
         return self._frame_words
 
     def _search(
@@ -485,6 +507,91 @@ class StoredIndex(Index):
                 got[r] = _undump(decode, blob)
                 _remember(cache, r, got[r])
         return [got[r] for r in rows if r in got]
+
+
+class NameWords(AbstractSet[str]):
+    """The name keys of the speakers' name words (index.people()), asked of the
+    index's `people` table one word at a time; `|` adds words held in memory."""
+
+    def __init__(self, store: StoredIndex, extra: frozenset[str] = frozenset()) -> None:
+        self.store, self.extra = store, extra
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word in self.extra:
+            return True
+        if word not in self.known:
+            rows = self.store.rows("SELECT 1 FROM people WHERE key = ?", [word])
+            if rows is None:
+                return word in people(self.store.memory.speakers)
+            _remember(self.known, word, bool(rows))
+        return self.known[word]
+
+    def __or__(self, other: AbstractSet[Any]) -> NameWords:
+        joined = NameWords(self.store, self.extra | frozenset(str(w) for w in other))
+        joined.known = self.known  # the same answers from the same file
+        return joined
+
+    def _all(self) -> frozenset[str]:
+        rows = self.store.rows("SELECT key FROM people", [])
+        found = (
+            {str(r[0]) for r in rows} if rows is not None else people(self.store.memory.speakers)
+        )
+        return frozenset(found) | self.extra
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+class StoredSpeakers(SpeakerIndex):
+    """The speakers' names, read from the index a few at a time: only those whose
+    first word a text holds, each key once per process."""
+
+    def __init__(self, store: StoredIndex) -> None:
+        super().__init__(())
+        self.store = store
+        self._asked: set[str] = set()
+        self._surname_of: dict[str, str] = {}
+
+    def _entries_for(self, keys: set[str]) -> list[tuple[int, str, str]]:
+        new = sorted(keys - self._asked)
+        if new:
+            rows = self._rows(
+                "SELECT key, rank, name, speaker FROM speaker_names WHERE key IN "
+                f"({','.join('?' * len(new))})",
+                new,
+            )
+            if rows is None:
+                return self.store.memory.speakers._entries_for(keys)
+            for key, rank, name, sid in rows:
+                self._by_key.setdefault(str(key), []).append((int(rank), str(name), str(sid)))
+            self._asked.update(new)
+        return super()._entries_for(keys)
+
+    def by_surname(self, word: str) -> str:
+        if word not in self._surname_of:
+            rows = self._rows(
+                "SELECT DISTINCT speaker FROM speaker_names WHERE surname = ? LIMIT 2", [word]
+            )
+            if rows is None:
+                return self.store.memory.speakers.by_surname(word)
+            self._surname_of[word] = str(rows[0][0]) if len(rows) == 1 else ""
+        return self._surname_of[word]
+
+    @property
+    def registered_names(self) -> list[str]:
+        rows = self._rows("SELECT name FROM speaker_names ORDER BY key, rank", [])
+        if rows is None:
+            return self.store.memory.speakers.registered_names
+        return [str(r[0]) for r in rows]
+
+    def _rows(self, sql: str, args: list[str]) -> list[Any] | None:
+        return self.store.rows(sql, args)
 
 
 def _remember(cache: dict[Any, Any], key: object, value: object) -> None:

@@ -7,7 +7,7 @@ a look-up loads it from the cache without compiling the attribution patterns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from factcheck.figures.units import MONTH_NAMES, WEEKDAYS
@@ -71,6 +71,17 @@ class SpeakerIndex:
         index._names = {str(sid): str(name) for sid, name in names}
         return index
 
+    def entries(self) -> Iterator[tuple[str, int, str, str]]:
+        """Each registered name as (key, rank, name, speaker id), rank 0 the longest."""
+        for key, found in self._by_key.items():
+            for rank, name, sid in found:
+                yield key, rank, name, sid
+
+    def _entries_for(self, keys: set[str]) -> list[tuple[int, str, str]]:
+        """(rank, name, speaker id) of the names keyed by `keys` (an index on disk
+        reads only these)."""
+        return [e for k in keys & self._by_key.keys() for e in self._by_key[k]]
+
     @property
     def registered_names(self) -> list[str]:
         return [name for entries in self._by_key.values() for _, name, _ in entries]
@@ -84,7 +95,7 @@ class SpeakerIndex:
     def mentions(self, text: str) -> list[Mention]:
         taken: list[Mention] = []
         keys = {"", *_WORD().findall(text.lower())}
-        tried = sorted(e for k in keys & self._by_key.keys() for e in self._by_key[k])
+        tried = sorted(self._entries_for(keys))
         for _, name, sid in tried:  # longest name first, as registered
             for m in self._pattern(name).finditer(text):
                 if not _stands_alone(text, m, self.whole_names and _one_capitalised(name)):
@@ -103,8 +114,8 @@ class SpeakerIndex:
             self._surnames = {}
             for entries in self._by_key.values():
                 for _, name, sid in entries:
-                    if name[:1].isupper() and " " in name:
-                        self._surnames.setdefault(name.split()[-1], set()).add(sid)
+                    if surname := surname_of(name):
+                        self._surnames.setdefault(surname, set()).add(sid)
         found = self._surnames.get(word, set())
         return next(iter(found)) if len(found) == 1 else ""
 
@@ -229,6 +240,11 @@ def _another_first_name(text: str, at: int) -> bool:
     """Whether the capitalised word before `at` makes a full name of its own."""
     found = _WORD_BEFORE().search(text, max(0, at - 30), at)
     return found is not None and found.group(1) not in NOT_FIRST_NAMES
+
+
+def surname_of(name: str) -> str:
+    """The last word of a full name ("" for one word, or a name in lower case)."""
+    return name.split()[-1] if name[:1].isupper() and " " in name else ""
 
 
 def _key(name: str) -> str:

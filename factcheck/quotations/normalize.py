@@ -79,14 +79,25 @@ def spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65_536)  # an index build passes every word of the registry here
 def normal_word(word: str) -> str:
     return spelling(word.lower().replace("'", ""))
 
 
+# A word as QWord's fields: (norm, text, start, end, optional).
+WordParts = tuple[str, str, int, int, bool]
+
+
 def quote_words(text: str) -> list[QWord]:
     """The words of a quotation with their offsets in `text`."""
+    return [QWord(*parts) for parts in word_parts(text)]
+
+
+def word_parts(text: str) -> list[WordParts]:
+    """quote_words() as plain tuples: an index build takes only the search terms of
+    every quotation of the registry, and need not make a QWord of each word."""
     folded = fold(text)
-    out: list[QWord] = []
+    out: list[WordParts] = []
     depth = 0
     for m in _TOKEN().finditer(folded):
         kind = m.lastgroup
@@ -95,24 +106,26 @@ def quote_words(text: str) -> list[QWord]:
         elif kind == "close":
             depth = max(0, depth - 1)
         elif kind == "gap":
-            out.append(QWord(GAP, m.group(), m.start(), m.end()))
+            out.append((GAP, m.group(), m.start(), m.end(), False))
         elif kind in ("glued", "abbr"):
             plain = _MARKS().sub("", m.group())
-            out.append(QWord(normal_word(plain), m.group(), m.start(), m.end(), depth > 0))
-        else:
-            out.extend(_split_hyphens(m.group(), m.start(), depth > 0))
+            out.append((normal_word(plain), m.group(), m.start(), m.end(), depth > 0))
+        elif "-" in (word := m.group()):
+            out.extend(_split_hyphens(word, m.start(), depth > 0))
+        else:  # nearly every word: one word, no hyphen to split at
+            out.append((normal_word(word), word, m.start(), m.end(), depth > 0))
     return out
 
 
-def _split_hyphens(word: str, start: int, optional: bool) -> list[QWord]:
+def _split_hyphens(word: str, start: int, optional: bool) -> list[WordParts]:
     parts = word.split("-")
     if len(parts) == 1 or parts[0].lower() in _SOLID_PREFIXES:
-        return [QWord(normal_word(word.replace("-", "")), word, start, start + len(word), optional)]
+        return [(normal_word(word.replace("-", "")), word, start, start + len(word), optional)]
     out = []
     pos = start
     for part in parts:
         if part:
-            out.append(QWord(normal_word(part), part, pos, pos + len(part), optional))
+            out.append((normal_word(part), part, pos, pos + len(part), optional))
         pos += len(part) + 1
     return out
 

@@ -12,6 +12,7 @@ dask is imported here, and this module only when --dask is given.
 from __future__ import annotations
 
 import hashlib
+import io
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -20,7 +21,12 @@ from factcheck.batch import Row
 from factcheck.errors import FactcheckError
 from factcheck.model import Result
 
-CHUNK = 64  # rows a task: large enough to amortise the scheduler, small for streaming
+CHUNK = 64  # rows a task at least: the Python API's partitions, and a short batch's tasks
+# A long batch's tasks are larger (up to MAX_CHUNK rows, some TASKS_PER_THREAD of
+# them a worker thread): each task costs the scheduler, the client and the network
+# a round trip, which at 64 rows kept two workers near 60% of `--jobs 2`.
+MAX_CHUNK = 2_048
+TASKS_PER_THREAD = 8
 CONNECT_TIMEOUT = 15  # seconds to reach a scheduler; FACTCHECK_DASK_TIMEOUT overrides
 
 _loaded: dict[tuple[str, str], Any] = {}
@@ -72,6 +78,25 @@ def check_chunk(rows: list[Row], path: str, key: str) -> list[Result]:
         return [check(row) for row in rows]
 
 
+def render_chunk(rows: list[Row], path: str, key: str, output: tuple[str, bool]) -> list[Any]:
+    """One task of `batch --dask`: each row's output already written (`output`: the
+    format and whether in colour), as a local `--jobs` worker writes it, so that the
+    client, which also hosts a LocalCluster's scheduler, only writes text."""
+    from factcheck.cli.batch_run import Rendered
+    from factcheck.output import result_writer
+
+    checker = _checker(path, key)
+    fmt, color = output
+    writer = result_writer(fmt, io.StringIO(), color=color, registry=checker.registry)
+    done: list[Any] = []
+    with _lock:
+        for row in rows:
+            result = checker(row)
+            text = writer.render(result)
+            done.append(result if text is None else Rendered(result.verdict, text))
+    return done
+
+
 def check_bag(claims: Any, registry_path: str) -> Any:
     """A dask bag of Results from a bag (or an iterable) of Rows or claim strings."""
     import dask.bag as db
@@ -102,9 +127,14 @@ def parse_address(spec: str) -> tuple[str | None, int]:
 
 
 def results_on_dask(
-    rows: list[Row], registry_path: str, spec: str, workers: int
-) -> Iterator[Result]:
-    """Each row's result in input order, checked on the cluster `spec` names."""
+    rows: list[Row],
+    registry_path: str,
+    spec: str,
+    workers: int,
+    output: tuple[str, bool] = ("jsonl", False),
+) -> Iterator[Any]:
+    """Each row's result in input order, checked on the cluster `spec` names, already
+    written in the `output` format where it allows (batch_run.Rendered)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -129,7 +159,7 @@ def results_on_dask(
             f"cannot reach the Dask scheduler at {spec} within {timeout:g} s ({exc})"
         ) from None
     try:
-        yield from _ordered(client, rows, registry_path, key)
+        yield from _ordered(client, rows, registry_path, key, output)
     finally:
         client.close()
         if cluster is not None:
@@ -145,11 +175,19 @@ def _timeout() -> float:
         return CONNECT_TIMEOUT
 
 
-def _ordered(client: Any, rows: list[Row], path: str, key: str) -> Iterator[Result]:
+def task_rows(total: int, threads: int) -> int:
+    """Rows a task for a batch of `total` rows on `threads` worker threads."""
+    return max(CHUNK, min(MAX_CHUNK, total // (TASKS_PER_THREAD * max(1, threads))))
+
+
+def _ordered(
+    client: Any, rows: list[Row], path: str, key: str, output: tuple[str, bool]
+) -> Iterator[Any]:
     from distributed import as_completed
 
-    chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
-    futures = [client.submit(check_chunk, c, path, key, pure=False) for c in chunks]
+    size = task_rows(len(rows), sum(client.nthreads().values()))
+    chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
+    futures = [client.submit(render_chunk, c, path, key, output, pure=False) for c in chunks]
     position = {f.key: n for n, f in enumerate(futures)}
     done: dict[int, list[Result]] = {}
     following = 0
