@@ -50,6 +50,12 @@ CACHE_ROWS = 20_000
 # Posting lists (a rare word's rows) kept per process, in row numbers in all: about
 # 8 bytes each.
 CACHE_POSTINGS = 4_000_000
+# A process's first figure searches check each row FTS5 walks; after these many
+# (a batch), each rare word's rows are read whole once and counted (most_shared),
+# which costs more for one search and far less for thousands.
+COLD_SEARCHES = 64
+# A dimension this rare is searched row by row in the cold path (about 0.1 ms a row).
+FEW_FIGURES = 48
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -271,6 +277,8 @@ class StoredIndex(Index):
         self._dimensions: dict[str, frozenset[int]] = {}
         self._postings: dict[tuple[str, str, str], array[int]] = {}
         self._posting_total = 0
+        self._figure_searches = 0
+        self._few: dict[str, list[int] | None] = {}
         self._figure_docs_of: dict[str, int] = {}
         self._searched: dict[tuple[str, frozenset[str], int, str | None], list[int]] = {}
         thin = Registry(
@@ -283,8 +291,9 @@ class StoredIndex(Index):
     def __getstate__(self) -> dict[str, Any]:  # to batch workers: they reopen the file
         # The per-process caches stay behind: each worker fills its own.
         caches = ["_decoded", "_by_quotation", "_searched", "_figure_docs_of", "_dimensions"]
-        fresh: dict[str, Any] = {name: {} for name in [*caches, "_postings"]}
-        return {**self.__dict__, "_db": None, "warn": None, "_posting_total": 0, **fresh}
+        fresh: dict[str, Any] = {name: {} for name in [*caches, "_postings", "_few"]}
+        counts = {"_posting_total": 0, "_figure_searches": 0}
+        return {**self.__dict__, "_db": None, "warn": None, **counts, **fresh}
 
     def damaged(self, exc: Exception) -> None:
         """The file failed mid-run (a damaged page): say so once, remove it so the
@@ -436,26 +445,69 @@ class StoredIndex(Index):
             )
         ]
         if dimension is None:
-            return self._by_groups(table, rare, limit)
+            return self._by_groups(table, rare, limit, None)
+        self._figure_searches += 1
+        if self._figure_searches <= COLD_SEARCHES:
+            # A look-up, or a batch's first claims: reading each rare word's whole
+            # list of figures would cost more than checking the rows FTS5 walks.
+            return self._by_groups(table, rare, limit, dimension)
         if not self._dimension_ids(dimension):
             return []
         return most_shared([self._posting(table, t, dimension) for t in rare], limit)
 
-    def _by_groups(self, table: str, rare: list[str], limit: int) -> list[int]:
-        """Wordings: one FTS5 query per group size (any `size` of the rare words), each
+    def _by_groups(
+        self, table: str, rare: list[str], limit: int, dimension: str | None
+    ) -> list[int]:
+        """One FTS5 query per group size (any `size` of the rare words), each
         stopping at `limit` rows; most searches end at two words, long before the
-        words' rows do."""
+        words' rows do. The same rows, in the same order, as most_shared."""
+        sql, extra = self._match_sql(table, dimension)
+        if sql is None:
+            return []
         found: dict[int, None] = {}
-        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?"
         for size in range(len(rare), 0, -1):
             query = " OR ".join(
                 "(" + " AND ".join(f'"{w}"' for w in group) + ")"
                 for group in combinations(rare, size)
             )
-            found.update((r, None) for (r,) in self.db.execute(sql, (query, limit)))
+            found.update((r, None) for (r,) in self.db.execute(sql, (query, *extra, limit)))
             if len(found) >= limit:
                 return list(found)[:limit]
         return list(found)
+
+    def _match_sql(self, table: str, dimension: str | None) -> tuple[str | None, tuple[Any, ...]]:
+        """The query a MATCH expression and a limit complete, and its other arguments."""
+        if dimension is None:
+            return f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", ()
+        few = self._dimension_rows(dimension)
+        if few is None:
+            # CROSS JOIN: FTS5 leads, in rowid order, and each row found is checked.
+            sql = (
+                f"SELECT w.rowid FROM {table} AS w CROSS JOIN figures AS f ON f.id = w.rowid"
+                f" WHERE {table} MATCH ? AND f.dimension = ? LIMIT ?"
+            )
+            return sql, (dimension,)
+        if not few:
+            return None, ()
+        # A dimension few figures have (a date, an ordinal): the words' rows would be
+        # walked to their end to find them, so FTS5 is asked about those rows alone.
+        marks = ",".join("?" * len(few))
+        sql = (
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid IN ({marks})"
+            " ORDER BY rowid LIMIT ?"
+        )
+        return sql, tuple(few)
+
+    def _dimension_rows(self, dimension: str) -> list[int] | None:
+        """The figures of `dimension` when there are at most FEW_FIGURES, else None."""
+        if dimension not in self._few:
+            rows = self.db.execute(
+                "SELECT id FROM figures WHERE dimension = ? ORDER BY id LIMIT ?",
+                (dimension, FEW_FIGURES + 1),
+            )
+            ids = [r[0] for r in rows]
+            self._few[dimension] = ids if len(ids) <= FEW_FIGURES else None
+        return self._few[dimension]
 
     def _posting(self, table: str, term: str, dimension: str) -> Sequence[int]:
         """The figures of `dimension` holding `term`, in row order; kept per process.
