@@ -226,9 +226,14 @@ BLAZE = """schema = 1
 id = "a"
 outlet = "A"
 date = "2024-06-02"
-""" + "".join(
-    f"""[[figures]]
-id = "f{k}"
+"""
+
+
+def _figure_tables(prefix: str, rows: list[tuple[str, float, str, str, str]]) -> str:
+    """[[figures]] tables of source "a": (subject, value, unit, sentence, printed)."""
+    return "".join(
+        f"""[[figures]]
+id = "{prefix}{k}"
 subject = "{subject}"
 keywords = []
 value = {value}
@@ -239,27 +244,31 @@ unit = "{unit}"
   text = "{printed}"
   sentence = "{sentence}"
 """
-    for k, (subject, value, unit, sentence, printed) in enumerate(
-        [
-            ("acres burned", 14168, "acres", "The Ridge Fire burned 14168 acres.", "14168"),
-            ("homes destroyed", 1, "home", "The Ridge Fire destroyed one home.", "one"),
-            (
-                "firefighters at the scene",
-                400,
-                "firefighters",
-                "About 400 firefighters fought the Ridge Fire.",
-                "400",
-            ),
-            ("engines", 45, "engines", "Crews brought 45 engines to the Ridge Fire.", "45"),
-            (
-                "injured firefighters",
-                2,
-                "firefighters",
-                "Two firefighters from Alameda County Fire Department were injured.",
-                "Two",
-            ),
-        ]
+        for k, (subject, value, unit, sentence, printed) in enumerate(rows)
     )
+
+
+BLAZE += _figure_tables(
+    "f",
+    [
+        ("acres burned", 14168, "acres", "The Ridge Fire burned 14168 acres.", "14168"),
+        ("homes destroyed", 1, "home", "The Ridge Fire destroyed one home.", "one"),
+        (
+            "firefighters at the scene",
+            400,
+            "firefighters",
+            "About 400 firefighters fought the Ridge Fire.",
+            "400",
+        ),
+        ("engines", 45, "engines", "Crews brought 45 engines to the Ridge Fire.", "45"),
+        (
+            "injured firefighters",
+            2,
+            "firefighters",
+            "Two firefighters from Alameda County Fire Department were injured.",
+            "Two",
+        ),
+    ],
 )
 
 
@@ -411,26 +420,13 @@ def test_totals_have_examples_of_both_kinds() -> None:
     assert {bool(t) for _, t in TOTALS_READ} == {True, False}
 
 
-PEOPLE = "".join(
-    f"""[[figures]]
-id = "people-{k}"
-subject = "{subject}"
-keywords = []
-value = {value}
-unit = "people"
-  [[figures.reports]]
-  source = "a"
-  value = {value}
-  text = "{value}"
-  sentence = "{sentence}"
-"""
-    for k, (subject, value, sentence) in enumerate(
-        [
-            ("evacuated", 3000, "Deputies evacuated 3000 people from Harlow."),
-            ("sheltered", 120, "The school sheltered 120 people overnight."),
-            ("treated", 6, "Medics treated 6 people for smoke."),
-        ]
-    )
+PEOPLE = _figure_tables(
+    "people-",
+    [
+        ("evacuated", 3000, "people", "Deputies evacuated 3000 people from Harlow.", "3000"),
+        ("sheltered", 120, "people", "The school sheltered 120 people overnight.", "120"),
+        ("treated", 6, "people", "Medics treated 6 people for smoke.", "6"),
+    ],
 )
 
 

@@ -594,38 +594,30 @@ def test_ingest_refuses_a_fifo_as_registry_without_waiting(article: Path, tmp_pa
 
 def _two_articles(first: str, second: str, dates: tuple[str, str]) -> list[tuple[str, str]]:
     """The figure entries after ingesting two dated articles: (entry, printed)."""
-    one = Source("herald", "Coast Herald", date=dates[0])
-    two = Source("courier", "Valley Courier", date=dates[1])
-    text = merge("schema = 1\n", propose(first, _empty(), one))
-    registry, problems = parse_registry(text, "r.toml")
-    assert not problems
-    text = merge(text, propose(second, registry, two))
-    registry, problems = parse_registry(text, "r.toml")
-    assert not problems
+    registry = _registry_of(first, second, dates)
     return [(f.id, r.text) for f in registry.figures for r in f.reports]
 
 
-def test_a_count_far_from_its_last_report_at_a_new_moment_is_the_same_series() -> None:
-    # Containment quadrupled between Saturday and Monday: beyond the ratio two
-    # reports of one moment keep to, but the clause is the entry's and the day new.
+@pytest.mark.parametrize(
+    ("second_day", "monday", "entries"),
+    [
+        # Containment quadrupled between Saturday and Monday: beyond the ratio two
+        # reports of one moment keep to, but the clause is the entry's and the day new.
+        ("2025-07-07", "Monday", 1),
+        # The same day and four times the value: two figures, not a dispute.
+        ("2025-07-05", "Saturday", 2),
+    ],
+)
+def test_a_far_value_is_the_series_on_a_new_day_and_another_figure_on_the_same(
+    second_day: str, monday: str, entries: int
+) -> None:
     reports = _two_articles(
         "The Ridge Fire was 20% contained by firefighters on Saturday, officials said.",
-        "The Ridge Fire was 80% contained by firefighters on Monday, officials said.",
-        ("2025-07-05", "2025-07-07"),
+        f"The Ridge Fire was 80% contained by firefighters on {monday}, officials said.",
+        ("2025-07-05", second_day),
     )
     percents = [(e, t) for e, t in reports if t.endswith("%")]
-    assert len({e for e, _ in percents}) == 1, percents
-
-
-def test_a_far_value_for_the_same_moment_is_another_figure() -> None:
-    # The same day and four times the value: two figures, not a dispute.
-    reports = _two_articles(
-        "The Ridge Fire was 20% contained by firefighters on Saturday, officials said.",
-        "The Ridge Fire was 80% contained by firefighters on Saturday, officials said.",
-        ("2025-07-05", "2025-07-05"),
-    )
-    percents = [(e, t) for e, t in reports if t.endswith("%")]
-    assert len({e for e, _ in percents}) == 2, percents
+    assert len({e for e, _ in percents}) == entries, percents
 
 
 def test_one_article_may_give_a_figure_at_two_moments() -> None:
