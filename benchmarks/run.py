@@ -205,7 +205,10 @@ def bench_draft(s: Settings, env: dict[str, str], work: Path, rng: random.Random
     draft = work / "draft.md"
     draft.write_text(make_draft(s.draft_words, rng), encoding="utf-8")
     ours = median([*FACTCHECK, "scan", str(draft)], s.repeat, env)
-    proselint = shutil.which("proselint")
+    # Beside this interpreter first: a venv's tools are there, whether or not its
+    # bin folder is on PATH.
+    here = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    proselint = shutil.which("proselint", path=here)
     rows = []
     if proselint:
         theirs = median([proselint, "check", str(draft)], s.repeat, env)
@@ -443,7 +446,10 @@ def with_usage(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd[:6])} exited {proc.returncode}")
     cpu = usage.ru_utime + usage.ru_stime
-    return time.perf_counter() - start, float(max(peak, usage.ru_maxrss)), cpu
+    # wait4's ru_maxrss counts the memory the child had at fork, this benchmark's
+    # own (hundreds of MB once it has generated a large registry): the sampled
+    # tree is the run's own, where there is one.
+    return time.perf_counter() - start, float(peak if sample else usage.ru_maxrss), cpu
 
 
 def tree_rss_kb(pid: int) -> int:
