@@ -44,9 +44,7 @@ def fit(
 ) -> Fit:
     shared = claim.content & figure.content - UNIT_WORDS
     score = sum(weight(w) for w in shared)
-    # Beyond the noun and keywords, and next to the number in a source: a word far
-    # off in a long sentence does not make a number used in passing about the figure.
-    near = (claim.content & figure.near) - figure.given - UNIT_WORDS
+    near = shared_near(claim, figure)
     # For a number used in passing, names say which entity, not what happened to it
     # (the day a Games opened is not the day they end): its extra leaves them out.
     named = sum(weight(w) for w in near)
@@ -58,6 +56,13 @@ def fit(
         claim.numbers, figure.numbers
     )
     return Fit(score, extra, conflict, name_fits, named)
+
+
+def shared_near(claim: Frame, figure: FigureFrame) -> frozenset[str]:
+    """The claim's words beyond the figure's noun and keywords that stand next to
+    its number in a source: a word far off in a long sentence does not make a
+    number used in passing about the figure."""
+    return (claim.content & figure.near) - figure.given - UNIT_WORDS
 
 
 def year_conflict(claimed: frozenset[str], entry: frozenset[str]) -> str:

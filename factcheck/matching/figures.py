@@ -21,8 +21,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from factcheck.frames import Frame
-from factcheck.frames.agree import UNIT_WORDS, Fit, fit
+from factcheck.frames.agree import Fit, fit, shared_near
 from factcheck.frames.figure import FigureFrame, figure_frame
+from factcheck.frames.frame import name_key
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
 from factcheck.text import keyword_groups_met, stem
@@ -75,7 +76,8 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         frame = _frame(found.info, common)
         # Beside words the registry never uses, the story's names and the people
         # who announce figures say nothing of which figure it is ("the Fed expects").
-        told = {stem(p) for p in people}
+        # Asked of the claim's own names: `people` may be an index's table of them.
+        told = {stem(n) for n in claim.names if name_key(n) in people}
         why = _about_something_else(claim, frame, weights, told)
         why = why or _generic_noun(q, claim, frame, found.info, index)
         why = why or _another_role(q, claim, found.info)
@@ -98,7 +100,7 @@ def _generic_noun(
     noun = info.nouns[0][-1]
     if docs.get(noun, 0) < GENERIC_SHARE * total:
         return ""
-    shared = (claim.content & frame.near) - frame.given - UNIT_WORDS
+    shared = shared_near(claim, frame)
     if len(shared) > 1:
         return ""
     return (
@@ -141,7 +143,7 @@ def _about_something_else(
     """Why a contradiction would rest on too little: the clause shares one word
     with the entry ("expect") and speaks of things no figure's sources mention
     ("stay", "unemployment"), so it may well be about those."""
-    shared = (claim.content & frame.near) - frame.given - UNIT_WORDS - told
+    shared = shared_near(claim, frame) - told
     unknown = sorted(w for w in claim.content - claim.name_stems if w not in weights)
     if len(shared) > 1 or len(unknown) < MIN_UNKNOWN:
         return ""
@@ -188,9 +190,6 @@ STORY_MIN_FIGURES = 3
 
 
 def _story_names(claim: Frame, index: Index) -> frozenset[str]:
-    from factcheck.frames.frame import name_key
-    from factcheck.text import stem
-
     docs, total = index.figure_docs()
     enough = max(STORY_MIN_FIGURES, total * STORY_SHARE)
     keys = {name_key(n) for n in claim.names}
