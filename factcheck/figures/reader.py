@@ -34,6 +34,7 @@ from factcheck.figures.units import (
     date_value,
     dimension_of,
     factor_of,
+    hour_of,
     tally_value,
 )
 from factcheck.model import Quantity
@@ -418,12 +419,10 @@ class _Scanner:
         meridiem, k2 = self._meridiem(k)
         if meridiem == "" and k == i + 1:
             return None  # a bare number: not a time
-        if meridiem in ("am", "pm") and hour > 12:
-            return None
-        if meridiem == "pm" and hour < 12:
-            hour += 12
-        elif meridiem == "am" and hour == 12:
-            hour = 0
+        if meridiem in ("am", "pm"):
+            if hour > 12:
+                return None
+            hour = hour_of(hour, meridiem[0])
         value = float(hour * 60 + minute)
         return self._quantity(value, 1.0, "time", "exact", i, k2, i), k2
 

@@ -270,3 +270,12 @@ def _scaled(value: float) -> str:
 def ordinal_words(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+# The hours of the two times of day named in words.
+NAMED_HOURS = {"noon": 12, "midnight": 0}
+
+
+def hour_of(hour: int, half: str) -> int:
+    """An hour of a 12-hour clock ("6", "p" of "6 p.m.") on the 24-hour one."""
+    return hour % 12 + (12 if half.lower() == "p" else 0)

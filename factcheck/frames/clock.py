@@ -23,6 +23,8 @@ _SAID = re.compile(
     re.IGNORECASE,
 )
 REACH = 40  # characters before the time in which its preposition stands
+
+
 WORDS_AFTER_COUNT = 3
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from factcheck.figures.units import MONTHS, WEEKDAYS
+from factcheck.figures.units import MONTHS, NAMED_HOURS, WEEKDAYS, hour_of
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = "|".join(WEEKDAYS)
@@ -117,12 +117,10 @@ def _clock(g: dict[str, str | Any]) -> tuple[int | None, int]:
     for prefix in _CLOCKS:
         hour, half = g[f"{prefix}hour"], g[f"{prefix}half"]
         if hour and half and int(hour) <= 12:
-            return int(hour) % 12 + (12 if half.lower() == "p" else 0), int(
-                g[f"{prefix}minute"] or 0
-            )
+            return hour_of(int(hour), half), int(g[f"{prefix}minute"] or 0)
     noon = g["noon1"] or g["noon3"]
     if noon:
-        return (12 if noon.lower() == "noon" else 0), 0
+        return NAMED_HOURS[noon.lower()], 0
     part = g["part"]
     if not part:
         return None, 0

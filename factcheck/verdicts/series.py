@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from factcheck.figures.ranges import BOUNDS
-from factcheck.figures.units import MONTHS, WEEKDAYS
+from factcheck.figures.units import MONTHS, NAMED_HOURS, WEEKDAYS, hour_of
 from factcheck.model import Evidence, Figure, FigureReport, Part, Quantity, Registry, Verdict
 from factcheck.verdicts.figures import _agrees, _claimed, _join, _says, figure_result
 
@@ -115,14 +115,13 @@ def _at_clock(clock: str, moments: list[str]) -> list[str]:
 
 def _same_clock(clock: str, iso: str) -> bool:
     low = clock.lower()
-    if low in ("noon", "midnight"):
-        hour, minute = (12, 0) if low == "noon" else (0, 0)
+    if low in NAMED_HOURS:
+        hour, minute = NAMED_HOURS[low], 0
     else:
         found = _CLOCK.match(clock)
         if found is None:
             return True
-        hour, minute = int(found["h"]) % 12, int(found["m"] or 0)
-        hour += 12 if found["ap"].lower() == "p" else 0
+        hour, minute = hour_of(int(found["h"]), found["ap"]), int(found["m"] or 0)
     return iso[11:16] in (f"{hour:02d}:{minute:02d}", "24:00" if hour == 0 else "")
 
 
