@@ -432,9 +432,9 @@ class _Reader:
             and self._next_in_series(q, unit, frame, found, moment)
         ):
             same = found.info
-            # Dated, so that the entry is read as a series and not as a dispute.
-            when = when or moment
         if same is not None and self._moves(q, same.figure, moment):
+            # Dated, so that the entry is read as a series and not as a dispute
+            # (a step of a series, joined just above, is always such a move).
             when = when or moment
         if same is not None:
             entry, new, subject = same.figure.id, False, ""
