@@ -65,6 +65,10 @@ def fold(text: str) -> str:
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
+# A capital letter in a name pattern: ASCII, Latin-1 ("Óscar") and Latin
+# Extended-A ("Łukasz"); that last block's small letters, in the same range, all
+# but never open a word of English copy.
+CAPITAL = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 STOPWORDS = frozenset(
     [
         "a",

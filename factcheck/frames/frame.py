@@ -15,18 +15,16 @@ from typing import NamedTuple
 from factcheck.figures.units import MONTHS
 from factcheck.frames.clause import REACH, clause_span
 from factcheck.model import Quantity
-from factcheck.text import STOPWORDS, content_stems, fold, stem, stems
+from factcheck.text import CAPITAL, STOPWORDS, content_stems, fold, stem, stems
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
-_NAME_AFTER = re.compile(r"\s(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*\s?){1,4}")
-_NAME_RUN = (
-    r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*|[a-z]+(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž]))\s+){0,8}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
-)
+_NAME_AFTER = re.compile(rf"\s(?:{CAPITAL}[\w'’-]*\s?){{1,4}}")
+_NAME_RUN = rf"(?:(?:{CAPITAL}[\w’'.-]*|[a-z]+(?=\s+{CAPITAL}))\s+){{0,8}}{CAPITAL}[\w’'.-]*"
 _REPORTING = "said|says|told|reported|reports|measured|estimated|counted|announced|confirmed"
 ATTRIBUTION = re.compile(
     rf"\b(?i:according\s+to)\s+(?:the\s+)?{_NAME_RUN}"
     rf"|\b(?:{_REPORTING})\s+{_NAME_RUN}"
-    rf"|(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\s+){{1,4}}(?:{_REPORTING})\b"
+    rf"|(?:{CAPITAL}[\w’'-]*\s+){{1,4}}(?:{_REPORTING})\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _NUMBER = re.compile(r"\d[\d,]*")

@@ -30,7 +30,7 @@ from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import STRAIGHT_SINGLE, QuoteSpan, find_quotes, mask_quotes
 from factcheck.quotations.speakers import BEFORE_NAMES as TITLES
 from factcheck.quotations.speakers import VERB, Attribution, attribute
-from factcheck.text import STOPWORDS, WORD_RE, stems
+from factcheck.text import CAPITAL, STOPWORDS, WORD_RE, stems
 from factcheck.verdicts.quotes import best_match
 
 OPENING = '“"‘„'
@@ -53,33 +53,33 @@ _PLURAL_SUBJECT = re.compile(
 )
 # "… China and Russia called on NATO": more than one speaks, through the document.
 _PLURAL_ANYWHERE = re.compile(
-    r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\s+and\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*|\b(?:they|both|leaders|sides)\b"
+    rf"\b{CAPITAL}[\w’'-]*\s+and\s+{CAPITAL}[\w’'-]*|\b(?:they|both|leaders|sides)\b"
 )
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 # A sentence whose subject is a pronoun: "They also voiced support for “…”".
 _OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b")
 _ACCORDING_NAME = re.compile(
-    r"\baccording to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)?)"
+    rf"\baccording to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{CAPITAL}[\w’'-]+(?: {CAPITAL}[\w’'-]+)?)"
 )
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|we)\b", re.IGNORECASE)
 _DOCUMENTS = frozenset(
     ["statement", "declaration", "communiqué", "communique", "document", "report", "readout"]
 )
 _ACCORDING = re.compile(
-    r"\baccording to\s+(?P<phrase>(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'–-]*\s+)?[a-z]+\s+(?P<head>media|ministry|agency|government))\b"
+    rf"\baccording to\s+(?P<phrase>(?:{CAPITAL}[\w’'–-]*\s+)?[a-z]+\s+(?P<head>media|ministry|agency|government))\b"
 )
 # A surname alone beside a verb of saying, next to the quotation: "…," Peskov said.
 _SURNAME_SAID = re.compile(
-    r"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)\s+(?:said|says|added|told|noted|wrote)\b"
-    r"|^[\s,]*(?:said|says|added)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?P<after>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)\b"
+    rf"^[\s,]*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{CAPITAL}[\w’'-]+)\s+(?:said|says|added|told|noted|wrote)\b"
+    rf"|^[\s,]*(?:said|says|added)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?P<after>{CAPITAL}[\w’'-]+)\b"
 )
 _SURNAME_BEFORE = re.compile(
-    r"\b(?:[Aa]ccording to|(?P<name2>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)\s+(?:said|says|told \w+|added))"
-    r"(?:\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+))?[\s,:]*$"
+    rf"\b(?:[Aa]ccording to|(?P<name2>{CAPITAL}[\w’'-]+)\s+(?:said|says|told \w+|added))"
+    rf"(?:\s+(?P<name>{CAPITAL}[\w’'-]+))?[\s,:]*$"
 )
-_CAPITALISED_BEFORE = re.compile(r"\b(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)(?:\s+[a-z]+){0,2}\s*$")
-_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]+")
-_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'–-]+\.?\s+)*[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'–-]+")
+_CAPITALISED_BEFORE = re.compile(rf"\b(?P<name>{CAPITAL}[\w’'-]+)(?:\s+[a-z]+){{0,2}}\s*$")
+_CAPITALISED_WORD = re.compile(rf"{CAPITAL}[\w-]+")
+_CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}[\w’'–-]+\.?\s+)*{CAPITAL}[\w’'–-]+")
 
 
 @dataclass(frozen=True)
@@ -819,10 +819,8 @@ def _shared_name_words(article: str) -> frozenset[str]:
     return frozenset(w for w, names in seen.items() if len(names) > 1)
 
 
-_NAME_RUN = re.compile(
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+(?:[ \t\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)+"
-)  # no full stop inside
-_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
+_NAME_RUN = re.compile(rf"{CAPITAL}[\w’'-]+(?:[ \t\n]+{CAPITAL}[\w’'-]+)+")  # no full stop inside
+_NAME_WORD = re.compile(rf"{CAPITAL}[\w’'-]+")
 
 
 def _alone(text: str, name: str) -> set[str]:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from factcheck.figures.units import MONTH_NAMES, WEEKDAYS
 from factcheck.model import Speaker
-from factcheck.text import LazyPattern
+from factcheck.text import CAPITAL, LazyPattern
 
 
 class Mention(NamedTuple):
@@ -127,7 +127,7 @@ class SpeakerIndex:
 
 # Compiled on first use: a figure look-up imports this module for the index only.
 _WORD = LazyPattern(r"\w+")
-_WORD_BEFORE = LazyPattern(r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*\.?)[ \t]+$")
+_WORD_BEFORE = LazyPattern(rf"({CAPITAL}[\w'’-]*\.?)[ \t]+$")
 # Words that stand before a name without being part of it. One home for
 # attribution (speakers.py) and for mentions here.
 TITLES = frozenset(
@@ -261,7 +261,7 @@ def _name_pattern(name: str, whole_names: bool = False) -> re.Pattern[str]:
     return re.compile(body, re.IGNORECASE if name[:1].islower() else 0)
 
 
-_ANOTHER_WORD = LazyPattern(r"\s{1,3}[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]")
+_ANOTHER_WORD = LazyPattern(rf"\s{{1,3}}{CAPITAL}[a-z]")
 
 
 def _one_capitalised(name: str) -> bool:

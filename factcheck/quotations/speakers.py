@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.quotations.names import HONORIFICS, OPENERS, TITLES, Mention, SpeakerIndex
+from factcheck.text import CAPITAL
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|declares|noted|notes|"
@@ -25,7 +26,7 @@ _VERBS = (
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
-_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+){0,2}"
+_NAME = rf"{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,2}}"
 _NOT_NAMES = OPENERS
 _HONORIFICS = HONORIFICS
 # Every word that may stand before a name without being part of it.
