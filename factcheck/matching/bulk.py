@@ -374,22 +374,8 @@ def _entries(
     try:
         for rows in _run(functools.partial(_entry_rows, source, name), chunks, jobs):
             problems += rows.problems
-            db.executemany(
-                "INSERT INTO wordings VALUES(?, ?, ?)",
-                ((next_wording + k, q, blob) for k, (q, blob, _) in enumerate(rows.wordings)),
-            )
-            db.executemany(
-                "INSERT INTO wording_words(rowid, words) VALUES(?, ?)",
-                ((next_wording + k, w) for k, (_, _, w) in enumerate(rows.wordings)),
-            )
-            db.executemany(
-                "INSERT INTO figures VALUES(?, ?, ?)",
-                ((next_figure + k, d, blob) for k, (d, blob, _) in enumerate(rows.figures)),
-            )
-            db.executemany(
-                "INSERT INTO figure_words(rowid, words) VALUES(?, ?)",
-                ((next_figure + k, w) for k, (_, _, w) in enumerate(rows.figures)),
-            )
+            _insert(db, "wording", next_wording, rows.wordings)
+            _insert(db, "figure", next_figure, rows.figures)
             db.executemany("INSERT INTO ids VALUES(?, ?, ?, ?, ?)", rows.ids)
             db.executemany(
                 "INSERT INTO several VALUES(?)", ((next_figure + k,) for k in rows.several)
@@ -493,6 +479,21 @@ def _id_lines(source: Path, entries: set[int]) -> dict[int, int]:
 
 
 # --- running chunks on worker processes ---------------------------------------------
+
+
+def _insert(
+    db: sqlite3.Connection, kind: str, first: int, rows: list[tuple[str, bytes, str]]
+) -> None:
+    """Rows of `kind` ("wording", "figure") numbered from `first`: each row's key
+    and blob into its table, its words into the table FTS5 searches."""
+    db.executemany(
+        f"INSERT INTO {kind}s VALUES(?, ?, ?)",
+        ((first + k, key, blob) for k, (key, blob, _) in enumerate(rows)),
+    )
+    db.executemany(
+        f"INSERT INTO {kind}_words(rowid, words) VALUES(?, ?)",
+        ((first + k, words) for k, (_, _, words) in enumerate(rows)),
+    )
 
 
 def _run(work: Callable[[Chunk], Any], chunks: Iterable[Chunk], jobs: int) -> Iterator[Any]:
