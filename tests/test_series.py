@@ -246,3 +246,22 @@ def test_a_time_of_day_is_judged_by_the_report_of_that_time(claim: str, verdict:
     assert problems == []
     result = check(claim, reg)
     assert result.verdict is verdict, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("By midnight Thursday 60 people had died in the storm", Verdict.SUPPORTED),
+        # Half past midnight is not the day's end that the report holds for.
+        ("By 12:30 a.m. Thursday 60 people had died in the storm", Verdict.UNVERIFIED),
+    ],
+)
+def test_midnight_as_the_days_end_is_midnight_only(claim: str, verdict: Verdict) -> None:
+    text = SERIES.read_text(encoding="utf-8").replace(
+        'value = 60\n  text = "60 people"',
+        'value = 60\n  as_of = "2026-03-05T24:00"\n  text = "60 people"',
+    )
+    reg, problems = parse_registry(text, "r.toml")
+    assert problems == []
+    result = check(claim, reg)
+    assert result.verdict is verdict, result.reasons

@@ -122,7 +122,8 @@ def _same_clock(clock: str, iso: str) -> bool:
         if found is None:
             return True
         hour, minute = hour_of(int(found["h"]), found["ap"]), int(found["m"] or 0)
-    return iso[11:16] in (f"{hour:02d}:{minute:02d}", "24:00" if hour == 0 else "")
+    # Midnight is written 00:00 or, as the day's end, 24:00; half past midnight is not.
+    return iso[11:16] in (f"{hour:02d}:{minute:02d}", "24:00" if (hour, minute) == (0, 0) else "")
 
 
 def _unreported_day(text: str, dates: list[str]) -> str:
