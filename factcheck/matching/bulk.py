@@ -33,7 +33,6 @@ from factcheck.matching.index import figure_info
 from factcheck.matching.store import (
     _SCHEMA,
     PROGRESS_EVERY,
-    dimension_token,
     put_speaker_names,
     token,
 )
@@ -347,7 +346,7 @@ def _add_figure(rows: _Rows, figure: Figure) -> None:
     terms = {_token(w) for w in info.vocabulary}
     rows.figure_docs.update(terms)
     dimension = figure.quantity.dimension
-    words = " ".join([*sorted(terms), dimension_token(dimension)])
+    words = " ".join(sorted(terms))
     rows.figures.append((dimension, codec.dumps(codec.encode_figure_info(info)), words))
     rows.lower.update(LOWER_WORD.findall(figure.subject))
     for report in figure.reports:
