@@ -464,3 +464,48 @@ def test_the_storys_name_is_no_shared_word_beside_unknown_ones() -> None:
     assert problems == []
     claim = "Ridge Fire crews expect 60 engines to stay idle next summer."
     assert check(claim, registry).verdict is U
+
+
+def test_a_claim_repeating_the_sources_bound_is_borne_out() -> None:
+    # "At least 3000" against the source's "at least 3000": the same bound, not
+    # one bound agreeing with another, so the generic noun needs no second word.
+    text = (BLAZE + PEOPLE).replace(
+        'value = 3000\n  text = "3000"', 'value = 3000\n  qualifier = "at least"\n  text = "3000"'
+    )
+    registry, problems = parse_registry(text, "blaze.toml")
+    assert problems == []
+    result = check("At least 3000 people were evacuated.", registry)
+    assert result.verdict is S, result.reasons
+    assert check("At least 2000 people were evacuated.", registry).verdict is U
+
+
+TOLL = _figure_tables(
+    "toll-",
+    [
+        (
+            "death toll",
+            128,
+            "toll",
+            "The death toll rose to 128 on Friday, while about 200 people remained missing.",
+            "128",
+        ),
+        ("injured toll", 158, "toll", "The injury toll rose from 95 to 158 on Thursday.", "158"),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # 182 is near "about 200 people", but a toll is not the people missing.
+        ("The death toll rose to 182 on Friday.", C),
+        ("The death toll rose to 128 on Friday.", S),
+        # 95 is the toll before it rose, printed beside the entry's 158: not judged.
+        ("The injury toll rose to 95.", U),
+    ],
+)
+def test_a_running_total_is_not_the_noun_counted_beside_it(claim: str, verdict: Verdict) -> None:
+    registry, problems = parse_registry(BLAZE + TOLL, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons

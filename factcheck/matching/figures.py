@@ -67,7 +67,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     ]
     fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
     found = _choose(q, fits)
-    if found.confident and _printed_beside(q, found.info):
+    if found.confident and _printed_beside(q, found.info, total):
         why = "the number is another figure of the entry's own sentence, not the entry's"
         return FigureMatch(found.info, found.score, False, why)
     if found.confident and not _bears_out(q, found.info) and not found.info.figure.keywords:
@@ -166,7 +166,7 @@ def _total(q: Quantity, claim: Frame) -> tuple[str, ...]:
     return tuple(stems(noun)) if noun else ("",)
 
 
-def _printed_beside(q: Quantity, info: FigureInfo) -> bool:
+def _printed_beside(q: Quantity, info: FigureInfo, total: tuple[str, ...] = ("",)) -> bool:
     """Whether the claim's number is one the source prints beside the entry's
     figure and the entry's own reports do not bear out: "Seven of the eight
     cars" is about the seven, "four killed and 150 injured" about the injured."""
@@ -176,10 +176,25 @@ def _printed_beside(q: Quantity, info: FigureInfo) -> bool:
 
     if agrees_with_any(q, info.figure):
         return False
+    # "The toll rose to 182" names what it counts: the entry's total. A number
+    # beside it that counts a noun of its own ("about 200 people remained
+    # missing") is not the toll; a bare one ("from 95 to 158") may be.
+    of_total = total != ("",) and total in info.nouns
     return any(
-        o.dimension == q.dimension and agree(q.dimension, (q.lo, q.hi), (o.lo, o.hi))
+        o.dimension == q.dimension
+        and agree(q.dimension, (q.lo, q.hi), (o.lo, o.hi))
+        and not (of_total and _counts_a_noun(o))
         for o in printed_beside(info.figure)
     )
+
+
+def _counts_a_noun(q: Quantity) -> bool:
+    """Whether a count is followed by what it counts ("200 people"), not by a
+    preposition or another number ("95 to 158", "128 on Friday")."""
+    from factcheck.text import STOPWORDS
+
+    first = q.following[0] if q.following else ""
+    return first.isalpha() and first.lower() not in STOPWORDS
 
 
 # A name in this share of the registry's figures (and in at least a few) names
@@ -231,15 +246,20 @@ def _tie_bearing_out(
 def _bears_out(q: Quantity, info: FigureInfo) -> bool:
     """Whether a source's value agrees with the claim's number, other than one
     bound agreeing with another ("at least 120" and "at least 85" can both be
-    true, but the source does not bear the claim out)."""
+    true, but the source does not bear the claim out; the same bound does)."""
     from factcheck.figures.ranges import BOUNDS
     from factcheck.verdicts.figures import _agrees
 
     bound = q.qualifier in BOUNDS
     return any(
-        _agrees(q, r) and not (bound and r.quantity.qualifier in BOUNDS)
+        _agrees(q, r) and (not (bound and r.quantity.qualifier in BOUNDS) or _same_bound(q, r.quantity))
         for r in info.figure.reports
     )
+
+
+def _same_bound(a: Quantity, b: Quantity) -> bool:
+    """ "At least 51" and "at least 51": the claim repeats the source's bound."""
+    return (a.qualifier, a.lo, a.hi) == (b.qualifier, b.lo, b.hi)
 
 
 def _plausible(f: Fit, info: FigureInfo) -> bool:
