@@ -104,6 +104,13 @@ def test_names_leave_out_openers_days_and_possessives() -> None:
         ("U.S.", "US", True),
         ("Marrow", "Marrow's", True),
         ("Iran", "Iraq", False),
+        ("Austria", "Australia", False),  # five letters shared, but no demonym's ending
+        ("Germany", "German", True),
+        # A source's slip of the keys: neighbours swapped or a letter doubled.
+        ("McCaffrey", "McCaffery", True),
+        ("Mahomes", "Mahommes", True),
+        ("Mali", "Mail", False),  # too short to tell a slip from another name
+        ("Harlow", "Harrlow", True),
     ],
 )
 def test_same_name(a: str, b: str, same: bool) -> None:

@@ -130,7 +130,7 @@ def same_name(first: str, second: str) -> bool:
     """Whether two names are one, allowing a demonym's ending ("Russia"/"Russian",
     "China"/"Chinese") but not another name ("Harlow"/"Harrow")."""
     a, b = name_key(first), name_key(second)
-    if a == b:
+    if a == b or _misspelt(a, b):
         return True
     short = min(len(a), len(b))
     if short < 4 or len(a) == len(b):  # a demonym adds letters: "Iran" is not "Iraq"
@@ -140,7 +140,41 @@ def same_name(first: str, second: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= min(5, short - 1)
+    # What each adds beyond the shared start must be a demonym's ending and a
+    # dropped vowel or two: "Austria" and "Australia" share five letters, too.
+    rests = sorted((a[common:], b[common:]), key=len)
+    return common >= min(5, short - 1) and len(rests[0]) <= 2 and rests[1] in _DEMONYM_ENDINGS
+
+
+_DEMONYM_ENDINGS = frozenset(
+    ["", "n", "an", "ian", "ns", "ans", "ians", "ese", "ish", "i", "ic", "s", "y", "stan", "istan"]
+)
+
+
+# Below this length a slip of the keys makes another name ("Mali"/"Mail").
+MIN_MISSPELT = 6
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Whether one long name is the other with two neighbouring letters swapped
+    ("McCaffery"/"McCaffrey") or one letter doubled ("Mahommes"): the slips of
+    a hurried source. A letter replaced by another makes another name
+    ("Harlow"/"Harrow"), and is not one."""
+    if min(len(a), len(b)) < MIN_MISSPELT:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    if len(long) != len(short) + 1:
+        return False
+    k = next((k for k in range(len(short)) if long[k] != short[k]), len(short))
+    return long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short if k > 0 else False
 
 
 def same_kind(a: Quantity, b: Quantity) -> bool:

@@ -252,7 +252,8 @@ def _bears_out(q: Quantity, info: FigureInfo) -> bool:
 
     bound = q.qualifier in BOUNDS
     return any(
-        _agrees(q, r) and (not (bound and r.quantity.qualifier in BOUNDS) or _same_bound(q, r.quantity))
+        _agrees(q, r)
+        and (not (bound and r.quantity.qualifier in BOUNDS) or _same_bound(q, r.quantity))
         for r in info.figure.reports
     )
 
