@@ -516,3 +516,17 @@ def test_a_running_total_is_not_the_noun_counted_beside_it(claim: str, verdict: 
     assert problems == []
     result = check(claim, registry)
     assert result.verdict is verdict, result.reasons
+
+
+def test_a_name_alone_in_common_does_not_make_a_contradiction() -> None:
+    # The clause shares only "Harlow" with the duration: which of Harlow's
+    # figures 25 years would be is unsaid.
+    shelter = _figure_tables(
+        "shelter-",
+        [("shelter open", 11, "days", "Harlow kept its shelter open for 11 days.", "11 days")],
+    )
+    registry, problems = parse_registry(BLAZE + shelter, "blaze.toml")
+    assert problems == []
+    result = check("Harlow faces up to 25 years.", registry)
+    assert result.verdict is U, result.reasons
+    assert check("Harlow kept its shelter open for 30 days.", registry).verdict is C

@@ -278,6 +278,9 @@ def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
     if not keywords and (f.extra if _in_passing(q) else f.named) < STRONG_EXTRA:
         # Nothing the registry asked for: the frames themselves must meet.
         return "the entry has no keywords, and the clause shares no distinctive word with it"
+    if not keywords and f.extra <= 0 and not _in_passing(q):
+        # Only a name in common ("Biden"): which of that name's figures is unsaid.
+        return "the clause shares only names with the entry, no word of what it counts"
     if not _in_passing(q):
         return ""
     if f.name_fits is False:
