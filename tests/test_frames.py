@@ -530,3 +530,68 @@ def test_a_name_alone_in_common_does_not_make_a_contradiction() -> None:
     result = check("Harlow faces up to 25 years.", registry)
     assert result.verdict is U, result.reasons
     assert check("Harlow kept its shelter open for 30 days.", registry).verdict is C
+
+
+# What happened to what is counted: pairs of clauses that name different fates
+# (no contradiction between them) and pairs that name one.
+FATE_PAIRS: list[tuple[str, str, bool]] = [
+    ("12 people were rescued", "the storm killed 12 people", True),
+    ("61 people are receiving hospital treatment", "the fire killed at least 44 people", True),
+    ("about 200 people remained missing", "176 people were killed", True),
+    ("police arrested 15 people", "15 people were injured", True),
+    ("the fire destroyed 40 homes", "the order affected 40 homes under evacuation", True),
+    ("500 people were displaced", "500 people were evacuated", True),
+    ("the storm damaged 30 homes", "the storm destroyed 30 homes", True),
+    # One fate in other words, or no fate on one side: the frames decide.
+    ("14 people died", "the storm killed 14 people", False),
+    ("40 people were hurt", "left 40 injured", False),
+    ("about 100 people were unaccounted for", "about 200 people missing", False),
+    ("more than 4,600 people live in the estate", "the fire killed 44 people", False),
+    ("3,000 people in the town", "3,000 people were evacuated", False),
+]
+
+
+@pytest.mark.parametrize(("claim", "entry", "differ"), FATE_PAIRS)
+def test_fates(claim: str, entry: str, differ: bool) -> None:
+    from factcheck.frames.fates import fate_conflict
+
+    def near(text: str) -> frozenset[str]:
+        q = read_figures(text)[0]
+        return read_frame(text, q.start, q.end).near
+
+    assert bool(fate_conflict(near(claim), near(entry))) is differ
+
+
+def test_every_fate_has_an_example_that_differs() -> None:
+    from factcheck.frames.fates import FATES, fates_in
+
+    def fates(text: str) -> frozenset[str]:
+        q = read_figures(text)[0]
+        return fates_in(read_frame(text, q.start, q.end).near)
+
+    named = {
+        f for claim, entry, differ in FATE_PAIRS if differ for f in fates(claim) | fates(entry)
+    }
+    assert named == set(FATES)
+
+
+TRAILER_PARK = _figure_tables(
+    "toll-",
+    [("killed", 14, "people", "The Ridge Fire killed 14 people in the Harlow trailer park.", "14")],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("In the Harlow trailer park, 20 people were missing.", U),
+        ("In the Harlow trailer park, 20 people were injured.", U),
+        ("In the Harlow trailer park, 20 people were killed.", C),
+        ("In the Harlow trailer park, 14 people died.", S),
+    ],
+)
+def test_a_count_with_another_fate_is_not_the_toll(claim: str, verdict: Verdict) -> None:
+    registry, problems = parse_registry(BLAZE + TRAILER_PARK, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons

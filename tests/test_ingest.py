@@ -759,3 +759,14 @@ def test_another_tally_is_never_another_report_of_one() -> None:
     )
     tallies = [f for f in registry.figures if f.quantity.dimension == "tally"]
     assert len(tallies) == 2, [(f.id, [r.text for r in f.reports]) for f in tallies]
+
+
+def test_a_count_with_another_fate_is_filed_apart() -> None:
+    # 61 is near 44 and counts people too, but they are treated, not killed.
+    first = propose("The fire at the Harlow estate has killed at least 44 people.", _empty(), SOURCE)
+    registry, problems = parse_registry(merge("schema = 1\n", first), "merged.toml")
+    assert problems == []
+    later = Source("gazette", "Gazette", "", "", "2026-03-07", "", "")
+    article = "At the Harlow estate, 61 people are receiving hospital treatment after the fire."
+    (treated,) = [f for f in propose(article, registry, later).figures if f.unit == "people"]
+    assert treated.new, treated

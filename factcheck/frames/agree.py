@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from factcheck.figures.units import SURFACE
+from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import FigureFrame
 from factcheck.frames.frame import Frame, name_key, same_name
 from factcheck.text import stem
@@ -52,8 +53,10 @@ def fit(
     # Another number both frames give ("since 2013") pins the frame as a rare word does.
     extra += NUMBER_WEIGHT * len(claim.numbers & figure.numbers)
     name_fits = bool(set(claim.name_after) & figure.about) if claim.name_after else None
-    conflict = name_conflict(claim.names, figure.names, people, figure.all_names) or year_conflict(
-        claim.numbers, figure.numbers
+    conflict = (
+        name_conflict(claim.names, figure.names, people, figure.all_names)
+        or year_conflict(claim.numbers, figure.numbers)
+        or fate_conflict(claim.near, figure.beside)
     )
     return Fit(score, extra, conflict, name_fits, named)
 

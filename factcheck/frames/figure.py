@@ -24,6 +24,8 @@ class FigureFrame(NamedTuple):
     # Every name of the subject and the report clauses: a claim naming one of them
     # names nothing new ("the Dali" when the source's far words name the ship).
     all_names: frozenset[str] = frozenset()
+    # The few words either side of each report's number (Frame.near): its fate.
+    beside: frozenset[str] = frozenset()
 
 
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
@@ -33,12 +35,14 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     numbers = set(other_numbers(figure.subject))
     near = set(content)
     all_names = set(names)
+    beside: set[str] = set()
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
         frame = read_frame(report.sentence, *at, common)
         content |= frame.content
         numbers |= frame.numbers
         all_names |= frame.names
+        beside |= frame.near
         window = _window(report.sentence, *at)
         near |= content_stems(window)
         names.update(names_in(window, common))
@@ -53,6 +57,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         frozenset(numbers),
         frozenset(near),
         frozenset(all_names | names),
+        frozenset(beside),
     )
 
 

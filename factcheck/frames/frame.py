@@ -49,6 +49,9 @@ class Frame(NamedTuple):
     name_after: tuple[str, ...] = ()
     # Other numbers of the clause ("the 38th since 2013"): a frame's time or place.
     numbers: frozenset[str] = frozenset()
+    # Stems of the few words either side of the number: what happened to what it
+    # counts ("people were rescued"), not to another count of the clause.
+    near: frozenset[str] = frozenset()
 
     @property
     def name_stems(self) -> frozenset[str]:
@@ -83,7 +86,15 @@ def read_frame(
         names=frozenset(names_in(around, common)),
         name_after=tuple(stems(m.group())) if (m := _NAME_AFTER.match(text, end)) else (),
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]),
+        near=frozenset(content_stems(_beside(text[own_lo:start], text[end:own_hi]))),
     )
+
+
+NEAR_WORDS = 4
+
+
+def _beside(before: str, after: str) -> str:
+    return " ".join([*before.split()[-NEAR_WORDS:], "…", *after.split()[:NEAR_WORDS]])
 
 
 def other_numbers(text: str) -> frozenset[str]:

@@ -19,6 +19,7 @@ from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
 from factcheck.frames.clock import event_time
 from factcheck.frames.counted import TOTALS, counted_before, total_before
+from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import LOWER_WORD, neighbour_spans
 from factcheck.ingest.asof import as_of
@@ -524,6 +525,8 @@ class _Reader:
             frame_of = figure_frame(info.figure, self.common)
             if name_conflict(frame.names, frame_of.names, self.people):
                 continue
+            if fate_conflict(frame.near, frame_of.beside):
+                continue  # "about 200 people missing" is not "176 people were killed"
             score = len(frame.content & frame_of.content)
             if best is None or score > best[0]:
                 best = (score, info)
