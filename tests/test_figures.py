@@ -10,6 +10,7 @@ from factcheck.figures.quantities import make_quantity
 from factcheck.figures.ranges import agree
 from factcheck.figures.reader import read_figures
 from factcheck.figures.units import date_value
+from factcheck.model import Verdict
 from factcheck.text import stem
 
 KM, MI = 1000.0, 1609.344
@@ -454,3 +455,96 @@ def test_registry_values_of_the_new_forms(
 def test_two_figures_with_units_are_no_range(text: str) -> None:
     # A change ("from 5% to 7%"), a fall, or two units: each end is its own figure.
     assert len(read_figures(text)) == 2, read_figures(text)
+
+
+# Who won a tally, as the words around it write it: (text, winner, loser), or
+# None for a result whose sides are not written.
+SIDES: list[tuple[str, str, str] | tuple[str, None, None]] = [
+    ("The Chiefs beat the 49ers 25-22.", "chiefs", "49ers"),
+    ("The Chiefs rallied to beat the San Francisco 49ers 25-22.", "chiefs", "49ers"),
+    (
+        "The Kansas City Chiefs scored a 25-22 overtime victory against the 49ers.",
+        "chiefs",
+        "49ers",
+    ),
+    ("Harlow United lost to Dunmore 2-1.", "dunmore", "harlow"),
+    ("Dunmore won 2-1.", None, None),
+    ("The vote was 11-1.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "winner", "loser"), SIDES)
+def test_sides_of_a_tally(text: str, winner: str | None, loser: str | None) -> None:
+    from factcheck.figures.sides import sides
+
+    found = sides(text)
+    if winner is None:
+        assert found is None
+    else:
+        assert found is not None and winner in found[0] and loser in found[1], found
+
+
+def test_sides_have_examples_of_each_way_of_writing_a_result() -> None:
+    assert any(w is None for _, w, _ in SIDES)
+    assert {"beat", "against", "lost to"} <= {
+        k for text, w, _ in SIDES if w for k in ("beat", "against", "lost to") if k in text
+    }
+
+
+TALLY = """schema = 1
+[[sources]]
+id = "a"
+outlet = "A"
+date = "2026-02-11"
+
+[[figures]]
+id = "final"
+subject = "the final"
+keywords = []
+value = "25–22"
+unit = "tally"
+  [[figures.reports]]
+  source = "a"
+  value = "25–22"
+  text = "25-22"
+  sentence = "The Harlow Chiefs rallied to beat the Dunmore Miners 25-22 in the county final."
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The Harlow Chiefs beat the Dunmore Miners 25-22 in the county final.", Verdict.SUPPORTED),
+        (
+            "The Dunmore Miners beat the Harlow Chiefs 25-22 in the county final.",
+            Verdict.CONTRADICTED,
+        ),
+        (
+            "The Dunmore Miners lost to the Harlow Chiefs 25-22 in the county final.",
+            Verdict.SUPPORTED,
+        ),
+        ("The Harlow Chiefs won the county final 25-22.", Verdict.SUPPORTED),
+    ],
+)
+def test_a_score_with_the_win_given_to_the_loser_is_contradicted(
+    claim: str, verdict: Verdict
+) -> None:
+    from factcheck.registry.loader import parse_registry
+    from factcheck.verdicts.engine import check
+
+    registry, problems = parse_registry(TALLY, "tally.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons
+
+
+def test_a_final_score_is_no_running_total() -> None:
+    from factcheck.ingest.propose import propose
+    from factcheck.model import Source
+    from factcheck.registry.loader import parse_registry
+
+    empty, _ = parse_registry("schema = 1\n", "new.toml")
+    source = Source("herald", "Herald", "", "", "2026-02-11", "", "")
+    proposal = propose("The Harlow Chiefs beat the Dunmore Miners 25-22.", empty, source)
+    (score,) = [f for f in proposal.figures if f.unit == "tally"]
+    assert not score.series

@@ -457,7 +457,7 @@ class _Reader:
         self.proposal.figures.append(
             FigureReport(
                 entry, new, value, unit, qualifier, q.text, text, subject, keywords, when,
-                series=new and unit in TOTALS,
+                series=new and unit in TOTALS and q.dimension == "count",
             )
         )  # fmt: skip
 

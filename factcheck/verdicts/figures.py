@@ -10,6 +10,10 @@ from factcheck.text import stem, stems
 def figure_part(
     q: Quantity, figure: Figure, score: float, registry: Registry, claim: str = ""
 ) -> Part:
+    if q.dimension == "tally" and claim:
+        turned = _turned(q, figure, score, registry, claim)
+        if turned is not None:
+            return turned
     if figure.series:  # a value over time: judged at its moment (verdicts/series.py)
         from factcheck.verdicts.series import series_part
 
@@ -26,6 +30,38 @@ def figure_part(
         for r, ok in zip(figure.reports, agreeing, strict=False)
     )
     return figure_result(q, figure, score, verdict, _reason(q, figure, agreeing, verdict), evidence)
+
+
+def _turned(
+    q: Quantity, figure: Figure, score: float, registry: Registry, claim: str
+) -> Part | None:
+    """A score the sources give, with the win given to the side they say lost
+    ("the 49ers beat the Chiefs 25-22"): contradicted, when no source has it
+    the claim's way round."""
+    from factcheck.figures.sides import same_sides, swapped
+    from factcheck.frames.clause import clause_span
+
+    # Each side's own clause: a paragraph's other sentences have other results.
+    ours = claim[slice(*clause_span(claim, q.start, q.end))]
+    theirs = [_clause_of(r) for r in figure.reports]
+    turned = [swapped(ours, t) for t in theirs]
+    if not any(turned) or any(same_sides(ours, t) for t in theirs):
+        return None
+    evidence = tuple(
+        registry.evidence(r.source, r.sentence, r.text or r.quantity.describe(), not t)
+        for r, t in zip(figure.reports, turned, strict=False)
+    )
+    reason = f"{q.text} with the sides the other way round: the sources have the other side winning ({figure.subject})"
+    return figure_result(q, figure, score, Verdict.CONTRADICTED, reason, evidence)
+
+
+def _clause_of(report: FigureReport) -> str:
+    from factcheck.frames.clause import clause_span
+
+    at = report.sentence.find(report.text) if report.text else -1
+    if at < 0:
+        return report.sentence
+    return report.sentence[slice(*clause_span(report.sentence, at, at + len(report.text)))]
 
 
 def figure_result(
