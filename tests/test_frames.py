@@ -595,15 +595,3 @@ def test_a_count_with_another_fate_is_not_the_toll(claim: str, verdict: Verdict)
     assert problems == []
     result = check(claim, registry)
     assert result.verdict is verdict, result.reasons
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the fire grew to 9,800 acres, Cal Fire officials said",
-        "the toll rose to 156, Hong Kong authorities have announced",
-        "the toll rose to 95, Valencia police reported",
-    ],
-)
-def test_officials_who_announce_a_figure_name_nothing_it_is_about(text: str) -> None:
-    assert names_in(text) == []

@@ -21,13 +21,10 @@ _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 _NAME_AFTER = re.compile(rf"\s(?:{CAPITAL}[\w'’-]*\s?){{1,4}}")
 _NAME_RUN = rf"(?:(?:{CAPITAL}[\w’'.-]*|[a-z]+(?=\s+{CAPITAL}))\s+){{0,8}}{CAPITAL}[\w’'.-]*"
 _REPORTING = "said|says|told|reported|reports|measured|estimated|counted|announced|confirmed"
-_OFFICIALS = "authorities|officials|police|government|ministry|spokesman|spokeswoman"
 ATTRIBUTION = re.compile(
     rf"\b(?i:according\s+to)\s+(?:the\s+)?{_NAME_RUN}"
     rf"|\b(?:{_REPORTING})\s+{_NAME_RUN}"
     rf"|(?:{CAPITAL}[\w’'-]*\s+){{1,4}}(?:{_REPORTING})\b"
-    # "Hong Kong authorities have announced": the announcer, by its officials.
-    rf"|(?:{CAPITAL}[\w’'-]*\s+){{1,4}}(?:{_OFFICIALS})\s+(?:(?:have|has|had)\s+)?(?:{_REPORTING})\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _NUMBER = re.compile(r"\d[\d,]*")
