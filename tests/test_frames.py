@@ -34,6 +34,7 @@ EXAMPLES: list[tuple[str, Verdict, str]] = [
     ("The county opened more than 30 shelters.", S, "bound agrees"),
     # A different place or entity: another figure, never a contradiction.
     ("Three people died in Harlow.", U, "a town's toll is not the county's"),
+    ("Harlow officials said three people died.", U, "a town's officials give the town's toll"),
     ("Dunmore has a 15 km levee, while Marrow has a 212 km levee.", S, "two clauses"),
     ("Dunmore has a 15 km levee.", U, "another town's levee"),
     (

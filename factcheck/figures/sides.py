@@ -17,15 +17,19 @@ from factcheck.frames.frame import name_key
 from factcheck.text import STOPWORDS
 
 # A team's or a person's name: capitalised words, and words such as "49ers".
-_NAME = r"(?:[A-Z][\w.'’-]*|\d+[a-z]+)(?:\s+(?:[A-Z][\w.'’-]*|\d+[a-z]+)){0,4}"
+# Each word starts at a word boundary, so that a long run of letters or digits is
+# tried once, not from every one of its characters (linear time on any input).
+_WORD = r"\b(?:[A-Z][\w.'’-]{0,30}|\d{1,3}[a-z]{1,10})\b"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,4}}"
 _WON = (
     r"beat|beats|beating|defeat|defeats|defeated|defeating|edged|edges|edging|topped|"
     r"tops|downed|downs|routed|routs|outlasted|outlasts|stunned|stuns|overcame|blanked|"
     r"crushed|thrashed|trounced|upset|upsets"
 )
 _VERB = re.compile(rf"(?P<w>{_NAME})\s+(?:[a-z]+\s+){{0,3}}?(?:{_WON})\s+(?:the\s+)?(?P<l>{_NAME})")
-_OVER = re.compile(
-    rf"(?P<w>{_NAME})\s+(?:[\w-]+\s+){{1,6}}?(?:win|victory|triumph)\s+(?:over|against)\s+(?:the\s+)?(?P<l>{_NAME})"
+_OVER = re.compile(  # "X scored a comeback 25-22 overtime victory against Y"
+    rf"(?P<w>{_NAME})\s+(?:[\w-]+\s+){{0,3}}?\d{{1,3}}[-–]\d{{1,3}}\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:win|victory|triumph)\s+(?:over|against)\s+(?:the\s+)?(?P<l>{_NAME})"
 )
 _LOST = re.compile(rf"(?P<l>{_NAME})\s+(?:lost|fell|bowed)\s+to\s+(?:the\s+)?(?P<w>{_NAME})")
 
