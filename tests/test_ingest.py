@@ -39,6 +39,23 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'One resident, Anna Kowal, spoke of the works, stating, "{WORDS}."',
         "Anna Kowal",
     ),
+    "X …, saying … that": (
+        f'Anna Kowal praised the crews, saying at a news conference that people should "{WORDS.lower()}."',
+        "Anna Kowal",
+    ),
+    "X … and called for": (
+        f'Mayor Anna Kowal thanked the crews in a late statement and called for "{WORDS.lower()}."',
+        "Anna Kowal",
+    ),
+    "X, a two-part appositive, told Y": (
+        f'"{WORDS}," Anna Kowal, the mayor of Elm, a town in the valley, told the radio.',
+        "Anna Kowal",
+    ),
+    "said X after a place and a description": (
+        f'The crash happened on a road in Elm County, south of Brook, at a "{WORDS}" crossing,'
+        " said Lt. Anna Kowal of the police.",
+        "Anna Kowal",
+    ),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",

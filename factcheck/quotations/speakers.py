@@ -65,6 +65,11 @@ _TOKEN = re.compile(r"\S+")
 # "of the", "from", "at": what stands between a person and their organisation.
 _AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?\s+$")
 _BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,[^,]{{1,100}},\s*)?$")
+# A name that opens the words before its verb may carry an appositive of two parts
+# ("“…,” Ricardo Gabaldón, the mayor of Utiel, a town in Valencia, told …"); further
+# in, two commas' parts are more often a place and a description ("a road in
+# Chariton County, southwest of Mendon, at …, said Lt. Eric Brown").
+_OPENING_BEFORE = re.compile(rf"^\W*(?P<name>{_TITLE}?{_NAME})\s*(?:,[^,]{{1,100}}){{2}},\s*$")
 # How far from its quotation a speaker may be named, in characters: longer than
 # any sentence in the seed articles (the longest is under 400).
 ATTRIBUTION_REACH = 500
@@ -87,6 +92,7 @@ def attribute(
     `masked` is the sentence with every quotation blanked out, so words
     inside quotations are never taken for attribution.
     """
+    whole = quote_start <= ATTRIBUTION_REACH  # the window starts where the sentence does
     masked, quote_start, quote_end = _window(masked, quote_start, quote_end)
     colon = _COLON.search(masked[:quote_start])
     if colon and masked[colon.end() - 1 : quote_start].strip() in ("", ":"):
@@ -95,7 +101,7 @@ def attribute(
     if verb is None:
         return None
     mentions = index.mentions(masked)
-    return _subject(masked, verb, mentions, index)
+    return _subject(masked, verb, mentions, index, whole)
 
 
 def _window(masked: str, quote_start: int, quote_end: int) -> tuple[str, int, int]:
@@ -160,7 +166,11 @@ INVERTING = frozenset(
 
 
 def _subject(
-    masked: str, verb: re.Match[str], mentions: list[Mention], index: SpeakerIndex
+    masked: str,
+    verb: re.Match[str],
+    mentions: list[Mention],
+    index: SpeakerIndex,
+    whole: bool = False,
 ) -> Attribution | None:
     before = [m for m in mentions if m.end <= verb.start()]
     after = [m for m in mentions if m.start >= verb.end()]
@@ -177,6 +187,10 @@ def _subject(
     sid = index.by_surname(surname) if surname else ""
     if sid:  # "…," Weiss said
         return Attribution(surname, sid)
+    if whole and _headless(masked, verb):
+        opening = _opening_subject(masked, mentions, index)
+        if opening is not None:
+            return opening
     if passive_verb:
         found = _after(masked, verb.end(), after, index)
         if found is not None:
@@ -184,6 +198,42 @@ def _subject(
     if before:
         return Attribution(before[-1].text, before[-1].speaker)
     return None
+
+
+# What stands before a verb that has no subject of its own: "…, saying", "… and
+# called for": the verb shares the subject that opens the sentence.
+_SHARED_SUBJECT = re.compile(r"(?:,|\band|\bbut|\bthen|\balso)\s*(?:\w+ly\s+)?$")
+_OPENING_RUN = re.compile(rf"^\s*(?P<run>(?:{CAPITAL}[\w'’.-]*\s+)*?{CAPITAL}[\w'’-]+)\s+[a-z]")
+
+
+def _headless(masked: str, verb: re.Match[str]) -> bool:
+    """A participle ("saying", "stating") or a second verb of one subject ("expressed
+    his condolences … and called for"): the subject is the sentence's own."""
+    return verb.group().lower().endswith("ing") or bool(
+        _SHARED_SUBJECT.search(masked, 0, verb.start())
+    )
+
+
+def _opening_subject(
+    masked: str, mentions: list[Mention], index: SpeakerIndex
+) -> Attribution | None:
+    """The person who opens the sentence, past their titles ("Fed Chair Jerome
+    Powell justified …"): a registered name, a full name, or a known surname."""
+    found = _OPENING_RUN.match(masked)
+    if found is None:
+        return None
+    a, b = found.span("run")
+    hit = [m for m in mentions if m.start < b and a < m.end]
+    if hit:
+        return Attribution(hit[-1].text, hit[-1].speaker)
+    words = found.group("run").split()
+    if words[0] in _NOT_NAMES or any(w.endswith(("'s", "’s")) for w in words):
+        return None  # "The committee …", "Powell's decision …": no person opens it
+    name = _person(words)
+    if _is_full_name(name):
+        return _named(name, index)
+    sid = index.by_surname(name)
+    return Attribution(name, sid) if sid else None
 
 
 def _nearer(mention: Mention, named: re.Match[str] | None, index: SpeakerIndex) -> Attribution:
@@ -200,7 +250,7 @@ def _nearer(mention: Mention, named: re.Match[str] | None, index: SpeakerIndex) 
 def _named_before(text: str) -> re.Match[str] | None:
     """The name that ends `text` (the words before a verb of saying), past an
     affiliation: in "Andrew Small of the German Marshall Fund" it is Small."""
-    named = _BEFORE.search(text)
+    named = _OPENING_BEFORE.match(text) or _BEFORE.search(text)
     while named is not None:
         affiliation = _AFFILIATION.search(text, 0, named.start("name"))
         if affiliation is None:
