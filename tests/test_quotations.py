@@ -29,10 +29,20 @@ def norms(text: str) -> list[str]:
         ("One-China principle", "One China principle"),
         ("ABANDON, the approaches!", "abandon the approaches"),
         ("defence", "defense"),
+        # Contractions are the same words written short.
+        ("We’re confident that it’s not going", "We are confident that it is not going"),
+        ("They don't know, I'm sure they've seen it", "They do not know, I am sure they have seen it"),
+        ("We can't and won't stop", "We cannot and will not stop"),
+        ("Let's go", "let us go"),
     ],
 )
 def test_not_a_misquote(a: str, b: str) -> None:
     assert norms(a) == norms(b)
+
+
+def test_a_possessive_s_is_no_contraction() -> None:
+    assert norms("Russia's plan, Xi's aides") == ["russias", "plan", "xis", "aides"]
+    assert norms("it's") == ["it", "is"] and norms("its") == ["its"]
 
 
 def changes(typed: str, source: str) -> list[tuple[str, str, str]]:
