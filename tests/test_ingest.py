@@ -56,6 +56,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         " said Lt. Anna Kowal of the police.",
         "Anna Kowal",
     ),
+    "a body by its initials": (
+        f'In its statement on the works, the HWA said its crews were sure "{WORDS.lower()}."',
+        "HWA",
+    ),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",

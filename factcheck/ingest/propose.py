@@ -77,6 +77,8 @@ _SURNAME_BEFORE = re.compile(
     rf"\b(?:[Aa]ccording to|(?P<name2>{CAPITAL}[\w’'-]+)\s+(?:said|says|told \w+|added))"
     rf"(?:\s+(?P<name>{CAPITAL}[\w’'-]+))?[\s,:]*$"
 )
+# Initials that name a body ("FOMC", "NTSB"): capitals only, two to six of them.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAPITALISED_BEFORE = re.compile(rf"\b(?P<name>{CAPITAL}[\w’'-]+)(?:\s+[a-z]+){{0,2}}\s*$")
 _CAPITALISED_WORD = re.compile(rf"{CAPITAL}[\w-]+")
 _CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}[\w’'–-]+\.?\s+)*{CAPITAL}[\w’'–-]+")
@@ -332,7 +334,9 @@ class _Reader:
 
     def _register(self, name: str, kind: str = "person") -> str:
         """The id of the speaker called `name`, registered now if new."""
-        if kind == "person" and len(name.split()) < 2:
+        if kind == "person" and _ACRONYM.fullmatch(name):
+            kind = "organisation"  # "the FOMC said": a body named by its initials
+        elif kind == "person" and len(name.split()) < 2:
             name = self._full_name(name)
             if not name:
                 return ""  # "Mr. Wang" with no full name before: too little to register
