@@ -60,6 +60,21 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'In its statement on the works, the HWA said its crews were sure "{WORDS.lower()}."',
         "HWA",
     ),
+    # Someone the article describes but never names is registered by the description,
+    # never taken for the last person named.
+    "he after someone unnamed": (
+        f'Anna Kowal opened the bridge.\n\nA juror said the trial was long.\n\n"{WORDS}," he said.',
+        "Juror",
+    ),
+    "he after the unnamed one again": (
+        f'Anna Kowal opened the bridge.\n\nThe juror said the trial was long.\n\n"{WORDS}," he said.',
+        "Juror",
+    ),
+    "said by someone unnamed": (f'Anna Kowal opened the bridge.\n\n"{WORDS}," a juror said.', "Juror"),
+    "the description of a named person": (
+        f'Mayor Anna Kowal opened the bridge.\n\nThe mayor said the works were hard.\n\n"{WORDS}," she said.',
+        "Anna Kowal",
+    ),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
@@ -86,6 +101,9 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
 NOT_QUOTATIONS: dict[str, str] = {
     "scare quote": 'The so-called "miracle" bridge opened on Monday.',
     "no speaker anywhere": f'A sign on the gate read "{WORDS}".',
+    "what befell him": f'Anna Kowal spoke.\n\nHe was met with cheers and a chant of "{WORDS}" from the crowd.',
+    "a crowd's chant": f'"Nobody was hurt," Anna Kowal said, as the crowd cheered and chanted: "{WORDS}."',
+
 }
 
 
@@ -111,7 +129,8 @@ def test_quotation_continued_across_paragraphs_is_one_quotation() -> None:
 
 @pytest.mark.parametrize("case", sorted(NOT_QUOTATIONS))
 def test_not_a_quotation_proposes_nothing(case: str) -> None:
-    assert propose(NOT_QUOTATIONS[case], _empty(), SOURCE).quotations == []
+    found = propose(NOT_QUOTATIONS[case], _empty(), SOURCE).quotations
+    assert [q.text for q in found if WORDS.lower() in q.text.lower()] == []
 
 
 def test_structure_every_form_has_an_example() -> None:

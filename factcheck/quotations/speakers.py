@@ -22,7 +22,9 @@ _VERBS = (
     "explained|explains|claimed|claims|remarked|replied|replies|commented|continued|"
     "described|describes|called|calls|proclaimed|reaffirmed|insisted|acknowledged|"
     "according to|quoted|read|reads|posted|posts|tweeted|tweets|recalled|recalls|"
-    "saying|stating|noting|writing|warning"
+    "saying|stating|noting|writing|warning|"
+    # Crowds' words: "members cheered and chanted: “Strike!”" are the members'.
+    "chanted|chants|chanting|shouted|shouts|shouting|yelled|yells|yelling"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
@@ -172,7 +174,11 @@ def _subject(
     index: SpeakerIndex,
     whole: bool = False,
 ) -> Attribution | None:
-    before = [m for m in mentions if m.end <= verb.start()]
+    # A name with another verb of saying after it is that verb's subject ("Kowal said,
+    # as the crowd cheered and chanted: “…”"), not this one's.
+    before = [
+        m for m in mentions if m.end <= verb.start() and not VERB.search(masked, m.end, verb.start())
+    ]
     after = [m for m in mentions if m.start >= verb.end()]
     passive_verb = verb.group().lower() in INVERTING
     pronoun = _PRONOUN.search(masked[: verb.start()])
@@ -206,9 +212,20 @@ _SHARED_SUBJECT = re.compile(r"(?:,|\band|\bbut|\bthen|\balso)\s*(?:\w+ly\s+)?$"
 _OPENING_RUN = re.compile(rf"^\s*(?P<run>(?:{CAPITAL}[\w'’.-]*\s+)*?{CAPITAL}[\w'’-]+)\s+[a-z]")
 
 
+# A clause of its own, with a subject of its own: "…, as the crowd cheered and chanted".
+_SUBCLAUSE = re.compile(
+    r"(?:,|\b(?:and|but))\s*(?:as|while|when|after|before|because|since|although|though"
+    r"|where|who|which|whom)\b",
+    re.IGNORECASE,
+)
+
+
 def _headless(masked: str, verb: re.Match[str]) -> bool:
     """A participle ("saying", "stating") or a second verb of one subject ("expressed
-    his condolences … and called for"): the subject is the sentence's own."""
+    his condolences … and called for"), in no clause of its own: the subject is the
+    sentence's own."""
+    if _SUBCLAUSE.search(masked, 0, verb.start()):
+        return False
     return verb.group().lower().endswith("ing") or bool(
         _SHARED_SUBJECT.search(masked, 0, verb.start())
     )
