@@ -127,6 +127,19 @@ def test_quotation_continued_across_paragraphs_is_one_quotation() -> None:
     assert proposal.quotations[0].text.endswith("Nobody was hurt")
 
 
+def test_a_quotation_not_closed_ends_with_its_paragraph_unless_the_next_opens_with_a_mark() -> None:
+    article = (
+        f'Anna Kowal spoke. "Nobody was hurt," Kowal said. "{WORDS}.\'\n\n'
+        "The bridge is 1,150 metres long.\n\n"
+        '"Nobody was hurt," Tomas Berg said. "It will open in May.\n\n"We used steel from the valley."'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    texts = [q.text for q in proposal.quotations]
+    assert any(t.startswith(WORDS) and "metres" not in t for t in texts), texts
+    assert [f.text for f in proposal.figures] == ["1,150 metres"]
+    assert any("open in May" in t and "steel from the valley" in t for t in texts), texts
+
+
 @pytest.mark.parametrize("case", sorted(NOT_QUOTATIONS))
 def test_not_a_quotation_proposes_nothing(case: str) -> None:
     found = propose(NOT_QUOTATIONS[case], _empty(), SOURCE).quotations

@@ -142,12 +142,18 @@ def propose(article: str, registry: Registry, source: Source) -> Proposal:
 
 def _sentences(article: str) -> Iterator[_Sentence]:
     """Every sentence of the article; a quotation continued into the next paragraph
-    is joined to it, so that its words and its speaker stay together."""
+    is joined to it, so that its words and its speaker stay together. It continues
+    only where the next paragraph opens with a quotation mark, as copy marks a
+    quotation running on; else it ends with its paragraph ("… it was a real trap.'"
+    with a mismatched mark does not swallow the article's next paragraphs)."""
     carried = ""
     for block in read_blocks(article):
         if not isinstance(block, Block):
             continue
         text = " ".join(block.text.split())
+        if carried and not text.startswith(tuple(OPENING)):
+            yield _Sentence(carried, find_quotes(carried))
+            carried = ""
         if carried:
             text, carried = carried + " " + text.lstrip(OPENING), ""
         quotes = find_quotes(text)
