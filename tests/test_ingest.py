@@ -75,6 +75,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'Mayor Anna Kowal opened the bridge.\n\nThe mayor said the works were hard.\n\n"{WORDS}," she said.',
         "Anna Kowal",
     ),
+    "a possessive before the surname": (
+        f'Anna Kowal spoke at the opening.\n\nPoland’s Kowal has described the works as "{WORDS.lower()}".',
+        "Anna Kowal",
+    ),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",

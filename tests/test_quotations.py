@@ -286,3 +286,9 @@ def test_a_surname_alone_names_the_one_speaker_whose_name_ends_in_it() -> None:
     # A possessive after "said" is what was said, not who said it.
     possessive = who('Ann Lee said Mr. Ray\'s visit would be "significant in a normal context".')
     assert possessive is not None and possessive.name == "Ann Lee"
+
+
+def test_a_possessive_before_a_surname_is_whose_not_another_first_name() -> None:
+    index = SpeakerIndex([Speaker("ak", "Anna Kowal", ("Kowal",))], whole_names=True)
+    assert [m.speaker for m in index.mentions("Poland’s Kowal has described it")] == ["ak"]
+    assert index.mentions("Jan Kowal has described it") == []

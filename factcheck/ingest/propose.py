@@ -220,7 +220,7 @@ class _Reader:
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
-            words = [w for w in run.group().split() if w not in TITLES]
+            words = _past_possessive([w for w in run.group().split() if w not in TITLES])
             if len(words) >= 2 and words[0].lower() not in STOPWORDS:
                 self.named_words.update(w.lower() for w in WORD_RE.findall(masked))
                 self.full_names.append(" ".join(words[-2:]))
@@ -865,6 +865,13 @@ def _strip_title(name: str, lower: frozenset[str] = frozenset()) -> str:
     while parts and parts[0] in TITLES:
         parts = parts[1:]
     return " ".join(parts)
+
+
+def _past_possessive(words: list[str]) -> list[str]:
+    """The name after a possessive that opens its run: "Poland’s Anna Kowal" is Anna
+    Kowal, and "Poland’s Kowal" no full name at all."""
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=0)
+    return words[cut:]
 
 
 def _common(word: str, lower: frozenset[str]) -> bool:

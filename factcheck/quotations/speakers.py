@@ -337,6 +337,8 @@ def _person(words: list[str]) -> str:
             word.endswith(".") and word[:-1] not in _HONORIFICS and len(word) > 3
         ):
             cut = i + 1
+        elif word.endswith(("'s", "’s")) and i + 1 < len(words):
+            cut = i + 1  # "China’s Xi", "Spain’s Óscar Puente": whose, not who
     name = words[cut:] or words[-1:]
     if len(name) > 3:
         name = name[-3:] if len(name[-2]) == 2 and name[-2].endswith(".") else name[-2:]
