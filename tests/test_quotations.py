@@ -281,6 +281,8 @@ def test_a_surname_alone_names_the_one_speaker_whose_name_ends_in_it() -> None:
 
     found = who('"We will appeal the ruling," Weiss said.')
     assert found is not None and found.speaker == "dw"
+    inverted = who('"We will appeal the ruling," said Weiss.')
+    assert inverted is not None and inverted.speaker == "dw"
     carter = who('"We will appeal the ruling," Carter said.')
     assert carter is None or carter.speaker == ""  # two Carters: either could be meant
     # A possessive after "said" is what was said, not who said it.

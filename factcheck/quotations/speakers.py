@@ -291,6 +291,9 @@ def _after(
         return Attribution(hit[-1].text, hit[-1].speaker)
     if _is_full_name(name):
         return _named(name, index)
+    sid = index.by_surname(name)
+    if sid:  # "…," said Mahomes: the one speaker of that surname
+        return Attribution(name, sid)
     inside = [m for m in mentions if m.end <= b]
     return Attribution(inside[-1].text, inside[-1].speaker) if inside else None
 
