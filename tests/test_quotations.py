@@ -70,6 +70,15 @@ def test_substitution_addition_and_drop() -> None:
     ) == [("add", "really", "")]
 
 
+def test_a_word_in_place_of_the_wordings_first_or_last_is_that_word_changed() -> None:
+    src = "Yesterday was the worst day of my life"
+    assert changes("Yesterday was the worst day of my career", src) == [("sub", "career", "life")]
+    assert changes("Today was the worst day of my life", src) == [("sub", "Today", "Yesterday")]
+    # Where the wording goes on past the word replaced, it may be a word added.
+    longer = "Yesterday was the worst day of my life so far"
+    assert changes("the worst day of my career", longer) == [("add", "career", "")]
+
+
 def test_brackets_and_ellipsis_cost_nothing() -> None:
     src = "a closer relationship with [China], that is not the case"
     assert changes("a closer relationship with, that is not the case", src) == []

@@ -135,13 +135,17 @@ def _typo_at_edges(ops: list[Op], source: list[QWord]) -> list[Op]:
     first, last = on_source[0], on_source[-1]
     before = at[id(ops[first].source)] - 1
     after = at[id(ops[last].source)] + 1
+    # A last (first) typed word in place of the wording's own last (first) word is
+    # that word changed, not a word added: "… of my career" for "… of my life".
     if last + 1 < len(ops) and after < len(source):
         op = ops[last + 1]
-        if op.kind == ADD and op.typed and one_letter_apart(op.typed.norm, source[after].norm):
+        ends = last + 2 == len(ops) and after == len(source) - 1
+        if op.kind == ADD and op.typed and (ends or one_letter_apart(op.typed.norm, source[after].norm)):
             ops[last + 1] = Op(SUB, op.typed, source[after])
     if first > 0 and before >= 0:
         op = ops[first - 1]
-        if op.kind == ADD and op.typed and one_letter_apart(op.typed.norm, source[before].norm):
+        starts = first == 1 and before == 0
+        if op.kind == ADD and op.typed and (starts or one_letter_apart(op.typed.norm, source[before].norm)):
             ops[first - 1] = Op(SUB, op.typed, source[before])
     return ops
 
