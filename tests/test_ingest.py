@@ -79,6 +79,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'Anna Kowal spoke at the opening.\n\nPoland’s Kowal has described the works as "{WORDS.lower()}".',
         "Anna Kowal",
     ),
+    "the description, then the name, said": (
+        f'"{WORDS}," the site manager, Anna Kowal, said.',
+        "Anna Kowal",
+    ),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
@@ -105,6 +109,7 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
 NOT_QUOTATIONS: dict[str, str] = {
     "scare quote": 'The so-called "miracle" bridge opened on Monday.',
     "no speaker anywhere": f'A sign on the gate read "{WORDS}".',
+    "a place and its region": f'Officials in Elm County, New York, said "{WORDS}."',
     "what befell him": f'Anna Kowal spoke.\n\nHe was met with cheers and a chant of "{WORDS}" from the crowd.',
     "a crowd's chant": f'"Nobody was hurt," Anna Kowal said, as the crowd cheered and chanted: "{WORDS}."',
 

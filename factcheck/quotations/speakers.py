@@ -66,12 +66,20 @@ _PHRASE_STOP = frozenset(
 _TOKEN = re.compile(r"\S+")
 # "of the", "from", "at": what stands between a person and their organisation.
 _AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?\s+$")
-_BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,[^,]{{1,100}},\s*)?$")
+# The appositive describes the person ("Juliette, a Cal Fire spokeswoman, said"); one
+# that opens with a capital is more often a place's ("in Elm County, New York, said").
+_BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,(?!\s*{CAPITAL})[^,]{{1,100}},\s*)?$")
 # A name that opens the words before its verb may carry an appositive of two parts
 # ("“…,” Ricardo Gabaldón, the mayor of Utiel, a town in Valencia, told …"); further
 # in, two commas' parts are more often a place and a description ("a road in
 # Chariton County, southwest of Mendon, at …, said Lt. Eric Brown").
-_OPENING_BEFORE = re.compile(rf"^\W*(?P<name>{_TITLE}?{_NAME})\s*(?:,[^,]{{1,100}}){{2}},\s*$")
+# A name set off as the appositive of a description: "the site manager, Anna Kowal,
+# said". The description ends in a lower-case word: "in Elm County, New York, said"
+# names places.
+_APPOSED = re.compile(rf"\b[a-z][\w’'-]*\s*,\s*(?P<name>{_TITLE}?{_NAME})\s*,\s*$")
+_OPENING_BEFORE = re.compile(
+    rf"^\W*(?P<name>{_TITLE}?{_NAME})\s*(?:,(?!\s*{CAPITAL})[^,]{{1,100}}){{2}},\s*$"
+)
 # How far from its quotation a speaker may be named, in characters: longer than
 # any sentence in the seed articles (the longest is under 400).
 ATTRIBUTION_REACH = 500
@@ -267,7 +275,7 @@ def _nearer(mention: Mention, named: re.Match[str] | None, index: SpeakerIndex) 
 def _named_before(text: str) -> re.Match[str] | None:
     """The name that ends `text` (the words before a verb of saying), past an
     affiliation: in "Andrew Small of the German Marshall Fund" it is Small."""
-    named = _OPENING_BEFORE.match(text) or _BEFORE.search(text)
+    named = _OPENING_BEFORE.match(text) or _BEFORE.search(text) or _APPOSED.search(text)
     while named is not None:
         affiliation = _AFFILIATION.search(text, 0, named.start("name"))
         if affiliation is None:
