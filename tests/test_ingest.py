@@ -110,6 +110,7 @@ NOT_QUOTATIONS: dict[str, str] = {
     "scare quote": 'The so-called "miracle" bridge opened on Monday.',
     "no speaker anywhere": f'A sign on the gate read "{WORDS}".',
     "a place and its region": f'Officials in Elm County, New York, said "{WORDS}."',
+    "a participle of another subject": f'After Anna Kowal spoke, reporters left, saying "{WORDS}."',
     "what befell him": f'Anna Kowal spoke.\n\nHe was met with cheers and a chant of "{WORDS}" from the crowd.',
     "a crowd's chant": f'"Nobody was hurt," Anna Kowal said, as the crowd cheered and chanted: "{WORDS}."',
 

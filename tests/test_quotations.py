@@ -303,3 +303,19 @@ def test_a_possessive_before_a_surname_is_whose_not_another_first_name() -> None
     index = SpeakerIndex([Speaker("ak", "Anna Kowal", ("Kowal",))], whole_names=True)
     assert [m.speaker for m in index.mentions("Poland’s Kowal has described it")] == ["ak"]
     assert index.mentions("Jan Kowal has described it") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Fed Chair Jerome Powell defended the cut, saying “we want to stay ahead of it”.", "p"),
+        ("Powell defended the cut and called for “patience from everyone now”.", "p"),
+        # Another clause, another subject: not the name that opens the sentence.
+        ("After Powell spoke, reporters left, saying “we want to know more about it”.", ""),
+    ],
+)
+def test_a_participle_or_second_verb_shares_the_opening_subject(sentence: str, speaker: str) -> None:
+    index = SpeakerIndex([Speaker("p", "Jerome Powell", ("Powell",))])
+    span = find_quotes(sentence)[0]
+    found = attribute(mask_quotes(sentence, [span]), span.start, span.end, index)
+    assert (found.speaker if found else "") == speaker, found

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.quotations.names import HONORIFICS, OPENERS, TITLES, Mention, SpeakerIndex
-from factcheck.text import CAPITAL
+from factcheck.text import CAPITAL, STOPWORDS
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|declares|noted|notes|"
@@ -252,8 +252,10 @@ def _opening_subject(
     if hit:
         return Attribution(hit[-1].text, hit[-1].speaker)
     words = found.group("run").split()
-    if words[0] in _NOT_NAMES or any(w.endswith(("'s", "’s")) for w in words):
-        return None  # "The committee …", "Powell's decision …": no person opens it
+    if words[0] in _NOT_NAMES or words[0].lower() in STOPWORDS:
+        return None  # "The committee …", "After Powell spoke, …": no person opens it
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return None  # "Powell's decision …": whose, not who
     name = _person(words)
     if _is_full_name(name):
         return _named(name, index)
