@@ -39,6 +39,50 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'One resident, Anna Kowal, spoke of the works, stating, "{WORDS}."',
         "Anna Kowal",
     ),
+    "X …, saying … that": (
+        f'Anna Kowal praised the crews, saying at a news conference that people should "{WORDS.lower()}."',
+        "Anna Kowal",
+    ),
+    "X … and called for": (
+        f'Mayor Anna Kowal thanked the crews in a late statement and called for "{WORDS.lower()}."',
+        "Anna Kowal",
+    ),
+    "X, a two-part appositive, told Y": (
+        f'"{WORDS}," Anna Kowal, the mayor of Elm, a town in the valley, told the radio.',
+        "Anna Kowal",
+    ),
+    "said X after a place and a description": (
+        f'The crash happened on a road in Elm County, south of Brook, at a "{WORDS}" crossing,'
+        " said Lt. Anna Kowal of the police.",
+        "Anna Kowal",
+    ),
+    "a body by its initials": (
+        f'In its statement on the works, the HWA said its crews were sure "{WORDS.lower()}."',
+        "HWA",
+    ),
+    # Someone the article describes but never names is registered by the description,
+    # never taken for the last person named.
+    "he after someone unnamed": (
+        f'Anna Kowal opened the bridge.\n\nA juror said the trial was long.\n\n"{WORDS}," he said.',
+        "Juror",
+    ),
+    "he after the unnamed one again": (
+        f'Anna Kowal opened the bridge.\n\nThe juror said the trial was long.\n\n"{WORDS}," he said.',
+        "Juror",
+    ),
+    "said by someone unnamed": (f'Anna Kowal opened the bridge.\n\n"{WORDS}," a juror said.', "Juror"),
+    "the description of a named person": (
+        f'Mayor Anna Kowal opened the bridge.\n\nThe mayor said the works were hard.\n\n"{WORDS}," she said.',
+        "Anna Kowal",
+    ),
+    "a possessive before the surname": (
+        f'Anna Kowal spoke at the opening.\n\nPoland’s Kowal has described the works as "{WORDS.lower()}".',
+        "Anna Kowal",
+    ),
+    "the description, then the name, said": (
+        f'"{WORDS}," the site manager, Anna Kowal, said.',
+        "Anna Kowal",
+    ),
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
@@ -65,6 +109,11 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
 NOT_QUOTATIONS: dict[str, str] = {
     "scare quote": 'The so-called "miracle" bridge opened on Monday.',
     "no speaker anywhere": f'A sign on the gate read "{WORDS}".',
+    "a place and its region": f'Officials in Elm County, New York, said "{WORDS}."',
+    "a participle of another subject": f'After Anna Kowal spoke, reporters left, saying "{WORDS}."',
+    "what befell him": f'Anna Kowal spoke.\n\nHe was met with cheers and a chant of "{WORDS}" from the crowd.',
+    "a crowd's chant": f'"Nobody was hurt," Anna Kowal said, as the crowd cheered and chanted: "{WORDS}."',
+
 }
 
 
@@ -88,9 +137,23 @@ def test_quotation_continued_across_paragraphs_is_one_quotation() -> None:
     assert proposal.quotations[0].text.endswith("Nobody was hurt")
 
 
+def test_a_quotation_not_closed_ends_with_its_paragraph_unless_the_next_opens_with_a_mark() -> None:
+    article = (
+        f'Anna Kowal spoke. "Nobody was hurt," Kowal said. "{WORDS}.\'\n\n'
+        "The bridge is 1,150 metres long.\n\n"
+        '"Nobody was hurt," Tomas Berg said. "It will open in May.\n\n"We used steel from the valley."'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    texts = [q.text for q in proposal.quotations]
+    assert any(t.startswith(WORDS) and "metres" not in t for t in texts), texts
+    assert [f.text for f in proposal.figures] == ["1,150 metres"]
+    assert any("open in May" in t and "steel from the valley" in t for t in texts), texts
+
+
 @pytest.mark.parametrize("case", sorted(NOT_QUOTATIONS))
 def test_not_a_quotation_proposes_nothing(case: str) -> None:
-    assert propose(NOT_QUOTATIONS[case], _empty(), SOURCE).quotations == []
+    found = propose(NOT_QUOTATIONS[case], _empty(), SOURCE).quotations
+    assert [q.text for q in found if WORDS.lower() in q.text.lower()] == []
 
 
 def test_structure_every_form_has_an_example() -> None:

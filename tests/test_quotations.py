@@ -29,10 +29,20 @@ def norms(text: str) -> list[str]:
         ("One-China principle", "One China principle"),
         ("ABANDON, the approaches!", "abandon the approaches"),
         ("defence", "defense"),
+        # Contractions are the same words written short.
+        ("We’re confident that it’s not going", "We are confident that it is not going"),
+        ("They don't know, I'm sure they've seen it", "They do not know, I am sure they have seen it"),
+        ("We can't and won't stop", "We cannot and will not stop"),
+        ("Let's go", "let us go"),
     ],
 )
 def test_not_a_misquote(a: str, b: str) -> None:
     assert norms(a) == norms(b)
+
+
+def test_a_possessive_s_is_no_contraction() -> None:
+    assert norms("Russia's plan, Xi's aides") == ["russias", "plan", "xis", "aides"]
+    assert norms("it's") == ["it", "is"] and norms("its") == ["its"]
 
 
 def changes(typed: str, source: str) -> list[tuple[str, str, str]]:
@@ -58,6 +68,15 @@ def test_substitution_addition_and_drop() -> None:
     assert changes(
         "Russia's reasonable security concerns should really be taken seriously", src
     ) == [("add", "really", "")]
+
+
+def test_a_word_in_place_of_the_wordings_first_or_last_is_that_word_changed() -> None:
+    src = "Yesterday was the worst day of my life"
+    assert changes("Yesterday was the worst day of my career", src) == [("sub", "career", "life")]
+    assert changes("Today was the worst day of my life", src) == [("sub", "Today", "Yesterday")]
+    # Where the wording goes on past the word replaced, it may be a word added.
+    longer = "Yesterday was the worst day of my life so far"
+    assert changes("the worst day of my career", longer) == [("add", "career", "")]
 
 
 def test_brackets_and_ellipsis_cost_nothing() -> None:
@@ -271,8 +290,32 @@ def test_a_surname_alone_names_the_one_speaker_whose_name_ends_in_it() -> None:
 
     found = who('"We will appeal the ruling," Weiss said.')
     assert found is not None and found.speaker == "dw"
+    inverted = who('"We will appeal the ruling," said Weiss.')
+    assert inverted is not None and inverted.speaker == "dw"
     carter = who('"We will appeal the ruling," Carter said.')
     assert carter is None or carter.speaker == ""  # two Carters: either could be meant
     # A possessive after "said" is what was said, not who said it.
     possessive = who('Ann Lee said Mr. Ray\'s visit would be "significant in a normal context".')
     assert possessive is not None and possessive.name == "Ann Lee"
+
+
+def test_a_possessive_before_a_surname_is_whose_not_another_first_name() -> None:
+    index = SpeakerIndex([Speaker("ak", "Anna Kowal", ("Kowal",))], whole_names=True)
+    assert [m.speaker for m in index.mentions("Poland’s Kowal has described it")] == ["ak"]
+    assert index.mentions("Jan Kowal has described it") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Fed Chair Jerome Powell defended the cut, saying “we want to stay ahead of it”.", "p"),
+        ("Powell defended the cut and called for “patience from everyone now”.", "p"),
+        # Another clause, another subject: not the name that opens the sentence.
+        ("After Powell spoke, reporters left, saying “we want to know more about it”.", ""),
+    ],
+)
+def test_a_participle_or_second_verb_shares_the_opening_subject(sentence: str, speaker: str) -> None:
+    index = SpeakerIndex([Speaker("p", "Jerome Powell", ("Powell",))])
+    span = find_quotes(sentence)[0]
+    found = attribute(mask_quotes(sentence, [span]), span.start, span.end, index)
+    assert (found.speaker if found else "") == speaker, found

@@ -154,3 +154,49 @@ def test_straight_single_quotes_are_quotations(
     registry: Registry, claim: str, verdict: Verdict
 ) -> None:
     assert check(claim, registry).verdict is verdict
+
+
+GAPPED = """schema = 1
+
+[[sources]]
+id = "gazette"
+outlet = "Harbour Gazette"
+
+[[speakers]]
+id = "engineer"
+name = "Tomas Berg"
+aliases = ["Berg"]
+
+[[quotations]]
+id = "berg-steel"
+speaker = "engineer"
+text = "We used twice as much steel, said the crew at the yard on the river, as the old design needed, and they worked through the night in the cold, and every rivet was checked by hand"
+
+  [[quotations.reports]]
+  source = "gazette"
+  sentence = "x"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # Most words in the source's order, a run of its words left out: altered.
+        ('Berg said: "We used twice as much steel as the old design needed and every rivet'
+         ' was checked by hand."', Verdict.CONTRADICTED),
+        # The words as printed, and a part of them, are still the source's.
+        ('Berg said: "they worked through the night in the cold"', Verdict.SUPPORTED),
+        # Too few words in order to be sure it is this quotation at all.
+        ('Berg said: "We used twice as much concrete as the plan said, and every nail was'
+         ' tested"', Verdict.UNVERIFIED),
+    ],
+)  # fmt: skip
+def test_a_long_quotation_with_words_left_out_is_altered(claim: str, verdict: Verdict) -> None:
+    from factcheck.registry import parse_registry
+
+    registry, problems = parse_registry(GAPPED, "gapped.toml")
+    assert not problems
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons
+    if verdict is Verdict.CONTRADICTED:
+        assert any(r.startswith("leaves out 'and they worked") for r in result.reasons)

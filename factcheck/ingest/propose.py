@@ -57,8 +57,10 @@ _PLURAL_ANYWHERE = re.compile(
     rf"\b{CAPITAL}[\w’'-]*\s+and\s+{CAPITAL}[\w’'-]*|\b(?:they|both|leaders|sides)\b"
 )
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
-# A sentence whose subject is a pronoun: "They also voiced support for “…”".
-_OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b")
+# A sentence whose subject is a pronoun: "They also voiced support for “…”". Not
+# one who is or was something ("He was met with … a chant of “…”"): that says
+# what befell them, not what they said.
+_OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b(?!\s+(?:was|were|is|are|had been|has been)\b)")
 _ACCORDING_NAME = re.compile(
     rf"\baccording to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{CAPITAL}[\w’'-]+(?: {CAPITAL}[\w’'-]+)?)"
 )
@@ -78,6 +80,15 @@ _SURNAME_BEFORE = re.compile(
     rf"\b(?:[Aa]ccording to|(?P<name2>{CAPITAL}[\w’'-]+)\s+(?:said|says|told \w+|added))"
     rf"(?:\s+(?P<name>{CAPITAL}[\w’'-]+))?[\s,:]*$"
 )
+# Someone the article describes but does not name, saying something: "The juror
+# said", "another juror told CNN", "“…,” a witness said". The head is the last word.
+_NAMELESS = re.compile(
+    r"(?:^\s*|[.;:,]\s+|\s\s|\b(?:and|but|as)\s+)(?P<det>(?i:the|a|an|another|one))\s+"
+    r"(?P<described>(?:[a-z][\w’'-]*\s+){0,2}(?P<head>[a-z][\w’'-]*))\s+"
+    r"(?i:said|says|told|tells|added|adds|wrote|explained|noted|recalled)\b"
+)
+# Initials that name a body ("FOMC", "NTSB"): capitals only, two to six of them.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAPITALISED_BEFORE = re.compile(rf"\b(?P<name>{CAPITAL}[\w’'-]+)(?:\s+[a-z]+){{0,2}}\s*$")
 _CAPITALISED_WORD = re.compile(rf"{CAPITAL}[\w-]+")
 _CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}[\w’'–-]+\.?\s+)*{CAPITAL}[\w’'–-]+")
@@ -132,12 +143,18 @@ def propose(article: str, registry: Registry, source: Source) -> Proposal:
 
 def _sentences(article: str) -> Iterator[_Sentence]:
     """Every sentence of the article; a quotation continued into the next paragraph
-    is joined to it, so that its words and its speaker stay together."""
+    is joined to it, so that its words and its speaker stay together. It continues
+    only where the next paragraph opens with a quotation mark, as copy marks a
+    quotation running on; else it ends with its paragraph ("… it was a real trap.'"
+    with a mismatched mark does not swallow the article's next paragraphs)."""
     carried = ""
     for block in read_blocks(article):
         if not isinstance(block, Block):
             continue
         text = " ".join(block.text.split())
+        if carried and not text.startswith(tuple(OPENING)):
+            yield _Sentence(carried, find_quotes(carried))
+            carried = ""
         if carried:
             text, carried = carried + " " + text.lstrip(OPENING), ""
         quotes = find_quotes(text)
@@ -173,6 +190,10 @@ class _Reader:
         self.speakers = dict(registry.speakers)
         self.names = SpeakerIndex(self.speakers.values(), whole_names=True)
         self.last: Attribution | None = None
+        # Words of the sentences that named someone: "the president" after "President
+        # Joe Biden said" is a description of a named person.
+        self.named_words: set[str] = set()
+        self.described: set[str] = set()  # speakers known only by a description
         # A person who opens a sentence after the last speaker was named: the
         # story has moved to them, and a following "she said" is theirs.
         self.newcomer = ""
@@ -200,8 +221,9 @@ class _Reader:
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
-            words = [w for w in run.group().split() if w not in TITLES]
+            words = _past_possessive([w for w in run.group().split() if w not in TITLES])
             if len(words) >= 2 and words[0].lower() not in STOPWORDS:
+                self.named_words.update(w.lower() for w in WORD_RE.findall(masked))
                 self.full_names.append(" ".join(words[-2:]))
                 if self._opens_as_person(masked, run.start(), words):
                     self.newcomer = self.full_names[-1]
@@ -227,11 +249,35 @@ class _Reader:
         else:
             full = self._full_name(name) if name else ""
         if full:
-            self.last, self.newcomer = Attribution(full, self.names.identify(full)), ""
+            self._speaking(Attribution(full, self.names.identify(full)))
             self.spoke = True  # "…, Mr. Lee said. “…”": the next quotation is Lee's
+        elif self._nameless(masked):
+            self.spoke = True
         document = _body(masked, documents_only=True)
         if document:  # the latest document named is what "they" now refers to
             self.group_named, self.last_group = document, None
+
+    def _speaking(self, who: Attribution) -> None:
+        """`who` is now the one a later "he said" means."""
+        self.last, self.newcomer = who, ""
+
+    def _nameless(self, masked: str) -> str:  # the description, or ""
+        """The speaker the article describes but does not name, if one speaks here
+        ("The juror said he thinks …", "“…,” a juror said"), registered by the
+        description ("Juror"): a later "he said" is theirs, not the last named
+        speaker's. "The" with a word of a sentence that named someone ("President
+        Joe Biden said …", then "the president said") may mean them: no one."""
+        found = _NAMELESS.search(masked)
+        if found is None:
+            return ""
+        definite = found.group("det").lower() == "the"
+        if definite and found.group("head").lower() in self.named_words:
+            return ""
+        words = " ".join(found.group("described").split())
+        described = words[:1].upper() + words[1:]
+        self.described.add(described)
+        self._speaking(Attribution(described))
+        return described
 
     def _pronoun(self, masked: str, at: int) -> Attribution | None:
         """Who the pronoun at `at` is: a person named before it in the same sentence
@@ -303,19 +349,24 @@ class _Reader:
             surname = _surname(masked, span)
             sid = self._register(surname) if surname else ""
             if sid:
-                self.last, self.newcomer = Attribution(surname, sid), ""
+                self._speaking(Attribution(surname, sid))
                 return sid
             body = _body(masked)
             if body:
                 return self._group(self._register(body, kind="document"))
+            nameless = self._nameless(masked)
+            if nameless:  # "“…,” a juror said": whom the article does not name
+                return self._register(nameless, kind="description")
             # A quotation standing as a whole sentence after an attributed one is,
             # by the usual convention, the same speaker going on.
             if not (self.spoke and not text[: span.start].strip() and self.last):
                 return ""
             who = self.last
+        if not who.speaker and who.name in self.described:  # "the juror … he said"
+            return self._register(who.name, kind="description")
         sid = who.speaker or self._register(_strip_title(who.name, self.lower))
         if sid:
-            self.last, self.newcomer = Attribution(who.name, sid), ""
+            self._speaking(Attribution(who.name, sid))
         return sid
 
     def _add_quote(self, entry: str, new: bool, speaker: str, printed: str, text: str) -> None:
@@ -333,7 +384,9 @@ class _Reader:
 
     def _register(self, name: str, kind: str = "person") -> str:
         """The id of the speaker called `name`, registered now if new."""
-        if kind == "person" and len(name.split()) < 2:
+        if kind == "person" and _ACRONYM.fullmatch(name):
+            kind = "organisation"  # "the FOMC said": a body named by its initials
+        elif kind == "person" and len(name.split()) < 2:
             name = self._full_name(name)
             if not name:
                 return ""  # "Mr. Wang" with no full name before: too little to register
@@ -346,6 +399,8 @@ class _Reader:
         sid = self._unique(_slug(name))
         # How later sentences refer to them: as the article does, or as "the statement".
         aliases = self._one_word_aliases(name) if kind == "person" else (f"the {name.lower()}",)
+        if kind == "description":  # a person the article describes: "the juror"
+            kind = "person"
         speaker = Speaker(sid, name, aliases, kind)
         self.speakers[sid] = speaker
         self.proposal.speakers.append(speaker)
@@ -760,19 +815,29 @@ def _surname(masked: str, span: QuoteSpan) -> str:
     before = _SURNAME_BEFORE.search(masked[max(0, span.start - 60) : span.start])
     if before:
         return str(before.group("name") or before.group("name2") or "")
-    return _sayer(masked)  # "Lee said that the minister “…”"
+    # "Lee said that the minister “…”": the subject of the verb nearest the quotation,
+    # not of another ("Lee said, as the crowd chanted: “…”").
+    return _sayer(masked, span)
 
 
-def _sayer(masked: str) -> str:
-    """Who says something, quotation or not: "according to Lee", "Lee said that …"."""
+def _sayer(masked: str, quotation: QuoteSpan | None = None) -> str:
+    """Who says something, quotation or not: "according to Lee", "Lee said that …".
+    With `quotation`, only the verb nearest it is asked."""
     according = _ACCORDING_NAME.search(masked)
     if according:
         return according.group("name")
-    for verb in VERB.finditer(masked):
+    verbs = list(VERB.finditer(masked))
+    if quotation is not None and verbs:
+        verbs = [min(verbs, key=lambda v: _distance(v, quotation))]
+    for verb in verbs:
         subject = _CAPITALISED_BEFORE.search(masked[max(0, verb.start() - 60) : verb.start()])
         if subject and subject.group("name") not in TITLES:
             return subject.group("name")
     return ""
+
+
+def _distance(verb: re.Match[str], span: QuoteSpan) -> int:
+    return span.start - verb.end() if verb.end() <= span.start else verb.start() - span.end
 
 
 def _body(masked: str, documents_only: bool = False) -> str:
@@ -803,6 +868,13 @@ def _strip_title(name: str, lower: frozenset[str] = frozenset()) -> str:
     while parts and parts[0] in TITLES:
         parts = parts[1:]
     return " ".join(parts)
+
+
+def _past_possessive(words: list[str]) -> list[str]:
+    """The name after a possessive that opens its run: "Poland’s Anna Kowal" is Anna
+    Kowal, and "Poland’s Kowal" no full name at all."""
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=0)
+    return words[cut:]
 
 
 def _common(word: str, lower: frozenset[str]) -> bool:

@@ -62,7 +62,13 @@ def _drop_cost(w: QWord) -> float:
     return 0.0 if w.optional or w.is_gap else CHANGE
 
 
-def align(typed: list[QWord], source: list[QWord]) -> Alignment:
+# A source word left out, when words left out are what is looked for (gapped()):
+# cheaper than a change, so that the typed words' order in the source shows.
+GAPPED_DROP = CHANGE / 10
+
+
+def align(typed: list[QWord], source: list[QWord], drop: float = CHANGE) -> Alignment:
+    """The cheapest alignment; `drop` is what leaving out a source word costs."""
     exact = _exact_run(typed, source)
     if exact is not None:
         return exact
@@ -73,7 +79,7 @@ def align(typed: list[QWord], source: list[QWord]) -> Alignment:
     back: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
     # The inner loop runs once per pair of words: look nothing up twice in it.
     norms = [s.norm for s in source]
-    drops = [_drop_cost(s) for s in source]
+    drops = [_drop_cost(s) and drop for s in source]
     for i in range(1, n + 1):
         t = typed[i - 1]
         row, prev, marks = cost[i], cost[i - 1], back[i]
@@ -129,13 +135,17 @@ def _typo_at_edges(ops: list[Op], source: list[QWord]) -> list[Op]:
     first, last = on_source[0], on_source[-1]
     before = at[id(ops[first].source)] - 1
     after = at[id(ops[last].source)] + 1
+    # A last (first) typed word in place of the wording's own last (first) word is
+    # that word changed, not a word added: "… of my career" for "… of my life".
     if last + 1 < len(ops) and after < len(source):
         op = ops[last + 1]
-        if op.kind == ADD and op.typed and one_letter_apart(op.typed.norm, source[after].norm):
+        ends = last + 2 == len(ops) and after == len(source) - 1
+        if op.kind == ADD and op.typed and (ends or one_letter_apart(op.typed.norm, source[after].norm)):
             ops[last + 1] = Op(SUB, op.typed, source[after])
     if first > 0 and before >= 0:
         op = ops[first - 1]
-        if op.kind == ADD and op.typed and one_letter_apart(op.typed.norm, source[before].norm):
+        starts = first == 1 and before == 0
+        if op.kind == ADD and op.typed and (starts or one_letter_apart(op.typed.norm, source[before].norm)):
             ops[first - 1] = Op(SUB, op.typed, source[before])
     return ops
 

@@ -239,7 +239,9 @@ NOT_FIRST_NAMES = TITLES | HONORIFICS | {f"{h}." for h in HONORIFICS} | OPENERS 
 def _another_first_name(text: str, at: int) -> bool:
     """Whether the capitalised word before `at` makes a full name of its own."""
     found = _WORD_BEFORE().search(text, max(0, at - 30), at)
-    return found is not None and found.group(1) not in NOT_FIRST_NAMES
+    if found is None or found.group(1).endswith(("'s", "’s")):
+        return False  # "China’s Xi" is Xi: a possessive says whose, not which Xi
+    return found.group(1) not in NOT_FIRST_NAMES
 
 
 def surname_of(name: str) -> str:

@@ -112,9 +112,46 @@ def word_parts(text: str) -> list[WordParts]:
             out.append((normal_word(plain), m.group(), m.start(), m.end(), depth > 0))
         elif "-" in (word := m.group()):
             out.extend(_split_hyphens(word, m.start(), depth > 0))
+        elif ("'" in word or word[:1] in "Cc") and (full := _contraction(word.lower())):
+            out.extend(_expanded(word, full, m.start(), depth > 0))
         else:  # nearly every word: one word, no hyphen to split at
             out.append((normal_word(word), word, m.start(), m.end(), depth > 0))
     return out
+
+
+# Contractions are the same words written short: "We're confident that it's" is
+# "We are confident that it is". A 's is expanded only after a pronoun or "that",
+# "there", "here": after a name it is a possessive ("Russia's").
+_SHORT = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "n't": "not"}
+_IS_AFTER = frozenset(["it", "that", "there", "here", "he", "she", "what", "who", "where", "how"])
+_IRREGULAR = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
+
+
+@lru_cache(maxsize=4096)
+def _contraction(word: str) -> tuple[str, str] | None:
+    """The two words a contraction (lower case) stands for, or None."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word == "cannot":
+        return ("can", "not")
+    if word == "let's":
+        return ("let", "us")
+    for short, full in _SHORT.items():
+        if word.endswith(short) and len(word) > len(short):
+            return (word[: -len(short)], full)
+    if word.endswith("'s") and word[:-2] in _IS_AFTER:
+        return (word[:-2], "is")
+    return None
+
+
+def _expanded(word: str, full: tuple[str, str], start: int, optional: bool) -> list[WordParts]:
+    """The contraction's two words: the first over its stem, the second (shown as the
+    word it stands for, "'will' where the source has 'is'") over the rest."""
+    cut = len(full[0]) if word.lower().startswith(full[0]) else word.find("'")
+    return [
+        (normal_word(full[0]), word[:cut], start, start + cut, optional),
+        (normal_word(full[1]), full[1], start + cut, start + len(word), optional),
+    ]
 
 
 def _split_hyphens(word: str, start: int, optional: bool) -> list[WordParts]:

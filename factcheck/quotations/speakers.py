@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.quotations.names import HONORIFICS, OPENERS, TITLES, Mention, SpeakerIndex
-from factcheck.text import CAPITAL
+from factcheck.text import CAPITAL, STOPWORDS
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|declares|noted|notes|"
@@ -22,7 +22,9 @@ _VERBS = (
     "explained|explains|claimed|claims|remarked|replied|replies|commented|continued|"
     "described|describes|called|calls|proclaimed|reaffirmed|insisted|acknowledged|"
     "according to|quoted|read|reads|posted|posts|tweeted|tweets|recalled|recalls|"
-    "saying|stating|noting|writing|warning"
+    "saying|stating|noting|writing|warning|"
+    # Crowds' words: "members cheered and chanted: “Strike!”" are the members'.
+    "chanted|chants|chanting|shouted|shouts|shouting|yelled|yells|yelling"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
@@ -64,7 +66,20 @@ _PHRASE_STOP = frozenset(
 _TOKEN = re.compile(r"\S+")
 # "of the", "from", "at": what stands between a person and their organisation.
 _AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?\s+$")
-_BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,[^,]{{1,100}},\s*)?$")
+# The appositive describes the person ("Juliette, a Cal Fire spokeswoman, said"); one
+# that opens with a capital is more often a place's ("in Elm County, New York, said").
+_BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,(?!\s*{CAPITAL})[^,]{{1,100}},\s*)?$")
+# A name that opens the words before its verb may carry an appositive of two parts
+# ("“…,” Ricardo Gabaldón, the mayor of Utiel, a town in Valencia, told …"); further
+# in, two commas' parts are more often a place and a description ("a road in
+# Chariton County, southwest of Mendon, at …, said Lt. Eric Brown").
+# A name set off as the appositive of a description: "the site manager, Anna Kowal,
+# said". The description ends in a lower-case word: "in Elm County, New York, said"
+# names places.
+_APPOSED = re.compile(rf"\b[a-z][\w’'-]*\s*,\s*(?P<name>{_TITLE}?{_NAME})\s*,\s*$")
+_OPENING_BEFORE = re.compile(
+    rf"^\W*(?P<name>{_TITLE}?{_NAME})\s*(?:,(?!\s*{CAPITAL})[^,]{{1,100}}){{2}},\s*$"
+)
 # How far from its quotation a speaker may be named, in characters: longer than
 # any sentence in the seed articles (the longest is under 400).
 ATTRIBUTION_REACH = 500
@@ -87,6 +102,7 @@ def attribute(
     `masked` is the sentence with every quotation blanked out, so words
     inside quotations are never taken for attribution.
     """
+    whole = quote_start <= ATTRIBUTION_REACH  # the window starts where the sentence does
     masked, quote_start, quote_end = _window(masked, quote_start, quote_end)
     colon = _COLON.search(masked[:quote_start])
     if colon and masked[colon.end() - 1 : quote_start].strip() in ("", ":"):
@@ -95,7 +111,7 @@ def attribute(
     if verb is None:
         return None
     mentions = index.mentions(masked)
-    return _subject(masked, verb, mentions, index)
+    return _subject(masked, verb, mentions, index, whole)
 
 
 def _window(masked: str, quote_start: int, quote_end: int) -> tuple[str, int, int]:
@@ -160,9 +176,17 @@ INVERTING = frozenset(
 
 
 def _subject(
-    masked: str, verb: re.Match[str], mentions: list[Mention], index: SpeakerIndex
+    masked: str,
+    verb: re.Match[str],
+    mentions: list[Mention],
+    index: SpeakerIndex,
+    whole: bool = False,
 ) -> Attribution | None:
-    before = [m for m in mentions if m.end <= verb.start()]
+    # A name with another verb of saying after it is that verb's subject ("Kowal said,
+    # as the crowd cheered and chanted: “…”"), not this one's.
+    before = [
+        m for m in mentions if m.end <= verb.start() and not VERB.search(masked, m.end, verb.start())
+    ]
     after = [m for m in mentions if m.start >= verb.end()]
     passive_verb = verb.group().lower() in INVERTING
     pronoun = _PRONOUN.search(masked[: verb.start()])
@@ -177,6 +201,10 @@ def _subject(
     sid = index.by_surname(surname) if surname else ""
     if sid:  # "…," Weiss said
         return Attribution(surname, sid)
+    if whole and _headless(masked, verb):
+        opening = _opening_subject(masked, mentions, index)
+        if opening is not None:
+            return opening
     if passive_verb:
         found = _after(masked, verb.end(), after, index)
         if found is not None:
@@ -184,6 +212,55 @@ def _subject(
     if before:
         return Attribution(before[-1].text, before[-1].speaker)
     return None
+
+
+# What stands before a verb that has no subject of its own: "…, saying", "… and
+# called for": the verb shares the subject that opens the sentence.
+_SHARED_SUBJECT = re.compile(r"(?:,|\band|\bbut|\bthen|\balso)\s*(?:\w+ly\s+)?$")
+_OPENING_RUN = re.compile(rf"^\s*(?P<run>(?:{CAPITAL}[\w'’.-]*\s+)*?{CAPITAL}[\w'’-]+)\s+[a-z]")
+
+
+# A clause of its own, with a subject of its own: "…, as the crowd cheered and chanted".
+_SUBCLAUSE = re.compile(
+    r"(?:,|\b(?:and|but))\s*(?:as|while|when|after|before|because|since|although|though"
+    r"|where|who|which|whom)\b",
+    re.IGNORECASE,
+)
+
+
+def _headless(masked: str, verb: re.Match[str]) -> bool:
+    """A participle ("saying", "stating") or a second verb of one subject ("expressed
+    his condolences … and called for"), in no clause of its own: the subject is the
+    sentence's own."""
+    if _SUBCLAUSE.search(masked, 0, verb.start()):
+        return False
+    return verb.group().lower().endswith("ing") or bool(
+        _SHARED_SUBJECT.search(masked, 0, verb.start())
+    )
+
+
+def _opening_subject(
+    masked: str, mentions: list[Mention], index: SpeakerIndex
+) -> Attribution | None:
+    """The person who opens the sentence, past their titles ("Fed Chair Jerome
+    Powell justified …"): a registered name, a full name, or a known surname."""
+    found = _OPENING_RUN.match(masked)
+    if found is None:
+        return None
+    a, b = found.span("run")
+    hit = [m for m in mentions if m.start < b and a < m.end]
+    if hit:
+        return Attribution(hit[-1].text, hit[-1].speaker)
+    words = found.group("run").split()
+    if words[0] in _NOT_NAMES or words[0].lower() in STOPWORDS:
+        return None  # "The committee …", "After Powell spoke, …": no person opens it
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return None  # "Powell's decision …": whose, not who
+    name = _person(words)
+    if _is_full_name(name):
+        return _named(name, index)
+    sid = index.by_surname(name)
+    return Attribution(name, sid) if sid else None
 
 
 def _nearer(mention: Mention, named: re.Match[str] | None, index: SpeakerIndex) -> Attribution:
@@ -200,7 +277,7 @@ def _nearer(mention: Mention, named: re.Match[str] | None, index: SpeakerIndex) 
 def _named_before(text: str) -> re.Match[str] | None:
     """The name that ends `text` (the words before a verb of saying), past an
     affiliation: in "Andrew Small of the German Marshall Fund" it is Small."""
-    named = _BEFORE.search(text)
+    named = _OPENING_BEFORE.match(text) or _BEFORE.search(text) or _APPOSED.search(text)
     while named is not None:
         affiliation = _AFFILIATION.search(text, 0, named.start("name"))
         if affiliation is None:
@@ -224,6 +301,9 @@ def _after(
         return Attribution(hit[-1].text, hit[-1].speaker)
     if _is_full_name(name):
         return _named(name, index)
+    sid = index.by_surname(name)
+    if sid:  # "…," said Mahomes: the one speaker of that surname
+        return Attribution(name, sid)
     inside = [m for m in mentions if m.end <= b]
     return Attribution(inside[-1].text, inside[-1].speaker) if inside else None
 
@@ -270,6 +350,8 @@ def _person(words: list[str]) -> str:
             word.endswith(".") and word[:-1] not in _HONORIFICS and len(word) > 3
         ):
             cut = i + 1
+        elif word.endswith(("'s", "’s")) and i + 1 < len(words):
+            cut = i + 1  # "China’s Xi", "Spain’s Óscar Puente": whose, not who
     name = words[cut:] or words[-1:]
     if len(name) > 3:
         name = name[-3:] if len(name[-2]) == 2 and name[-2].endswith(".") else name[-2:]

@@ -10,6 +10,7 @@ from factcheck.model import Evidence, Part, Quotation, Verdict
 from factcheck.quotations.align import (
     ADD,
     DROP,
+    GAPPED_DROP,
     SUB,
     Alignment,
     Op,
@@ -101,7 +102,9 @@ def quote_part(
         Verdict.UNVERIFIED,
         speaker=attribution.name if attribution else "",
     )
-    if match is None or not (match.exact or _altered(match, typed) or _misspelt(match)):
+    if match is not None and not (match.exact or _altered(match, typed) or _misspelt(match)):
+        match = _gapped(match, typed)
+    if match is None:
         return base
     quotation = match.wording.quotation
     alignment = _within_wording(match)
@@ -174,6 +177,27 @@ def _altered(match: QuoteMatch, typed: list[QWord]) -> bool:
         and match.similarity >= MIN_SIMILARITY
         and content >= MIN_CONTENT_MATCHES
     )
+
+
+# A long quotation most of whose words stand in a source's wording in order, the
+# rest of it left out or changed, is that wording altered ("… the love and support
+# of my family than I am angry at the outcome" against "… the love and support I
+# experienced this last week from Melissa, my family, … than I am disappointed by
+# the outcome"): so many words in order are no coincidence.
+MIN_WORDS_GAPPED = 8
+MIN_KEPT_GAPPED = 0.8
+MIN_CONTENT_GAPPED = 4
+
+
+def _gapped(match: QuoteMatch, typed: list[QWord]) -> QuoteMatch | None:
+    """The match aligned with words left out cheap, when it is such a quotation."""
+    if match.typed_count < MIN_WORDS_GAPPED:
+        return None
+    loose = align(typed, list(match.wording.words), drop=GAPPED_DROP)
+    content = sum(1 for op in loose.ops if op.kind == "equal" and op.typed and len(op.typed.norm) > 3)
+    if loose.matched < MIN_KEPT_GAPPED * match.typed_count or content < MIN_CONTENT_GAPPED:
+        return None
+    return QuoteMatch(match.wording, loose, match.typed_count)
 
 
 def _misspelt(match: QuoteMatch) -> bool:
