@@ -2,8 +2,9 @@
 
 A million entries take a minute to decode, so a large registry is indexed
 once into SQLite: every wording and figure is a row of JSON (registry/codec.py,
-never a pickle: a planted file can hold only data), and two FTS5
-tables find the few worth comparing. A claim's rarest words (by how many
+never a pickle: a planted file can hold only data); an FTS5 table finds the
+wordings worth comparing, and each word's figures of a dimension, kept as
+packed row numbers (FigurePostings), the figures. A claim's rarest words (by how many
 rows hold them) retrieve a short list; the engine then scores only that
 list with the same alignment and overlap it uses in memory. Sources and
 speakers are read one at a time when a verdict cites them.
