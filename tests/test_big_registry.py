@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import InputError, RegistryProblems
+from factcheck.matching import store
 from factcheck.matching.bulk import stream_store
 from factcheck.matching.store import build_store
+from factcheck.registry.codec import decode_rows
 from factcheck.registry.loader import parse_registry, read_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +45,14 @@ def rows(db: Path) -> list[object]:
         found: list[object] = [con.execute(q).fetchall() for q in QUERIES]
         words = con.execute("SELECT rowid, words FROM wording_words ORDER BY rowid")
         found.append([(r, sorted(w.split())) for r, w in words])  # a set's order is free
+        # Each word's figures of a dimension, whatever parts the build wrote them in.
+        posts: dict[tuple[str, str], list[int]] = {}
+        for t, d, blob in con.execute(
+            "SELECT term, dimension, rows FROM figure_posts ORDER BY rowid"
+        ):
+            posts.setdefault((t, d), []).extend(decode_rows(blob))
+        found.append(sorted(posts.items()))
+        found.append(con.execute("SELECT term FROM figure_odd ORDER BY term").fetchall())
         return found
     finally:
         con.close()
@@ -64,9 +74,11 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_streaming_build_writes_the_rows_of_the_in_memory_build(
-    generated: Path, tmp_path: Path, jobs: int
+    generated: Path, tmp_path: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Chunks of 37 entries: sources, speakers, quotations and figures cut many times.
+    # Chunks of 37 entries: sources, speakers, quotations and figures cut many times;
+    # the words' lists of figures written out every 700 row numbers, in many parts.
+    monkeypatch.setattr(store, "FLUSH_POSTINGS", 700)
     stream_store(generated, str(generated), tmp_path / "s.sqlite", jobs=jobs, per_chunk=37)
     assert rows(tmp_path / "s.sqlite") == rows(in_memory(generated, tmp_path / "m.sqlite"))
 

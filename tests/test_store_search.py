@@ -92,3 +92,41 @@ def test_the_index_search_finds_the_rows_of_the_group_queries(
         want = by_groups(db, f"{table}_words", rare, limit, dimension)
         got = stored._search_rows(f"{table}_words", f"{table}_terms", words, limit, dimension)
         assert got == want, (sorted(words), dimension)
+
+
+def test_words_fts5_folds_are_searched_as_fts5_finds_them(tmp_path: Path) -> None:
+    """FTS5 folds "é" to "e": a search for "sanchez" also finds the figure of
+    "Sánchez". Such words are answered by FTS5, every other one from its list."""
+    names = ["Sánchez", "Sanchez", "Müller", "Muller", "Ørsted", "Zürich"]
+    lines = ['schema = 1\n[[sources]]\nid = "s1"\noutlet = "Daily"\ntitle = "T"\n']
+    for k in range(60):
+        name, other = names[k % len(names)], names[(k * 5 + 1) % len(names)]
+        sentence = f"{name} counted {k + 10} boats near {other} harbour."
+        lines.append(
+            f'[[figures]]\nid = "f{k}"\nsubject = "boats {name}"\nkeywords = ["boats"]\nvalue = {k + 10}\n'
+            f'unit = "boats"\n[[figures.reports]]\nsource = "s1"\nvalue = {k + 10}\n'
+            f'text = "{k + 10} boats"\nsentence = "{sentence}"\n'
+        )
+    toml = tmp_path / "registry.toml"
+    toml.write_text("\n".join(lines), encoding="utf-8")
+    build_store(load_registry(toml), tmp_path / "index.sqlite")
+    stored = StoredIndex(tmp_path / "index.sqlite")
+    db = stored.db
+    odd = {t for (t,) in db.execute("SELECT term FROM figure_odd")}
+    assert {"sánchez", "sanchez", "müller", "muller"} <= odd
+    assert "harbour" not in odd and "boat" not in odd
+    terms = [t for (t,) in db.execute("SELECT term FROM figure_terms ORDER BY term")]
+    (dimension,) = db.execute("SELECT DISTINCT dimension FROM figures").fetchone()
+    rng = random.Random(3)
+    for _ in range(100):
+        words = set(rng.sample(terms, rng.randint(1, 4)))
+        marks = ",".join("?" * len(words))
+        rare = [
+            t
+            for (t,) in db.execute(
+                f"SELECT term FROM figure_terms WHERE term IN ({marks}) ORDER BY docs, term LIMIT 4",
+                sorted(words),
+            )
+        ]
+        want = by_groups(db, "figure_words", rare, 5, dimension)
+        assert stored._search_rows("figure_words", "figure_terms", words, 5, dimension) == want

@@ -33,6 +33,7 @@ from factcheck.matching.index import figure_info
 from factcheck.matching.store import (
     _SCHEMA,
     PROGRESS_EVERY,
+    FigurePostings,
     put_speaker_names,
     token,
 )
@@ -92,6 +93,9 @@ class _Rows:
     entries: int = 0
     backs: Counter[tuple[str, int]] = field(default_factory=Counter)  # (source, 0 or 1)
     several: list[int] = field(default_factory=list)  # figures (in the chunk) with 2+ reports
+    # Each (word, dimension)'s figures, by offset in `figures`: grouped here, in
+    # parallel, so that the writing process only shifts them to row numbers.
+    figure_posts: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
 
 def stream_store(
@@ -347,6 +351,9 @@ def _add_figure(rows: _Rows, figure: Figure) -> None:
     rows.figure_docs.update(terms)
     dimension = figure.quantity.dimension
     words = " ".join(sorted(terms))
+    offset = len(rows.figures)
+    for t in terms:
+        rows.figure_posts.setdefault((t, dimension), []).append(offset)
     rows.figures.append((dimension, codec.dumps(codec.encode_figure_info(info)), words))
     rows.lower.update(LOWER_WORD.findall(figure.subject))
     for report in figure.reports:
@@ -370,11 +377,13 @@ def _entries(
     lower: set[str] = set()
     backs: Counter[tuple[str, int]] = Counter()
     next_wording, next_figure, done, told = 1, 1, 0, 0
+    postings = FigurePostings(db)
     try:
         for rows in _run(functools.partial(_entry_rows, source, name), chunks, jobs):
             problems += rows.problems
             _insert(db, "wording", next_wording, rows.wordings)
             _insert(db, "figure", next_figure, rows.figures)
+            postings.add(next_figure, rows.figure_posts)
             db.executemany("INSERT INTO ids VALUES(?, ?, ?, ?, ?)", rows.ids)
             db.executemany(
                 "INSERT INTO several VALUES(?)", ((next_figure + k,) for k in rows.several)
@@ -396,6 +405,7 @@ def _entries(
     say(f"indexed {done:,} entries; sorting the quotations' ids")
     db.execute("CREATE INDEX wordings_by_quotation ON wordings(quotation)")
     db.executemany("INSERT INTO wording_terms VALUES(?, ?)", wording_docs.items())
+    postings.finish()
     db.execute("CREATE INDEX figures_by_dimension ON figures(dimension)")
     db.executemany("INSERT INTO figure_terms VALUES(?, ?)", figure_docs.items())
     db.execute("INSERT INTO meta VALUES('lower_words', ?)", (" ".join(sorted(lower)),))

@@ -2,8 +2,9 @@
 
 A million entries take a minute to decode, so a large registry is indexed
 once into SQLite: every wording and figure is a row of JSON (registry/codec.py,
-never a pickle: a planted file can hold only data), and two FTS5
-tables find the few worth comparing. A claim's rarest words (by how many
+never a pickle: a planted file can hold only data); an FTS5 table finds the
+wordings worth comparing, and each word's figures of a dimension, kept as
+packed row numbers (FigurePostings), the figures. A claim's rarest words (by how many
 rows hold them) retrieve a short list; the engine then scores only that
 list with the same alignment and overlap it uses in memory. Sources and
 speakers are read one at a time when a verdict cites them.
@@ -20,7 +21,7 @@ import os
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain, combinations
 from pathlib import Path
@@ -50,26 +51,29 @@ CACHE_ROWS = 20_000
 # Posting lists (a rare word's rows) kept per process, in row numbers in all: about
 # 8 bytes each.
 CACHE_POSTINGS = 4_000_000
-# A process's first figure searches check each row FTS5 walks; after these many
-# (a batch), each rare word's rows are read whole once and counted (most_shared),
-# which costs more for one search and far less for thousands.
-COLD_SEARCHES = 64
-# A dimension this rare is searched row by row in the cold path (about 0.1 ms a row).
+# A dimension this rare is searched row by row when FTS5 answers a search (a word
+# whose FTS5 matches are not its own rows: see figure_odd), about 0.1 ms a row.
 FEW_FIGURES = 48
+# Figures' row numbers a build holds before writing them out as parts of the words'
+# lists (figure_posts): 4 bytes each, so memory stays flat whatever the size.
+FLUSH_POSTINGS = 4_000_000
 T = TypeVar("T")
+_TOKENIZE = '''"unicode61 tokenchars '_'"'''  # the FTS5 tables' tokenizer
 
-_SCHEMA = """
+_SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE sources(id TEXT PRIMARY KEY, blob BLOB);
 CREATE TABLE speakers(id TEXT PRIMARY KEY, blob BLOB);
 CREATE TABLE wordings(id INTEGER PRIMARY KEY, quotation TEXT, blob BLOB);
 CREATE TABLE figures(id INTEGER PRIMARY KEY, dimension TEXT, blob BLOB);
-CREATE VIRTUAL TABLE wording_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
-CREATE VIRTUAL TABLE figure_words USING fts5(words, tokenize="unicode61 tokenchars '_'");
+CREATE VIRTUAL TABLE wording_words USING fts5(words, tokenize={_TOKENIZE});
+CREATE VIRTUAL TABLE figure_words USING fts5(words, tokenize={_TOKENIZE});
 CREATE TABLE wording_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 CREATE TABLE figure_terms(term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 CREATE TABLE speaker_names(key TEXT, rank INTEGER, name TEXT, speaker TEXT, surname TEXT);
 CREATE TABLE people(key TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE figure_posts(term TEXT, dimension TEXT, rows BLOB);
+CREATE TABLE figure_odd(term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -96,6 +100,66 @@ def token(word: str) -> str:
     if lower.isalnum():  # nearly every word: nothing to replace
         return lower
     return "".join(c if c.isalnum() else "_" for c in word.lower())
+
+
+class FigurePostings:
+    """Each word's figures of each dimension as packed row numbers in ascending order
+    (table figure_posts; codec.encode_rows): a search reads four such lists, where
+    asking FTS5 walked every row of the words and checked each one's dimension.
+
+    A build adds rows in row order and writes what it holds every FLUSH_POSTINGS
+    row numbers, so a word's list is the parts of its rows in rowid order. A word
+    whose FTS5 matches are not exactly its own rows (FTS5 folds "é" to "e", so
+    "sanchez" also finds "sánchez") is listed in figure_odd, and FTS5 answers
+    searches for it, as it answered every search before these lists."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.lists: dict[tuple[str, str], array[int]] = {}
+        self.held = 0
+        self.terms: set[str] = set()
+
+    def add(self, first: int, local: Mapping[tuple[str, str], Sequence[int]]) -> None:
+        """Rows numbered from `first`, by (word, dimension): their offsets from it."""
+        lists = self.lists
+        for key, offsets in local.items():
+            rows = lists.get(key)
+            if rows is None:
+                rows = lists[key] = array("i")
+                self.terms.add(key[0])
+            rows.extend(map(first.__add__, offsets))
+            self.held += len(offsets)
+        if self.held >= FLUSH_POSTINGS:
+            self.flush()
+
+    def flush(self) -> None:
+        self.db.executemany(
+            "INSERT INTO figure_posts VALUES(?, ?, ?)",
+            ((t, d, codec.encode_rows(rows)) for (t, d), rows in self.lists.items()),
+        )
+        self.lists.clear()
+        self.held = 0
+
+    def finish(self) -> None:
+        self.flush()
+        self.db.execute("CREATE INDEX figure_posts_by_term ON figure_posts(term, dimension)")
+        odd = odd_terms(self.db, self.terms)
+        self.db.executemany("INSERT INTO figure_odd VALUES(?)", ((t,) for t in sorted(odd)))
+
+
+def odd_terms(db: sqlite3.Connection, terms: Iterable[str]) -> set[str]:
+    """The words whose FTS5 matches may hold rows without them: every word that is not
+    plain ASCII (FTS5's tokenizer folds and splits it), and each token it folds to."""
+    odd = {t for t in terms if not t.isascii()}
+    if not odd:
+        return odd
+    db.execute(f"CREATE VIRTUAL TABLE temp.fold USING fts5(w, tokenize={_TOKENIZE})")
+    db.executemany("INSERT INTO temp.fold(w) VALUES(?)", ((t,) for t in sorted(odd)))
+    db.execute("CREATE VIRTUAL TABLE temp.fold_terms USING fts5vocab(temp, fold, row)")
+    odd.update(str(t) for (t,) in db.execute("SELECT term FROM temp.fold_terms"))
+    db.execute("DROP TABLE temp.fold_terms")
+    db.execute("DROP TABLE temp.fold")
+    return odd
 
 
 def build_store(
@@ -175,6 +239,7 @@ def _put_figures(
 ) -> None:
     total = len(registry.figures)
     docs: Counter[str] = Counter()
+    postings = FigurePostings(db)
     for n, figure in enumerate(registry.figures, start=1):
         info = figure_info(figure)
         terms = {token(w) for w in info.vocabulary}
@@ -187,8 +252,10 @@ def _put_figures(
             (n, figure.quantity.dimension, _dump(codec.encode_figure_info(info))),
         )
         db.execute("INSERT INTO figure_words(rowid, words) VALUES(?, ?)", (n, words))
+        postings.add(n, {(t, figure.quantity.dimension): (0,) for t in terms})
         if progress and n % PROGRESS_EVERY == 0:
             progress(f"indexed {n:,} of {total:,} figures")
+    postings.finish()
     db.execute("CREATE INDEX figures_by_dimension ON figures(dimension)")
     db.executemany("INSERT INTO figure_terms VALUES(?, ?)", docs.items())
 
@@ -204,6 +271,7 @@ def is_complete(path: Path) -> bool:
             db.execute("SELECT term FROM wording_terms LIMIT 1").fetchone()
             db.execute("SELECT key FROM speaker_names LIMIT 1").fetchone()  # built before it
             db.execute("SELECT key FROM people LIMIT 1").fetchone()
+            db.execute("SELECT term FROM figure_odd LIMIT 1").fetchone()  # built before them
             return row is not None and row[0] == 1
         finally:
             db.close()
@@ -270,10 +338,8 @@ class StoredIndex(Index):
         self._figure_total: int | None = None
         self._decoded: dict[str, dict[int, Any]] = {}
         self._by_quotation: dict[str, list[Wording]] = {}
-        self._dimensions: dict[str, frozenset[int]] = {}
-        self._postings: dict[tuple[str, str, str], array[int]] = {}
+        self._postings: dict[tuple[str, str], array[int]] = {}
         self._posting_total = 0
-        self._figure_searches = 0
         self._few: dict[str, list[int] | None] = {}
         self._figure_docs_of: dict[str, int] = {}
         self._searched: dict[tuple[str, frozenset[str], int, str | None], list[int]] = {}
@@ -286,9 +352,9 @@ class StoredIndex(Index):
 
     def __getstate__(self) -> dict[str, Any]:  # to batch workers: they reopen the file
         # The per-process caches stay behind: each worker fills its own.
-        caches = ["_decoded", "_by_quotation", "_searched", "_figure_docs_of", "_dimensions"]
+        caches = ["_decoded", "_by_quotation", "_searched", "_figure_docs_of"]
         fresh: dict[str, Any] = {name: {} for name in [*caches, "_postings", "_few"]}
-        counts = {"_posting_total": 0, "_figure_searches": 0}
+        counts = {"_posting_total": 0}
         return {**self.__dict__, "_db": None, "warn": None, **counts, **fresh}
 
     def damaged(self, exc: Exception) -> None:
@@ -440,16 +506,18 @@ class StoredIndex(Index):
                 [*sorted(words), RARE_WORDS],
             )
         ]
-        if dimension is None:
-            return self._by_groups(table, rare, limit, None)
-        self._figure_searches += 1
-        if self._figure_searches <= COLD_SEARCHES:
-            # A look-up, or a batch's first claims: reading each rare word's whole
-            # list of figures would cost more than checking the rows FTS5 walks.
+        if dimension is None or self._odd(rare):
             return self._by_groups(table, rare, limit, dimension)
-        if not self._dimension_ids(dimension):
-            return []
-        return most_shared([self._posting(table, t, dimension) for t in rare], limit)
+        return most_shared([self._posting(t, dimension) for t in rare], limit)
+
+    def _odd(self, rare: list[str]) -> bool:
+        """Whether FTS5 must answer for one of these words (see FigurePostings)."""
+        if not rare:
+            return False
+        marks = ",".join("?" * len(rare))
+        return bool(
+            self.db.execute(f"SELECT 1 FROM figure_odd WHERE term IN ({marks})", rare).fetchone()
+        )
 
     def _by_groups(
         self, table: str, rare: list[str], limit: int, dimension: str | None
@@ -505,43 +573,27 @@ class StoredIndex(Index):
             self._few[dimension] = ids if len(ids) <= FEW_FIGURES else None
         return self._few[dimension]
 
-    def _posting(self, table: str, term: str, dimension: str) -> Sequence[int]:
-        """The figures of `dimension` holding `term`, in row order; kept per process.
-        (FTS5 asked for the groups with the dimension checked on each row joins
-        every row it walks, which cost three times as much.)"""
-        key = (table, term, dimension)
+    def _posting(self, term: str, dimension: str) -> Sequence[int]:
+        """The figures of `dimension` holding `term`, in row order; kept per process."""
+        key = (term, dimension)
         found = self._postings.get(key)
         if found is None:
-            # One string of row numbers, not a row object per row: a third faster.
-            (text,) = self.db.execute(
-                f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", (f'"{term}"',)
-            ).fetchone()
-            keep = self._dimension_ids(dimension)
-            # Sorted here: group_concat's order is SQLite's to choose.
-            rows = sorted(int(r) for r in text.split(",")) if text else []
-            found = array("q", (r for r in rows if r in keep))
+            parts = self.db.execute(
+                "SELECT rows FROM figure_posts WHERE term = ? AND dimension = ? ORDER BY rowid",
+                (term, dimension),
+            )
+            # The build wrote the list in parts, each after the one before.
+            found = codec.decode_rows(*(blob for (blob,) in parts))
             self._keep_posting(key, found)
         return found
 
-    def _keep_posting(self, key: tuple[str, str, str], rows: array[int]) -> None:
+    def _keep_posting(self, key: tuple[str, str], rows: array[int]) -> None:
         """Keep `rows`; past CACHE_POSTINGS row numbers in all the oldest lists go."""
         cache = self._postings
         self._posting_total += len(rows)
         while cache and self._posting_total > CACHE_POSTINGS:
             self._posting_total -= len(cache.pop(next(iter(cache))))
         cache[key] = rows
-
-    def _dimension_ids(self, dimension: str) -> frozenset[int]:
-        """The figures of `dimension`: a search checks the rows its words find
-        against them (asking FTS5 for a dimension token instead walks a posting
-        list holding a quarter of all figures)."""
-        if dimension not in self._dimensions:
-            (text,) = self.db.execute(
-                "SELECT group_concat(id) FROM figures WHERE dimension = ?", (dimension,)
-            ).fetchone()
-            ids = map(int, text.split(",")) if text else ()
-            self._dimensions[dimension] = frozenset(ids)
-        return self._dimensions[dimension]
 
     def _load(self, table: str, rows: list[int], decode: Callable[[codec.Data], T]) -> list[T]:
         """The decoded rows, in the order asked; each decoded once per process."""
