@@ -108,3 +108,19 @@ def test_the_same_source_twice_into_jsonl_is_refused(both: tuple[Path, Path]) ->
     )
     assert done.exit_code == 2 and "already in the registry" in done.output
     assert "Traceback" not in done.output and jsonl.read_bytes() == again
+
+
+def test_an_entry_written_with_escaped_keys_still_gains_its_report(
+    both: tuple[Path, Path],
+) -> None:
+    # JSON may spell any key with escapes; the quick look for '"id"' must not lose
+    # the report of such an entry.
+    toml, jsonl = both
+    escaped = [
+        line.replace('"id":', '"\\u0069d":') if '"type": "figure"' in line else line
+        for line in jsonl.read_text(encoding="utf-8").splitlines()
+    ]
+    jsonl.write_text("\n".join(escaped) + "\n", encoding="utf-8")
+    for path in both:
+        assert _ingest(path).exit_code == 0
+    assert _tables(toml) == _tables(jsonl)

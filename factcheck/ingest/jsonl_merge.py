@@ -39,14 +39,23 @@ def merge_jsonl(registry_text: str, proposal: Proposal) -> str:
         else:
             more.setdefault(f.entry, []).append(report)
     if more:
-        lines = [_with_reports(line, more) for line in lines]
-    lines += [_dumps(table) for table in added]
+        done: set[str] = set()
+        edited = [_with_reports(line, more, done, quick=True) for line in lines]
+        if done != set(more):  # an entry written with escaped keys ("\u0069d"): look closer
+            done.clear()
+            edited = [_with_reports(line, more, done, quick=False) for line in lines]
+        lines = edited
+    end = "\r" if lines and lines[0].endswith("\r") else ""  # a file of CRLF lines stays one
+    lines += [_dumps(table) + end for table in added]
     return "\n".join(lines) + "\n"
 
 
-def _with_reports(line: str, more: dict[str, list[dict[str, Any]]]) -> str:
-    """The line, or, when it is an entry gaining reports, its object with them added."""
-    if '"id"' not in line:  # most lines: not decoded at all
+def _with_reports(
+    line: str, more: dict[str, list[dict[str, Any]]], done: set[str], quick: bool
+) -> str:
+    """The line, or, when it is an entry gaining reports, its object with them added
+    (`done` records which). `quick`: decode only lines that spell out "id"."""
+    if quick and '"id"' not in line:  # most lines: not decoded at all
         return line
     try:
         table = json.loads(line)
@@ -54,11 +63,12 @@ def _with_reports(line: str, more: dict[str, list[dict[str, Any]]]) -> str:
         return line  # the registry was valid before: this is not an entry's line
     if not isinstance(table, dict) or table.get("type") not in ("quotation", "figure"):
         return line
-    reports = more.get(str(table.get("id")))
-    if not reports:
+    entry = str(table.get("id"))
+    if entry not in more:
         return line
-    table["reports"] = [*table.get("reports", []), *reports]
-    return _dumps(table)
+    done.add(entry)
+    table["reports"] = [*table.get("reports", []), *more[entry]]
+    return _dumps(table) + ("\r" if line.endswith("\r") else "")
 
 
 def _dumps(table: dict[str, Any]) -> str:
