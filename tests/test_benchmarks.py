@@ -35,7 +35,26 @@ def test_benchmark_smoke_run_prints_every_row(tmp_path: Path) -> None:
     ):
         assert benchmark in names, proc.stdout
     assert "| registry entries | look-up | batch throughput |" in proc.stdout  # growth table
+    assert "claim, warm" not in names  # index10m runs only when asked for
     assert _results_stamp() == before  # a smoke run prints; it never rewrites the results
+
+
+def test_index10m_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
+    # The ten-million-entry benchmark, at the smoke size: a build row with its
+    # projection, and a warm look-up of each kind against the shipped registry.
+    proc = subprocess.run(
+        [
+            sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--only", "index10m",
+            "--index10m-formats", "jsonl", "--data", str(tmp_path / "data"),
+        ],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
+    assert any(r.startswith("| index build, 2,000 entries (jsonl") and "10M:" in r for r in rows)
+    for kind in ("figure", "quotation"):
+        assert any(f"2,000 entries (jsonl), {kind} claim, warm" in r for r in rows), proc.stdout
+    assert (tmp_path / "data" / "registry-2000.jsonl").exists()  # kept for the next run
 
 
 def _results_stamp() -> float:

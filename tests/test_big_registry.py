@@ -288,30 +288,6 @@ def test_conflicts_and_sources_from_the_index_read_no_whole_file(
         assert (got.exit_code, got.stdout) == (want.exit_code, want.stdout)
 
 
-def test_ingest_refuses_a_jsonl_registry_in_one_line(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from factcheck.cli import cli
-
-    registry = jsonl_registry(tmp_path, [])
-    before = registry.read_bytes()
-    article = tmp_path / "a.md"
-    article.write_text('"We will win," said Vladimir Putin on Friday.\n', encoding="utf-8")
-    args = [
-        "--registry",
-        str(registry),
-        "ingest",
-        str(article),
-        "--source-id",
-        "s9",
-        "--outlet",
-        "X",
-    ]
-    got = CliRunner().invoke(cli, args)
-    assert got.exit_code == 2 and "JSON Lines one is not supported" in got.output
-    assert "Traceback" not in got.output and registry.read_bytes() == before
-
-
 @pytest.mark.parametrize("build", ["stream", "memory"])
 def test_the_index_keeps_the_speakers_name_words(tmp_path: Path, build: str) -> None:
     from factcheck.matching.index import build_index

@@ -216,7 +216,14 @@ def test_a_task_returns_its_rows_written_as_a_local_worker_writes_them() -> None
     from factcheck.cli.batch_run import Rendered, _Checker
     from factcheck.output import result_writer
     from factcheck.registry import load_registry
-    from factcheck.scale.dask_batch import content_key, render_chunk, task_rows
+    from factcheck.scale.dask_batch import (
+        Block,
+        Texts,
+        content_key,
+        render_block,
+        render_chunk,
+        task_rows,
+    )
 
     path = str(shipped_registry())
     rows = [Row("a", "Russia shares a 4,209 km border with China.", 1), Row("b", "", 2, "bad row")]
@@ -225,6 +232,14 @@ def test_a_task_returns_its_rows_written_as_a_local_worker_writes_them() -> None
     checker = _Checker(load_registry(path))
     assert all(isinstance(d, Rendered) for d in done)
     assert [d.text for d in done] == [writer.render(checker(r)) for r in rows]
+    # What --dask submits: one object each way, never a bare list, which Dask sends
+    # element by element.
+    # element by element; and written rows as one string.
+    block = render_block(Block(tuple(rows)), path, content_key(path), ("jsonl", False))
+    assert type(block) is Texts and list(block.results()) == done
+    colour = render_block(Block(tuple(rows)), path, content_key(path), ("table", True))
+    assert type(colour) is Block  # a coloured table is written at the end, from Results
+    assert [r.verdict for r in colour.results()] == [d.verdict for d in done]
     # Few rows: small tasks, for order and progress; many: large ones, a few a thread.
     assert task_rows(1_000, 2) == 64 and task_rows(100_000, 2) == 2_048
     assert task_rows(20_000, 2) == 1_250

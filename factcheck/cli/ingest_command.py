@@ -70,6 +70,7 @@ def ingest(
       factcheck --registry quotes.toml ingest article.md --source-id s005-gazette --outlet "The Gazette" --dry-run
     """
     from factcheck.fileio import write_atomic
+    from factcheck.ingest.jsonl_merge import merge_jsonl
     from factcheck.ingest.merge import merge
     from factcheck.ingest.propose import propose
     from factcheck.model import Source
@@ -81,10 +82,6 @@ def ingest(
     if id_problem(source_id):  # before anything is read: a bad id is the command's fault
         raise UserError(f"--source-id: {id_problem(source_id)}")
     path, named_by = _target(state)
-    if is_jsonl(path):  # merge() edits TOML, keeping its comments and layout
-        raise UserError(
-            f"{path}: ingest adds to a TOML registry; a JSON Lines one is not supported"
-        )
     old = _registry_text(path)
     try:
         registry, problems = parse_registry(old, str(path))
@@ -103,7 +100,8 @@ def ingest(
     source = Source(source_id, outlet, title, author, date or dateline(text), name, url)
     proposal = propose(text, registry, source)
     _refuse_a_copy(proposal, registry, path)
-    new = merge(old, proposal)
+    # TOML is edited keeping its comments and layout; JSON Lines gains lines.
+    new = merge_jsonl(old, proposal) if is_jsonl(path) else merge(old, proposal)
     _, after = _validated(new, str(path))
     if dry_run:
         stdout().writelines(
@@ -168,8 +166,10 @@ def _target(state: AppState) -> tuple[Path, str]:
 def _registry_text(path: Path) -> str:
     from factcheck.registry.reading import decode_registry, read_registry_bytes
 
-    if not os.path.lexists(path):
-        return EMPTY_REGISTRY  # a new registry file, started by this ingest
+    if not os.path.lexists(path):  # a new registry file, started by this ingest
+        from factcheck.registry.loader import is_jsonl
+
+        return '{"schema": 1}\n' if is_jsonl(path) else EMPTY_REGISTRY
     try:
         # As every command reads it: a FIFO or a device is refused, never waited on.
         return decode_registry(read_registry_bytes(path), str(path))
