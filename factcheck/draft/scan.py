@@ -15,7 +15,7 @@ from factcheck.matching.index import Index, index_for
 from factcheck.model import Finding, Part, Registry, Verdict
 from factcheck.quotations.spans import QuoteSpan, find_quotes
 from factcheck.quotations.speakers import Attribution
-from factcheck.verdicts.engine import analyse
+from factcheck.verdicts.engine import PartMemo, analyse
 
 OPENING_MARKS = ('"', "“", "„", "‘", "'")
 
@@ -85,6 +85,7 @@ def scan_text(
     pending: list[Directive] = []
     unclosed: Finding | None = None
     sentences: SentenceMemo = {}
+    parts = PartMemo()
     for item in read_plain_blocks(text) if plain else read_blocks(text):
         if isinstance(item, Directive):
             pending.append(item)
@@ -99,7 +100,9 @@ def scan_text(
         if unclosed is not None and not _continues_quotation(item):
             findings.append(unclosed)
         # A suppressed block is still read: a speaker it names is who a later "he said" means.
-        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker, memo, sentences)
+        block_findings, speaker, unclosed = _scan_block(
+            item, index, path, speaker, memo, (sentences, parts)
+        )
         if skip:
             unclosed = None
         else:
@@ -126,13 +129,13 @@ def _scan_block(
     path: str,
     speaker: Attribution | None,
     memo: BlockMemo | None,
-    sentences: SentenceMemo,
+    seen: tuple[SentenceMemo, PartMemo],
 ) -> tuple[list[Finding], Attribution | None, Finding | None]:
     """The block's findings, the last speaker it names, and its unclosed quotation mark."""
     key = (block.text, speaker)
     analysed = memo.get(key) if memo is not None else None
     if analysed is None:
-        analysed = _analyse_block(block.text, index, speaker, sentences)
+        analysed = _analyse_block(block.text, index, speaker, *seen)
         if memo is not None:
             memo.put(key, analysed)
     parts, speaker, unclosed = analysed
@@ -157,7 +160,11 @@ MAX_SENTENCES = 50_000
 
 
 def _analyse_block(
-    text: str, index: Index, speaker: Attribution | None, seen: SentenceMemo | None = None
+    text: str,
+    index: Index,
+    speaker: Attribution | None,
+    seen: SentenceMemo | None = None,
+    judged: PartMemo | None = None,
 ) -> Analysed:
     quotes = find_quotes(text)
     out: list[tuple[Part, int, str]] = []
@@ -167,7 +174,7 @@ def _analyse_block(
         key = (sentence, speaker)
         done = memo.get(key)
         if done is None:
-            done = analyse(sentence, index, speaker)
+            done = analyse(sentence, index, speaker, judged)
             if len(memo) >= MAX_SENTENCES:
                 memo.clear()  # a crude bound, as for blocks
             memo[key] = done
