@@ -7,13 +7,14 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import MD_TRIM_CHARS
 
-from factcheck.draft import simple
-from factcheck.draft.markdown import MAX_NESTING, read_blocks
+from factcheck.draft import markdown, simple
+from factcheck.draft.markdown import MAX_NESTING, Directive, read_blocks
 from factcheck.draft.simple import simple_pieces
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -68,15 +69,12 @@ def test_it_reads_a_draft_of_paragraphs_and_decides_nothing_else() -> None:
         assert simple_pieces(text, text.split("\n")) is None, other
 
 
-def test_the_blocks_are_the_same_either_way(monkeypatch: object) -> None:
+def test_the_blocks_are_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
     draft = make_draft(2_000, random.Random(6)) + "\n\nWith <!-- factcheck: ignore x --> it.\n"
     fast = list(read_blocks(draft))
-    monkeypatch.setattr(simple, "_NOT_SIMPLE", simple.re.compile(r"^", simple.re.M))  # type: ignore[attr-defined]
-    from factcheck.draft import markdown
-
-    monkeypatch.setattr(markdown, "simple_pieces", lambda text, lines: None)  # type: ignore[attr-defined]
+    monkeypatch.setattr(markdown, "simple_pieces", lambda text, lines: None)
     assert list(read_blocks(draft)) == fast
-    assert any(type(b).__name__ == "Directive" for b in fast)
+    assert any(isinstance(b, Directive) for b in fast)
 
 
 def test_trimmed_as_the_parser_trims() -> None:
