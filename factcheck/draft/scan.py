@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from factcheck.draft.ahead import Ahead, analyse_ahead
 from factcheck.draft.markdown import MAX_NESTING, Block, Directive, TooDeep, read_blocks
 from factcheck.draft.plain import read_plain_blocks
 from factcheck.draft.sentences import split_sentences
@@ -75,8 +76,13 @@ def scan_text(
     ignore: Iterable[str] = (),
     memo: BlockMemo | None = None,
     plain: bool = False,
+    jobs: int = 1,
 ) -> list[Finding]:
-    """Check every quotation and figure in a Markdown draft, or (`plain`) a plain-text one."""
+    """Check every quotation and figure in a Markdown draft, or (`plain`) a plain-text one.
+
+    With `jobs` above 1, a long draft is cut into that many runs of blocks, all but
+    the first analysed meanwhile by forked workers (draft/ahead.py): the same findings.
+    """
     index = index_for(registry)
     ignored = set(ignore)
     findings: list[Finding] = []
@@ -86,7 +92,12 @@ def scan_text(
     unclosed: Finding | None = None
     sentences: SentenceMemo = {}
     parts = PartMemo()
-    for item in read_plain_blocks(text) if plain else read_blocks(text):
+    items = list(read_plain_blocks(text) if plain else read_blocks(text))
+    # A server's scans, with their own memo, want no worker.
+    aheads = _ahead(items, index, (sentences, parts), jobs) if memo is None and jobs > 1 else []
+    for n, item in enumerate(items):
+        if aheads and n == aheads[0].start:
+            memo = aheads.pop(0).join(memo or BlockMemo())
         if isinstance(item, Directive):
             pending.append(item)
             continue
@@ -110,6 +121,18 @@ def scan_text(
     if unclosed is not None:
         findings.append(unclosed)
     return findings
+
+
+def _ahead(
+    items: list[Block | Directive | TooDeep],
+    index: Index,
+    seen: tuple[SentenceMemo, PartMemo],
+    jobs: int,
+) -> list[Ahead]:
+    texts = [item.text if isinstance(item, Block) else None for item in items]
+    return analyse_ahead(
+        texts, lambda text, speaker: _analyse_block(text, index, speaker, *seen), jobs
+    )
 
 
 def is_plain_text(path: str) -> bool:

@@ -1,0 +1,112 @@
+"""A long draft's second half, analysed ahead in a forked worker while the scan
+reads the first.
+
+What a block says depends on its text and the speaker named before it, nothing
+else (that is what BlockMemo relies on). The worker cannot know that speaker
+for its first block, so it takes none and carries its own from there; the scan
+then looks each block up by its text and the speaker it really follows. Where
+the two differ (a "he said" near the cut), the block misses and the scan
+analyses it itself, until a block names its speaker again and the keys meet.
+So the findings are the same as one process's, whatever the worker guessed.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.draft.scan import Analysed, BlockMemo
+    from factcheck.quotations.speakers import Attribution
+
+# Prose for each process at least: a fork costs some 60 ms of CPU time (the pages
+# both processes then write are copied), and each worker judges again quotations
+# the others also judge; below this, that outweighs the time a worker saves.
+MIN_CHARACTERS = 100_000
+
+# What the worker runs on each block: its text and speaker in, its analysis out.
+AnalyseBlock = Callable[[str, "Attribution | None"], "Analysed"]
+
+
+class Ahead:
+    """A worker analysing blocks[start:] in a child process."""
+
+    def __init__(self, start: int, pid: int, fd: int) -> None:
+        self.start = start
+        self.pid = pid
+        self.fd = fd
+
+    def join(self, memo: BlockMemo) -> BlockMemo:
+        """`memo`, holding what the worker found (nothing if it failed)."""
+        with os.fdopen(self.fd, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        if status != 0:
+            return memo  # the scan analyses every block itself: slower, never wrong
+        found: list[tuple[tuple[str, Attribution | None], Analysed]] = pickle.loads(data)
+        memo.limit = max(memo.limit, len(memo.seen) + len(found) + 1)
+        for key, analysed in found:
+            memo.put(key, analysed)
+        return memo
+
+
+def analyse_ahead(texts: Sequence[str | None], analyse: AnalyseBlock, jobs: int) -> list[Ahead]:
+    """Workers on all but the first of `jobs` runs of `texts` (the scan's items: a
+    block's text, or None for a directive), the scan itself reading the first; at
+    most one process for each MIN_CHARACTERS of prose, and none where the machine
+    cannot fork."""
+    total = sum(len(t) for t in texts if t)
+    parts = min(jobs, total // MIN_CHARACTERS)
+    if parts < 2 or not _can_fork():
+        return []
+    starts: list[int] = []  # where each worker's run begins: at an equal share of prose
+    seen = 0
+    for n, text in enumerate(texts):
+        if len(starts) < parts - 1 and seen >= total * (len(starts) + 1) / parts:
+            starts.append(n)
+        seen += len(text or "")
+    ends = [*starts[1:], len(texts)]
+    return [_fork(texts[s:e], analyse, s) for s, e in zip(starts, ends, strict=True)]
+
+
+def _fork(texts: Sequence[str | None], analyse: AnalyseBlock, start: int) -> Ahead:
+    read, write = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns into the scan
+        os.close(read)
+        _work(texts, analyse, write)
+    os.close(write)
+    return Ahead(start, pid, read)
+
+
+def default_jobs() -> int:
+    """One process for each core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+def _work(texts: Sequence[str | None], analyse: AnalyseBlock, fd: int) -> None:
+    code = 1
+    try:
+        speaker: Attribution | None = None
+        found = []
+        for text in texts:
+            if text is None:
+                continue
+            analysed = analyse(text, speaker)
+            found.append(((text, speaker), analysed))
+            speaker = analysed[1]
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+        code = 0
+    finally:
+        os._exit(code)  # no exit handlers, no flushing the scan's own buffers
+
+
+def _can_fork() -> bool:
+    # fork is unsafe on macOS (system libraries' threads) and absent on Windows.
+    return sys.platform == "linux"
