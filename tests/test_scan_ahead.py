@@ -94,3 +94,12 @@ def test_three_processes_share_a_draft(monkeypatch: pytest.MonkeyPatch) -> None:
     sent = _joined(monkeypatch)
     assert scan_text(text, MINI, jobs=3) == _one_process(text, monkeypatch)
     assert len(sent) == 2 and sent[0] < sent[1]  # the memo fills as each worker joins
+
+
+@pytest.mark.parametrize(("load", "jobs"), [(0.0, 2), (0.4, 2), (0.6, 1), (1.5, 1), (8.0, 1)])
+def test_by_default_one_process_for_each_idle_core(
+    load: float, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ahead.os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(ahead.os, "getloadavg", lambda: (load, load, load))
+    assert ahead.default_jobs() == jobs

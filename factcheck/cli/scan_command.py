@@ -73,7 +73,7 @@ pass_state = click.make_pass_decorator(AppState)
     type=click.IntRange(min=0),
     default=0,
     help="Processes for a long draft, one per 100,000 characters at most "
-    "(default 0: one per core). Findings never change.",
+    "(default 0: one per idle core). Findings never change.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr; errors still shown.")
 @fail_on_option
