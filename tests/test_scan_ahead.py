@@ -4,8 +4,8 @@ it succeeded."""
 
 from __future__ import annotations
 
-import pickle
 import sys
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
@@ -73,10 +73,10 @@ def test_a_failed_worker_leaves_the_scan_to_do_it_all(monkeypatch: pytest.Monkey
     text = _draft(4)
     monkeypatch.setattr(ahead, "MIN_CHARACTERS", 1)
 
-    def broken(*args: object, **kwargs: object) -> bytes:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the worker fails")
 
-    monkeypatch.setattr(pickle, "dumps", broken)  # only the worker pickles
+    monkeypatch.setattr(Connection, "send", broken)  # only the worker sends
     sent = _joined(monkeypatch)
     assert scan_text(text, MINI, jobs=2) == _one_process(text, monkeypatch)
     assert sent == [0]

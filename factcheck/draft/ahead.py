@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from factcheck.draft.scan import Analysed, BlockMemo
     from factcheck.quotations.speakers import Attribution
 
@@ -31,23 +33,22 @@ AnalyseBlock = Callable[[str, "Attribution | None"], "Analysed"]
 
 
 class Ahead:
-    """A worker analysing blocks[start:] in a child process."""
+    """A worker analysing the blocks from `start` in a child process."""
 
-    def __init__(self, start: int, pid: int, fd: int) -> None:
+    def __init__(self, start: int, pid: int, results: Connection) -> None:
         self.start = start
         self.pid = pid
-        self.fd = fd
+        self.results = results
 
     def join(self, memo: BlockMemo) -> BlockMemo:
         """`memo`, holding what the worker found (nothing if it failed)."""
-        with os.fdopen(self.fd, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        if status != 0:
-            return memo  # the scan analyses every block itself: slower, never wrong
-        import pickle  # here: a short draft's scan never pays for it
-
-        found: list[tuple[tuple[str, Attribution | None], Analysed]] = pickle.loads(data)
+        try:
+            found: list[tuple[tuple[str, Attribution | None], Analysed]] = self.results.recv()
+        except (EOFError, OSError):
+            found = []  # the scan analyses every block itself: slower, never wrong
+        finally:
+            self.results.close()
+            os.waitpid(self.pid, 0)
         memo.limit = max(memo.limit, len(memo.seen) + len(found) + 1)
         for key, analysed in found:
             memo.put(key, analysed)
@@ -74,15 +75,19 @@ def analyse_ahead(texts: Sequence[str | None], analyse: AnalyseBlock, jobs: int)
 
 
 def _fork(texts: Sequence[str | None], analyse: AnalyseBlock, start: int) -> Ahead:
-    read, write = os.pipe()
+    # A pipe between this process and its own fork, as batch's worker pool has:
+    # nothing read from disk is ever unpickled.
+    from multiprocessing import Pipe
+
+    results, send = Pipe(duplex=False)
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the worker: never returns into the scan
-        os.close(read)
-        _work(texts, analyse, write)
-    os.close(write)
-    return Ahead(start, pid, read)
+        results.close()
+        _work(texts, analyse, send)
+    send.close()
+    return Ahead(start, pid, results)
 
 
 def default_jobs() -> int:
@@ -96,7 +101,7 @@ def default_jobs() -> int:
     return max(1, min(cores, round(cores - os.getloadavg()[0])))
 
 
-def _work(texts: Sequence[str | None], analyse: AnalyseBlock, fd: int) -> None:
+def _work(texts: Sequence[str | None], analyse: AnalyseBlock, send: Connection) -> None:
     code = 1
     try:
         speaker: Attribution | None = None
@@ -107,10 +112,8 @@ def _work(texts: Sequence[str | None], analyse: AnalyseBlock, fd: int) -> None:
             analysed = analyse(text, speaker)
             found.append(((text, speaker), analysed))
             speaker = analysed[1]
-        import pickle
-
-        with os.fdopen(fd, "wb") as pipe:
-            pipe.write(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+        send.send(found)
+        send.close()
         code = 0
     finally:
         os._exit(code)  # no exit handlers, no flushing the scan's own buffers

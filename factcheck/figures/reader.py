@@ -104,9 +104,7 @@ _DIGIT = re.compile(r"\d")
 # one of these words (a month for a date, a vague amount's first word, a fraction's,
 # a number's or an ordinal's); at any other token each of them returns None.
 _CAN_START = frozenset({"num", "sym", "word"})
-_WORD_STARTS = (
-    _STARTS | set(MONTHS) | _VAGUE_FIRST | _UNIT_FRACTION_FIRST | _FRACTION_FIRST | {"a"}
-)
+_WORD_STARTS = _STARTS | set(MONTHS) | _VAGUE_FIRST | _UNIT_FRACTION_FIRST | _FRACTION_FIRST | {"a"}
 # The words, compiled on first use: a long alternation costs a millisecond to
 # compile, and a look-up of a claim with a digit in it never needs it.
 _MAY_HOLD_WORDS = LazyPattern(
