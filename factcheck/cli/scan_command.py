@@ -67,6 +67,14 @@ pass_state = click.make_pass_decorator(AppState)
     default=None,
     help="Write the results to FILE (atomically) instead of stdout.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes for a long draft, one per 100,000 characters at most "
+    "(default 0: one per idle core). Findings never change.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr; errors still shown.")
 @fail_on_option
 @pass_state
@@ -79,6 +87,7 @@ def scan(
     diff: bool,
     exclude: tuple[str, ...],
     output: str | None,
+    jobs: int,
     quiet: bool,
     fail_on: str | None,
 ) -> None:
@@ -98,6 +107,7 @@ def scan(
       factcheck scan draft.md --diff
       factcheck scan drafts/ --exclude 'archive/*' -o report.json --format json
     """
+    from factcheck.draft.ahead import default_jobs
     from factcheck.draft.scan import is_plain_text, scan_text
     from factcheck.output import finding_renderer
 
@@ -124,7 +134,14 @@ def scan(
             failed += 1
             continue
         name = "<stdin>" if path == "-" else path
-        found = scan_text(text, registry, name, state.config.ignore, plain=is_plain_text(path))
+        found = scan_text(
+            text,
+            registry,
+            name,
+            state.config.ignore,
+            plain=is_plain_text(path),
+            jobs=jobs or default_jobs(),
+        )
         findings.extend(found)
         read.append((path, text, found))
     if fix or diff:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck.draft.simple import simple_pieces
 from factcheck.text import blank_spans
 
 _FRONT = {"---": "---", "+++": "+++"}
@@ -136,8 +137,6 @@ _UNSAFE = re.compile("[\0\ud800-\udfff]")  # what the parser rewrites as U+FFFD,
 
 def read_blocks(source: str) -> Iterator[Block | Directive | TooDeep]:
     """Prose blocks and suppression directives, in the order they stand in the file."""
-    from markdown_it import MarkdownIt
-
     # markdown-it ends a line at \r\n, \r or \n, and so do editors: count lines alike.
     # Line ends first: front matter is blanked line for line, and a lone \r in it
     # is a line too.
@@ -148,6 +147,13 @@ def read_blocks(source: str) -> Iterator[Block | Directive | TooDeep]:
     # parser's link handling, which encodes to UTF-8: U+FFFD too, one for one.
     text = _UNSAFE.sub("\ufffd", text)
     file_lines = text.split("\n")
+    pieces = simple_pieces(text, file_lines)
+    if pieces is not None:  # only paragraphs and headings: no parser needed
+        for content, first, end in pieces:
+            yield from _prose(content, first, end, file_lines)
+        return
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     tokens = md.parse(text)
     deepest = max((t for t in tokens if t.map is not None), key=lambda t: t.level, default=None)
@@ -159,10 +165,17 @@ def read_blocks(source: str) -> Iterator[Block | Directive | TooDeep]:
         elif (
             tok.type == "inline" and tok.map is not None and i > 0 and tokens[i - 1].type in _PROSE
         ):
-            yield from _directives(tok.content, tok.map[0] + 1)
-            block = _block(tok.content, tok.map[0], file_lines, tok.map[1])
-            if block is not None:
-                yield block
+            yield from _prose(tok.content, tok.map[0], tok.map[1], file_lines)
+
+
+def _prose(
+    content: str, first: int, end: int, file_lines: list[str]
+) -> Iterator[Block | Directive]:
+    """A paragraph's or heading's directives, then its block (none if it is blank)."""
+    yield from _directives(content, first + 1)
+    block = _block(content, first, file_lines, end)
+    if block is not None:
+        yield block
 
 
 def _directives(content: str, line: int) -> Iterator[Directive]:

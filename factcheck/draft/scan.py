@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from factcheck.draft.ahead import Ahead, analyse_ahead
 from factcheck.draft.markdown import MAX_NESTING, Block, Directive, TooDeep, read_blocks
 from factcheck.draft.plain import read_plain_blocks
 from factcheck.draft.sentences import split_sentences
@@ -15,7 +16,7 @@ from factcheck.matching.index import Index, index_for
 from factcheck.model import Finding, Part, Registry, Verdict
 from factcheck.quotations.spans import QuoteSpan, find_quotes
 from factcheck.quotations.speakers import Attribution
-from factcheck.verdicts.engine import analyse
+from factcheck.verdicts.engine import PartMemo, analyse
 
 OPENING_MARKS = ('"', "“", "„", "‘", "'")
 
@@ -75,8 +76,13 @@ def scan_text(
     ignore: Iterable[str] = (),
     memo: BlockMemo | None = None,
     plain: bool = False,
+    jobs: int = 1,
 ) -> list[Finding]:
-    """Check every quotation and figure in a Markdown draft, or (`plain`) a plain-text one."""
+    """Check every quotation and figure in a Markdown draft, or (`plain`) a plain-text one.
+
+    With `jobs` above 1, a long draft is cut into that many runs of blocks, all but
+    the first analysed meanwhile by forked workers (draft/ahead.py): the same findings.
+    """
     index = index_for(registry)
     ignored = set(ignore)
     findings: list[Finding] = []
@@ -85,7 +91,13 @@ def scan_text(
     pending: list[Directive] = []
     unclosed: Finding | None = None
     sentences: SentenceMemo = {}
-    for item in read_plain_blocks(text) if plain else read_blocks(text):
+    parts = PartMemo()
+    items = list(read_plain_blocks(text) if plain else read_blocks(text))
+    # A server's scans, with their own memo, want no worker.
+    aheads = _ahead(items, index, (sentences, parts), jobs) if memo is None and jobs > 1 else []
+    for n, item in enumerate(items):
+        if aheads and n == aheads[0].start:
+            memo = aheads.pop(0).join(memo or BlockMemo())
         if isinstance(item, Directive):
             pending.append(item)
             continue
@@ -99,7 +111,9 @@ def scan_text(
         if unclosed is not None and not _continues_quotation(item):
             findings.append(unclosed)
         # A suppressed block is still read: a speaker it names is who a later "he said" means.
-        block_findings, speaker, unclosed = _scan_block(item, index, path, speaker, memo, sentences)
+        block_findings, speaker, unclosed = _scan_block(
+            item, index, path, speaker, memo, (sentences, parts)
+        )
         if skip:
             unclosed = None
         else:
@@ -107,6 +121,18 @@ def scan_text(
     if unclosed is not None:
         findings.append(unclosed)
     return findings
+
+
+def _ahead(
+    items: list[Block | Directive | TooDeep],
+    index: Index,
+    seen: tuple[SentenceMemo, PartMemo],
+    jobs: int,
+) -> list[Ahead]:
+    texts = [item.text if isinstance(item, Block) else None for item in items]
+    return analyse_ahead(
+        texts, lambda text, speaker: _analyse_block(text, index, speaker, *seen), jobs
+    )
 
 
 def is_plain_text(path: str) -> bool:
@@ -126,13 +152,13 @@ def _scan_block(
     path: str,
     speaker: Attribution | None,
     memo: BlockMemo | None,
-    sentences: SentenceMemo,
+    seen: tuple[SentenceMemo, PartMemo],
 ) -> tuple[list[Finding], Attribution | None, Finding | None]:
     """The block's findings, the last speaker it names, and its unclosed quotation mark."""
     key = (block.text, speaker)
     analysed = memo.get(key) if memo is not None else None
     if analysed is None:
-        analysed = _analyse_block(block.text, index, speaker, sentences)
+        analysed = _analyse_block(block.text, index, speaker, *seen)
         if memo is not None:
             memo.put(key, analysed)
     parts, speaker, unclosed = analysed
@@ -157,7 +183,11 @@ MAX_SENTENCES = 50_000
 
 
 def _analyse_block(
-    text: str, index: Index, speaker: Attribution | None, seen: SentenceMemo | None = None
+    text: str,
+    index: Index,
+    speaker: Attribution | None,
+    seen: SentenceMemo | None = None,
+    judged: PartMemo | None = None,
 ) -> Analysed:
     quotes = find_quotes(text)
     out: list[tuple[Part, int, str]] = []
@@ -167,7 +197,7 @@ def _analyse_block(
         key = (sentence, speaker)
         done = memo.get(key)
         if done is None:
-            done = analyse(sentence, index, speaker)
+            done = analyse(sentence, index, speaker, judged)
             if len(memo) >= MAX_SENTENCES:
                 memo.clear()  # a crude bound, as for blocks
             memo[key] = done

@@ -100,6 +100,11 @@ _STARTS = (
     | {"half", "hundred", "thousand", "million", "billion", "dozen"}
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
+# The tokens _Scanner.run's readers can start at: a numeral, a currency symbol, or
+# one of these words (a month for a date, a vague amount's first word, a fraction's,
+# a number's or an ordinal's); at any other token each of them returns None.
+_CAN_START = frozenset({"num", "sym", "word"})
+_WORD_STARTS = _STARTS | set(MONTHS) | _VAGUE_FIRST | _UNIT_FRACTION_FIRST | _FRACTION_FIRST | {"a"}
 # The words, compiled on first use: a long alternation costs a millisecond to
 # compile, and a look-up of a claim with a digit in it never needs it.
 _MAY_HOLD_WORDS = LazyPattern(
@@ -166,6 +171,9 @@ class _Scanner:
         i = 0
         while i < len(self.toks):
             kind = self.toks[i].kind
+            if kind not in _CAN_START or (kind == "word" and self.toks[i].low not in _WORD_STARTS):
+                i += 1  # no reader below starts here: most tokens of a sentence
+                continue
             # The new readers are asked only where they could start: a scan calls
             # this once a token.
             got = None

@@ -5,7 +5,8 @@ Pure: text and a registry in, a Result out. No I/O, no CLI.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from factcheck.figures.reader import read_figures
 from factcheck.matching.index import Index, index_for
@@ -28,12 +29,13 @@ def check(claim: str, registry: Registry, claim_id: str = "") -> Result:
 
 
 def analyse(
-    text: str, index: Index, previous: Attribution | None = None
+    text: str, index: Index, previous: Attribution | None = None, memo: PartMemo | None = None
 ) -> tuple[list[Part], Attribution | None]:
     """Every quotation and figure in `text`, each with its verdict.
 
     `previous` is the last named speaker before this text, for "he said";
     the last speaker named in this text is returned for the next call.
+    `memo` (a scan's) keeps the parts already judged, for texts that repeat them.
     """
     spans = find_quotes(text)
     masked = mask_quotes(text, spans)
@@ -50,10 +52,51 @@ def analyse(
             attribution = last
         elif attribution is not None:
             last = attribution
-        parts.append(quote_part(text, span.content_start, span.content_end, attribution, index))
-    parts.extend(_figure_parts(masked, index))
+        if memo is None:
+            parts.append(quote_part(text, span.content_start, span.content_end, attribution, index))
+        else:
+            parts.append(memo.quote(text, span.content_start, span.content_end, attribution, index))
+    parts.extend(_figure_parts(masked, index) if memo is None else memo.figures(masked, index))
     parts.sort(key=lambda p: p.start)
     return parts, last
+
+
+class PartMemo:
+    """Parts already judged in one scan, each by all it depends on: a quotation's by its
+    words and attribution (quote_part reads nothing else of the text), a text's figures
+    by the text with its quotations blanked. A draft quotes the same words in sentences
+    that differ elsewhere, and repeats a sentence after another speaker. Bounded."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self.limit = limit
+        self.quoted: dict[tuple[str, Attribution | None], Part] = {}
+        self.masked: dict[str, list[Part]] = {}
+
+    def quote(
+        self, text: str, start: int, end: int, attribution: Attribution | None, index: Index
+    ) -> Part:
+        key = (text[start:end], attribution)
+        part = self.quoted.get(key)
+        if part is None:
+            from factcheck.verdicts.quotes import quote_part
+
+            part = quote_part(text, start, end, attribution, index)
+            self._bound(self.quoted)
+            self.quoted[key] = part
+        # The same words elsewhere: only the offsets differ.
+        return part if part.start == start else replace(part, start=start, end=end)
+
+    def figures(self, masked: str, index: Index) -> list[Part]:
+        parts = self.masked.get(masked)
+        if parts is None:
+            parts = _figure_parts(masked, index)
+            self._bound(self.masked)
+            self.masked[masked] = parts
+        return parts
+
+    def _bound(self, seen: dict[Any, Any]) -> None:
+        if len(seen) >= self.limit:
+            seen.clear()  # a crude bound: a memo is a cache, never the truth
 
 
 def _figure_parts(masked: str, index: Index) -> list[Part]:
