@@ -70,6 +70,8 @@ def analyse_ahead(texts: Sequence[str | None], analyse: AnalyseBlock, jobs: int)
         if len(starts) < parts - 1 and seen >= total * (len(starts) + 1) / parts:
             starts.append(n)
         seen += len(text or "")
+    if not starts:  # one block holds most of the prose: nothing to share out
+        return []
     ends = [*starts[1:], len(texts)]
     return [_fork(texts[s:e], analyse, s) for s, e in zip(starts, ends, strict=True)]
 
