@@ -596,3 +596,23 @@ def test_a_count_with_another_fate_is_not_the_toll(claim: str, verdict: Verdict)
     assert problems == []
     result = check(claim, registry)
     assert result.verdict is verdict, result.reasons
+
+
+def test_a_relative_aside_is_another_nouns_frame_not_the_numbers() -> None:
+    from factcheck.frames.clause import without_asides
+    from factcheck.frames.figure import figure_frame
+
+    text = "Two lanes, except the one where the crash happened, reopened at 9:30 p.m., police said."
+    at = text.index("9:30")
+    blanked = without_asides(text, at, at + 9)
+    assert len(blanked) == len(text) and "crash" not in blanked and "reopened" in blanked
+    # An aside that holds the number is its clause, and stays.
+    inside = "The lanes, which reopened at 9:30 p.m., were closed."
+    at = inside.index("9:30")
+    assert without_asides(inside, at, at + 9) == inside
+    q = read_figures("9:30 p.m.")[0]
+    aside = "The ferry, which left Dunmore, docked at 9:30 p.m., the port said."
+    frame = figure_frame(Figure("docked", "", (), q, (FigureReport("a", q, aside, "9:30 p.m."),)))
+    # "left" is not what happened at 9:30, but a claim may still name Dunmore.
+    assert "left" not in frame.content and "dock" in frame.content
+    assert "Dunmore" in frame.all_names

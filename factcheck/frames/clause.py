@@ -40,3 +40,21 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
             hi = m.start()
             break
     return lo, hi
+
+
+# A comma-bounded aside that opens with a relative word ("…, which was based at
+# Haneda, …", "…, except the one where the collision took place, …") describes
+# the noun before it, not what happened at the clause's number.
+_ASIDE = re.compile(r",\s*(?:which|who|whom|whose|where|except)\b[^,;.!?]*,", re.IGNORECASE)
+
+
+def without_asides(text: str, start: int, end: int) -> str:
+    """`text` with the relative asides that do not hold text[start:end] blanked
+    (offsets kept): their words are another noun's frame."""
+
+    def blank(m: re.Match[str]) -> str:
+        if m.start() < end and start < m.end():
+            return m.group()
+        return ", " + " " * (len(m.group()) - 2)
+
+    return _ASIDE.sub(blank, text)

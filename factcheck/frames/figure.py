@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from factcheck.frames.clause import clause_span
+from factcheck.frames.clause import clause_span, without_asides
 from factcheck.frames.frame import names_in, other_numbers, read_frame
 from factcheck.model import Figure, Quantity
 from factcheck.text import content_stems, fold, stems
@@ -38,12 +38,14 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     beside: set[str] = set()
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
-        frame = read_frame(report.sentence, *at, common)
+        # An aside's names may still be named by a claim; its words are not the frame.
+        all_names |= read_frame(report.sentence, *at, common).names
+        sentence = without_asides(report.sentence, *at)
+        frame = read_frame(sentence, *at, common)
         content |= frame.content
         numbers |= frame.numbers
-        all_names |= frame.names
         beside |= frame.near
-        window = _window(report.sentence, *at)
+        window = _window(sentence, *at)
         near |= content_stems(window)
         names.update(names_in(window, common))
     given = set(stems(keywords))
