@@ -54,7 +54,9 @@ class Speaker:
     id: str
     name: str
     aliases: tuple[str, ...] = ()
-    kind: str = "person"  # or "document", "organisation"
+    # or "document", "organisation", or "description": one the sources describe
+    # but do not name ("a juror", "the lobbyist nonprofit"), who may be anyone.
+    kind: str = "person"
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -131,6 +131,35 @@ def test_attribution_form_finds_speaker(form: str) -> None:
     assert any(name == speaker and WORDS.lower() in text.lower() for name, text in found), found
 
 
+def test_someone_unnamed_is_registered_as_a_description_that_no_claim_contradicts() -> None:
+    from factcheck.verdicts.engine import check
+
+    article = f'Anna Kowal opened the bridge.\n\n"{WORDS}," the engineering firm said.'
+    proposal = propose(article, _empty(), SOURCE)
+    (speaker,) = [s for s in proposal.speakers if s.name == "Engineering firm"]
+    assert speaker.kind == "description"
+    registry, problems = parse_registry(merge("schema = 1\n", proposal), "new.toml")
+    assert not problems
+    # The sources do not say which firm: a claim naming one is not misattributed.
+    named = check(f'"{WORDS}," Berg Steel said.', registry)
+    assert named.verdict.value == "supported", named.reasons
+    assert any("do not name" in r for r in named.reasons)
+
+
+def test_he_after_a_body_is_the_person_named_since_not_the_body() -> None:
+    article = (
+        '"We will return to the table and bargain," the Harbour Alliance said.\n\n'
+        "On Monday, her deputy, Tomas J. Berg, joined a picket line in Elm.\n\n"
+        f'"{WORDS}," he said.'
+    )
+    proposal = propose(article, _empty(), SOURCE)
+    names = {s.id: s for s in proposal.speakers}
+    said = {q.text: names[q.speaker] for q in proposal.quotations}
+    assert said[WORDS].name == "Tomas Berg"
+    (body,) = [sp for text, sp in said.items() if text.startswith("We will")]
+    assert (body.name, body.kind) == ("Harbour Alliance", "organisation")
+
+
 def test_quotation_continued_across_paragraphs_is_one_quotation() -> None:
     proposal = propose(ATTRIBUTION_FORMS["continued across paragraphs"][0], _empty(), SOURCE)
     assert len(proposal.quotations) == 1

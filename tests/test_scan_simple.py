@@ -92,3 +92,20 @@ def test_every_draft_in_the_project_is_read_as_the_parser_reads_it() -> None:
             assert pieces == parser_pieces(text), path
             read += 1
     assert read >= 3  # the eval drafts of paragraphs alone, at least
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Dennis A. Daggett said so. He left.", ["Dennis A. Daggett said so.", "He left."]),
+        ("It hit at 5:47 p.m. The port said so.", ["It hit at 5:47 p.m.", "The port said so."]),
+        ("It hit at 5 p.m. Tuesday in Elm.", ["It hit at 5 p.m. Tuesday in Elm."]),
+        ("Mr. Berg met Anna K. Kowal.", ["Mr. Berg met Anna K. Kowal."]),
+    ],
+)
+def test_a_sentence_ends_after_a_clock_not_after_an_initial(
+    text: str, sentences: list[str]
+) -> None:
+    from factcheck.draft.sentences import split_sentences
+
+    assert [text[a:b].strip() for a, b in split_sentences(text, [])] == sentences

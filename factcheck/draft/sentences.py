@@ -87,4 +87,18 @@ def _inside(offset: int, quotes: list[QuoteSpan], starts: list[int]) -> bool:
 def _abbreviation(text: str, dot: int) -> bool:
     # Only the word before the dot matters: never search the whole text before it.
     word = _LAST_WORD.search(text, max(0, dot - 20), dot)
-    return bool(word and word.group().lower().rstrip(".") in _ABBREVIATIONS)
+    if word is None:
+        return False
+    if len(word.group()) == 1 and word.group().isupper():
+        return True  # a middle initial: "Dennis A. Daggett"
+    low = word.group().lower().rstrip(".")
+    if low in ("a.m", "p.m"):
+        # "at 5:47 p.m. The ministry said": a clock time ends a sentence before
+        # a word that opens one, and only there ("5 p.m. Tuesday" goes on).
+        return _OPENER.match(text, dot + 1) is None
+    return low in _ABBREVIATIONS
+
+
+_OPENER = re.compile(
+    r"\s+[\"“‘(]?(?:The|A|An|He|She|It|They|We|I|This|These|Those|His|Her|Its|Their|But)\b"
+)

@@ -91,7 +91,20 @@ _NAMELESS = re.compile(
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAPITALISED_BEFORE = re.compile(rf"\b(?P<name>{CAPITAL}[\w’'-]+)(?:\s+[a-z]+){{0,2}}\s*$")
 _CAPITALISED_WORD = re.compile(rf"{CAPITAL}[\w-]+")
-_CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}[\w’'–-]+\.?\s+)*{CAPITAL}[\w’'–-]+")
+# A middle initial ("Dennis A. Daggett") is part of the run.
+_CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}(?:[\w’'–-]+\.?|\.)\s+)*{CAPITAL}[\w’'–-]+")
+_INITIAL = re.compile(rf"{CAPITAL}\.")
+# The last word of a body's name, in English: "the Maritime Alliance said" is no
+# "he". Words, not any story's names, so they live here as data.
+_BODY_HEADS = frozenset(
+    [
+        "alliance", "association", "union", "roundtable", "council", "department", "ministry",
+        "agency", "board", "commission", "company", "corporation", "inc", "group", "institute",
+        "foundation", "federation", "authority", "office", "service", "bureau", "committee",
+        "party", "court", "university", "bank", "fund", "reserve", "administration",
+        "organization", "organisation", "coalition", "chamber", "league", "network",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -221,7 +234,10 @@ class _Reader:
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
-            words = _past_possessive([w for w in run.group().split() if w not in TITLES])
+            words = [
+                w for w in run.group().split() if w not in TITLES and not _INITIAL.fullmatch(w)
+            ]
+            words = _past_possessive(words)
             if len(words) >= 2 and words[0].lower() not in STOPWORDS:
                 self.named_words.update(w.lower() for w in WORD_RE.findall(masked))
                 self.full_names.append(" ".join(words[-2:]))
@@ -279,23 +295,34 @@ class _Reader:
         self._speaking(Attribution(described))
         return described
 
-    def _pronoun(self, masked: str, at: int) -> Attribution | None:
+    def _pronoun(self, masked: str, at: int, singular: bool = True) -> Attribution | None:
         """Who the pronoun at `at` is: a person named before it in the same sentence
         ("Ahead of Mr. Lee's visit, he said …"), else a person who opened a sentence
-        since the last speaker was named, else the last speaker, else the last
-        person named."""
+        since the last speaker was named, else the last speaker (for "he" or
+        "she", unless a body), else the last person named."""
         for word in reversed(_CAPITALISED_WORD.findall(masked[:at])):
             full = self._full_name(word) if word not in TITLES else ""
             if full:
                 return Attribution(full, self.names.identify(full))
         if self.newcomer:
             name = self.newcomer
-        elif self.last or not self.full_names:
+        elif self.last and not (singular and self._body(self.last)):
             return self.last
-        else:
-            name = self.full_names[-1]
+        else:  # "he" is no body: the last person named, if any
+            name = next((n for n in reversed(self.full_names) if self._personal(n)), "")
+            if not name:
+                return self.last
         sid = self._register(name)
         return Attribution(name, sid) if sid else None
+
+    def _body(self, who: Attribution) -> bool:
+        speaker = self.speakers.get(who.speaker)
+        return speaker is not None and speaker.kind in ("organisation", "document")
+
+    def _personal(self, name: str) -> bool:
+        """Whether a two-word name looks like a person's: no word of it written in
+        lower case here or in the registry ("New Jersey" is a place), nor a body's."""
+        return not _body_name(name) and not any(w.lower() in self.common for w in name.split())
 
     def _full_name(self, single: str) -> str:
         """ "Kowal" or "Ms. Kowal" as the full name met before: Anna Kowal."""
@@ -344,7 +371,11 @@ class _Reader:
             at = max((m.start() for m in _PRONOUN_WORD.finditer(masked, 0, span.start)), default=0)
             if plural and not self.last_group and self.group_named:
                 self._group(self._register(self.group_named, kind="document"))
-            who = self.last_group if plural and self.last_group else self._pronoun(masked, at)
+            who = (
+                self.last_group
+                if plural and self.last_group
+                else self._pronoun(masked, at, not plural)
+            )
         if who is None:
             surname = _surname(masked, span)
             sid = self._register(surname) if surname else ""
@@ -384,8 +415,8 @@ class _Reader:
 
     def _register(self, name: str, kind: str = "person") -> str:
         """The id of the speaker called `name`, registered now if new."""
-        if kind == "person" and _ACRONYM.fullmatch(name):
-            kind = "organisation"  # "the FOMC said": a body named by its initials
+        if kind == "person" and (_ACRONYM.fullmatch(name) or _body_name(name)):
+            kind = "organisation"  # "the FOMC said", "the Maritime Alliance said": a body
         elif kind == "person" and len(name.split()) < 2:
             name = self._full_name(name)
             if not name:
@@ -399,8 +430,6 @@ class _Reader:
         sid = self._unique(_slug(name))
         # How later sentences refer to them: as the article does, or as "the statement".
         aliases = self._one_word_aliases(name) if kind == "person" else (f"the {name.lower()}",)
-        if kind == "description":  # a person the article describes: "the juror"
-            kind = "person"
         speaker = Speaker(sid, name, aliases, kind)
         self.speakers[sid] = speaker
         self.proposal.speakers.append(speaker)
@@ -758,6 +787,11 @@ _IRREGULAR_PLURALS = frozenset(
         "geese",
     ]
 )
+
+
+def _body_name(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _BODY_HEADS
 
 
 def _plural(word: str) -> bool:

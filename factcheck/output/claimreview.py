@@ -81,6 +81,8 @@ def _claim_author(entry: str, registry: Registry | None) -> dict[str, object] | 
     if q is None or q.speaker not in registry.speakers:
         return None
     speaker = registry.speakers[q.speaker]
+    if speaker.kind == "description":
+        return None  # the sources do not name who said it
     kind = "Person" if speaker.kind == "person" else "Organization"
     return {"@type": kind, "name": speaker.name}
 

@@ -55,7 +55,7 @@ JSONL_TYPES = {
     "figure": "figures",
 }
 TOP_KEYS = {"schema", "sources", "speakers", "quotations", "figures"}
-SPEAKER_KINDS = {"person", "document", "organisation"}
+SPEAKER_KINDS = {"person", "document", "organisation", "description"}
 _DIGITS = re.compile(r"\d+")
 MAX_MESSAGE = 300  # characters of one problem line: a value of a megabyte is cut
 # An id is one word: reports cite it, `ignore` lists and suppression comments

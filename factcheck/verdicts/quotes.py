@@ -227,6 +227,9 @@ def _wrong_speaker(
         return ""
     if attribution.speaker == quotation.speaker:
         return ""
+    speaker = index.registry.speakers.get(quotation.speaker)
+    if speaker is not None and speaker.kind == "description":
+        return ""  # the sources do not say who spoke: the claim's name may be right
     return f"attributed to {attribution.name}; the speaker is {_speaker_name(index, quotation)}"
 
 
@@ -234,6 +237,8 @@ def _speaker_name(index: Index, quotation: Quotation) -> str:
     speaker = index.registry.speakers.get(quotation.speaker)
     if speaker is None:
         return quotation.speaker
+    if speaker.kind == "description":
+        return f"a speaker the sources do not name ({speaker.name.lower()})"
     return f"the {speaker.name}" if speaker.kind == "document" else speaker.name
 
 
