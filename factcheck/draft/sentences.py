@@ -100,5 +100,5 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 
 _OPENER = re.compile(
-    r"\s+[\"“‘(]?(?:The|A|An|He|She|It|They|We|I|This|These|Those|His|Her|Its|Their|But)\b"
+    r"\s{1,8}[\"“‘(]?(?:The|A|An|He|She|It|They|We|I|This|These|Those|His|Her|Its|Their|But)\b"
 )
