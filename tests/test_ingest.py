@@ -117,6 +117,14 @@ NOT_QUOTATIONS: dict[str, str] = {
 }
 
 
+def _speakers_of(article: str) -> dict[str, Speaker]:
+    """Each quotation ingest proposes for `article`, without its closing comma or
+    stop, with the speaker it was given."""
+    proposal = propose(article, _empty(), SOURCE)
+    speakers = {s.id: s for s in proposal.speakers}
+    return {q.text.rstrip(",."): speakers[q.speaker] for q in proposal.quotations}
+
+
 def _empty() -> Registry:
     registry, _ = parse_registry("schema = 1\n", "new.toml")
     return registry
@@ -152,11 +160,9 @@ def test_he_after_a_body_is_the_person_named_since_not_the_body() -> None:
         "On Monday, her deputy, Tomas J. Berg, joined a picket line in Elm.\n\n"
         f'"{WORDS}," he said.'
     )
-    proposal = propose(article, _empty(), SOURCE)
-    names = {s.id: s for s in proposal.speakers}
-    said = {q.text: names[q.speaker] for q in proposal.quotations}
+    said = _speakers_of(article)
     assert said[WORDS].name == "Tomas Berg"
-    (body,) = [sp for text, sp in said.items() if text.startswith("We will")]
+    body = said["We will return to the table and bargain"]
     assert (body.name, body.kind) == ("Harbour Alliance", "organisation")
 
 
@@ -422,9 +428,7 @@ def test_she_said_after_a_new_person_opens_a_sentence_is_that_person() -> None:
         "Maria Lund and her family were allowed home to gather clothes.\n\n"
         f'"{WORDS}," she said.'
     )
-    proposal = propose(article, _empty(), SOURCE)
-    names = {s.id: s.name for s in proposal.speakers}
-    said = {q.text.rstrip(",."): names.get(q.speaker) for q in proposal.quotations}
+    said = {text: speaker.name for text, speaker in _speakers_of(article).items()}
     assert said[WORDS] == "Maria Lund", said
     assert said["The crews held the line"] == "Anna Kowal"
 

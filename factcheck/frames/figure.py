@@ -38,10 +38,12 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     beside: set[str] = set()
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
-        # An aside's names may still be named by a claim; its words are not the frame.
-        all_names |= read_frame(report.sentence, *at, common).names
         sentence = without_asides(report.sentence, *at)
         frame = read_frame(sentence, *at, common)
+        # An aside's names may still be named by a claim; its words are not the frame.
+        # Read again only where there was one: most sentences have none.
+        whole = frame if sentence == report.sentence else read_frame(report.sentence, *at, common)
+        all_names |= whole.names
         content |= frame.content
         numbers |= frame.numbers
         beside |= frame.near

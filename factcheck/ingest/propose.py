@@ -249,7 +249,7 @@ class _Reader:
         words, none of them a word this text or the registry writes in lower case
         ("Fire Department" is a body, "Amanda Momaney" a person)."""
         opens = at == len(masked) - len(masked.lstrip())
-        return opens and len(words) <= 3 and not any(w.lower() in self.common for w in words)
+        return opens and len(words) <= 3 and not self._written_lower(words)
 
     def _group(self, sid: str) -> str:
         """Remember a document or body as what a later "they" refers to."""
@@ -322,7 +322,11 @@ class _Reader:
     def _personal(self, name: str) -> bool:
         """Whether a two-word name looks like a person's: no word of it written in
         lower case here or in the registry ("New Jersey" is a place), nor a body's."""
-        return not _body_name(name) and not any(w.lower() in self.common for w in name.split())
+        return not _body_name(name) and not self._written_lower(name.split())
+
+    def _written_lower(self, words: list[str]) -> bool:
+        """Whether a word of a name is one this text or the registry writes in lower case."""
+        return any(w.lower() in self.common for w in words)
 
     def _full_name(self, single: str) -> str:
         """ "Kowal" or "Ms. Kowal" as the full name met before: Anna Kowal."""
