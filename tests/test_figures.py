@@ -135,6 +135,13 @@ def _one(phrase: str):  # type: ignore[no-untyped-def]
         ("voted 10 to 2", "an 11-1 vote", False),
         ("a 6-6 draw", "a 6-5 win", False),
         ("lost 2-3", "won 3-2", True),
+        # Ages: whole years; a span is a group's youngest and oldest.
+        ("a 39-year-old", "Genki Miyamoto, 39,", True),
+        ("a 41-year-old", "Genki Miyamoto, 39,", False),
+        ("aged from 27 to 56", "whose ages ranged from 27 to 56", True),
+        ("aged 27 to 65", "aged 27 to 56", False),
+        ("a 40-year-old", "aged between 40 and 77", True),
+        ("a 30-year-old", "aged between 40 and 77", False),
     ],
 )
 def test_agreement(claimed: str, source: str, agrees: bool) -> None:
@@ -344,6 +351,16 @@ FORM_READS = [
     ("address", "40 West officials", "count", "exact", 39, 41),
     ("place count", "In Torrent 35 people died", "count", "exact", 34.5, 35.5),
     ("place count", "At Dover 12 homes flooded", "count", "exact", 11.7, 12.3),
+    ("age", "Genki Miyamoto, 39, reported", "age", "exact", 39, 39),
+    ("age", "a 17-year-old passenger", "age", "exact", 17, 17),
+    ("age", "28-year old Tsubasa Sawada", "age", "exact", 28, 28),
+    ("age", "suspects aged between 40 and 77", "age", "range", 40, 77),
+    ("age", "whose ages ranged from 27 to 56", "age", "range", 27, 56),
+    ("age", "Harold Daggett is 78.", "age", "exact", 78, 78),
+    ("age", "Anton Deibe, a passenger, is 17.", "age", "exact", 17, 17),
+    ("age", "The captain, Genki Miyamoto, is 39.", "age", "exact", 39, 39),
+    ("age", "she died at the age of 84", "age", "exact", 84, 84),
+    ("age", "Deibe's 17-year-old son", "age", "exact", 17, 17),
 ]
 # Wrong readings: (form, phrase, dimension, value). No figure read from the phrase
 # may have that dimension (and, when given, that value); a dimension of None
@@ -382,8 +399,16 @@ FORM_NOT = [
     ("address", "221 Baker Street", None, None),
     ("place count", "At Terminal 5 the queue grew", None, None),
     ("place count", "the Airbus 380 jets", None, None),
+    ("age", "In Paiporta, 62 people died", "age", None),
+    ("age", "The toll in Valencia is 62.", "age", None),
+    ("age", "On Tuesday, 15, were found", "age", None),
+    ("age", "The death toll is 62.", "age", None),
+    ("age", "prices rose from 27 to 56", "age", None),
+    ("age", "a 30-year contract", "age", None),
 ]
-FORMS = {"unit fraction", "clock", "tally", "part of a whole", "name", "address", "place count"}
+FORMS = {
+    "unit fraction", "clock", "tally", "part of a whole", "name", "address", "place count", "age"
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(("form", "phrase", "dimension", "qualifier", "lo", "hi"), FORM_READS)

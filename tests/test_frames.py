@@ -616,3 +616,58 @@ def test_a_relative_aside_is_another_nouns_frame_not_the_numbers() -> None:
     # "left" is not what happened at 9:30, but a claim may still name Dunmore.
     assert "left" not in frame.content and "dock" in frame.content
     assert "Dunmore" in frame.all_names
+
+
+AGES = _figure_tables(
+    "age-",
+    [
+        (
+            "Mia Ortiz",
+            52,
+            "years old",
+            "“We ran,” said Mia Ortiz, 52, who lives on the ridge.",
+            "52",
+        ),
+        (
+            "Harold J. Daggett",
+            78,
+            "years old",
+            "Harold J. Daggett, the 78-year-old president of the union, spoke.",
+            "78-year-old",
+        ),
+        (
+            "crew members",
+            [27, 56],
+            "years old",
+            "The six crew members, aged from 27 to 56, were rescued.",
+            "27 to 56",
+        ),
+    ],
+) + """[[speakers]]
+id = "mia-ortiz"
+name = "Mia Ortiz"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # A speaker's age is about the speaker: her name is the frame.
+        ("Mia Ortiz is 52.", S),
+        ("Mia Ortiz is 25.", C),
+        ("Ridge resident Mia Ortiz, 25, fled.", C),
+        # Another person of the same surname is another age.
+        ("Dennis Daggett, the union's vice president, is 78.", U),
+        ("Harold Daggett is 87.", C),
+        # A span is a group's youngest and oldest: another span is wrong, and one
+        # person's age neither bears it out nor contradicts it.
+        ("The crew members were aged from 27 to 56.", S),
+        ("The crew members were aged between 27 and 65.", C),
+        ("The ridge residents were aged 50 to 60.", U),
+    ],
+)
+def test_an_age_is_about_the_person_it_names(claim: str, verdict: Verdict) -> None:
+    registry, problems = parse_registry(BLAZE + AGES, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons

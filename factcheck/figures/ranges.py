@@ -78,6 +78,7 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
 QUALIFIER_NAMES = frozenset(QUALIFIERS.values()) | {"exact", "vague"}
 # Read from text only ("8 to 10 feet"): its interval is the two ends as written.
 RANGE = "range"
+AGE = "age"  # the dimension of "years old" (figures/units.py)
 # Qualifiers that give only one end of a value ("more than 15", "up to 25").
 LOWER_BOUNDS = frozenset({"over", "at least"})
 UPPER_BOUNDS = frozenset({"under", "at most"})
@@ -87,8 +88,8 @@ MAX_QUALIFIER_WORDS = max(len(k) for k in QUALIFIERS)
 
 def interval(value: float, precision: float, qualifier: str, dimension: str) -> tuple[float, float]:
     """The values a figure written as `value` (rounded to `precision`) stands for."""
-    if dimension in EXACT_DIMENSIONS:
-        return value, value
+    if dimension in EXACT_DIMENSIONS or (dimension == AGE and qualifier == "exact"):
+        return value, value  # an age is said in whole years: "39" is not "38.6"
     v = abs(value)
     step = precision / 2
     if qualifier == "about":
@@ -113,6 +114,8 @@ def interval(value: float, precision: float, qualifier: str, dimension: str) -> 
 
 def agree(dimension: str, a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether two figures of one dimension can both be true."""
+    if dimension == AGE:
+        return _ages_agree(a, b)
     if dimension in EXACT_DIMENSIONS and (a[0] != a[1] or b[0] != b[1]):
         return _spans_meet(dimension, a, b)
     if dimension == "date":
@@ -120,6 +123,15 @@ def agree(dimension: str, a: tuple[float, float], b: tuple[float, float]) -> boo
     if dimension in EXACT_DIMENSIONS:
         return a[0] == b[0]
     return max(a[0], b[0]) < min(a[1], b[1])
+
+
+def _ages_agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """A span of ages ("aged 27 to 56") is a group's youngest and oldest, not an
+    uncertainty: another span is another group. One age agrees with a span that
+    holds it ("a 40-year-old" among those "aged 40 to 77")."""
+    if a[0] != a[1] and b[0] != b[1]:
+        return a == b
+    return max(a[0], b[0]) <= min(a[1], b[1])
 
 
 def dates_agree(x: float, y: float) -> bool:

@@ -24,6 +24,7 @@ from factcheck.figures.numbers import (
 )
 from factcheck.figures.ranges import MAX_QUALIFIER_WORDS, QUALIFIERS, RANGE, VAGUE, interval
 from factcheck.figures.units import (
+    AGE_CUES,
     CURRENCY_ONLY_SCALES,
     CURRENCY_PREFIX,
     MAX_UNIT_WORDS,
@@ -91,6 +92,19 @@ _NOT_NAME_HEADS = (
     | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(ONES) | frozenset(TENS)
 )  # fmt: skip
 
+# Ages: the words that make the number after them one ("aged 39", "at the age of
+# 39", "whose ages ranged from 27 to 56"), and how a bare one is written after a
+# name ("Genki Miyamoto, 39, reported", "Harold Daggett is 78.").
+_AGE_UNIT = "years old"
+_AGE_SPAN_WORDS = frozenset({"between", "from"})
+_AGE_VERBS = frozenset({"ranged", "ranging", "range"})
+MAX_AGE = 120
+_STATES_AGE = frozenset({"is", "was", "turns", "turned"})
+_CLAUSE_ENDS = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
+# Before a one-word name, these make it a place or a thing ("the toll in Valencia is 62").
+_NOT_A_PERSON_BEFORE = _PLACE_PREPOSITIONS | frozenset({"of", "for", "to", "on", "by", "with"})
+_ARTICLES = frozenset({"the", "a", "an"})
+MAX_ASIDE_WORDS = 8  # "Anton Deibe, a passenger, is 17": the aside between name and verb
 
 # Every figure starts at a digit or at one of these words (_Scanner.run's readers:
 # a number or ordinal in words, a vague amount, a fraction, "a million", "half a
@@ -355,6 +369,7 @@ class _Scanner:
             and before.low not in MONTHS
             and before.low not in WEEKDAYS
             and before.low not in ONES
+            and not before.low.endswith(("'s", "’s"))  # "Deibe's 17-year-old son"
         )
 
     def _ampersand(self, i: int) -> bool:
@@ -622,7 +637,7 @@ class _Scanner:
         joiner = self.low(j)
         if not (joiner in _RANGE_WORDS or (between and joiner == "and")):
             return
-        if joiner == "to" and self.low(read.first - 1) == "from":
+        if joiner == "to" and self.low(read.first - 1) == "from" and not self._age_cue(read.first):
             return  # "rose from 5 to 7": a change, whose later end is the figure
         nxt = self.tok(j + 1)
         if nxt is None or nxt.kind != "num" or read.ordinal:
@@ -760,6 +775,8 @@ class _Scanner:
         unit, nxt = self._unit_after(j)
         if unit is not None:
             return self._finish(read, unit, self._unit_range(read, unit, nxt))
+        if self._is_age(read, j):
+            return self._finish(read, _AGE_UNIT, j)
         if self._is_decade(j):
             return None  # "the 1950s": a period, not a figure
         if self._is_year(read, j):
@@ -770,6 +787,65 @@ class _Scanner:
         if read.from_words and read.value <= 1:
             return None  # "one of", "a dozen"-less "a": too common to be a figure
         return self._count(read, j, self._following(j))
+
+    # --- ages ------------------------------------------------------------
+    def _is_age(self, read: _Read, j: int) -> bool:
+        """A bare number that is an age by the words before it ("aged 27 to 56"),
+        or a whole number after a name, between commas or stated ("is 78")."""
+        if read.ordinal or self._age_cue(read.first):
+            return not read.ordinal
+        t = self.toks[read.first]
+        if read.upper or not t.text.isdigit() or not 0 < read.value <= MAX_AGE:
+            return False
+        after = self.tok(j)
+        if after is not None and after.text not in _CLAUSE_ENDS and after.low not in ("when", "and"):
+            return False  # "Harlow, 3 people": what follows is counted
+        before = read.first - 1
+        if self.low(before) == ",":  # "Genki Miyamoto, 39, reported"
+            return self._names_end(before - 1) and (after is None or after.text in _CLAUSE_ENDS)
+        return self.low(before) in _STATES_AGE and self._person_before(before - 1)
+
+    def _age_cue(self, first: int) -> bool:
+        k = first - 1
+        if self.low(k) in _AGE_SPAN_WORDS:
+            k -= 1
+        if self.low(k) in _AGE_VERBS:  # "ages ranged from"
+            k -= 1
+        elif self.low(k) == "of" and self.low(k - 1) == "age":  # "at the age of"
+            return True
+        return self.low(k) in AGE_CUES
+
+    def _names_end(self, k: int) -> bool:
+        """Whether token k is the last word of a name: capitalised, and not a
+        day, month or little word ("On Tuesday, 15, …")."""
+        t = self.tok(k)
+        return (
+            t is not None
+            and t.kind == "word"
+            and t.text[0].isupper()
+            and t.low not in STOPWORDS
+            and t.low not in MONTHS
+            and t.low not in WEEKDAYS
+        )
+
+    def _person_before(self, k: int) -> bool:
+        """Whether the words before a stated age end in a person's name: two
+        capitalised words ("Harold Daggett is 78"), or one that no preposition
+        makes a place ("the toll in Valencia is 62"), past an aside ("Anton
+        Deibe, a passenger, is 17") unless the aside is the name ("The captain,
+        Genki Miyamoto, is 39")."""
+        if self.low(k) == ",":
+            k = k - 1 if self._names_end(k - 1) else self._before_aside(k)
+        if not self._names_end(k):
+            return False
+        return self._names_end(k - 1) or self.low(k - 1) not in _NOT_A_PERSON_BEFORE | _ARTICLES
+
+    def _before_aside(self, k: int) -> int:
+        """The token before the comma that opens the aside closed at token k, or -1."""
+        for m in range(k - 1, max(k - MAX_ASIDE_WORDS, 0) - 1, -1):
+            if self.low(m) == ",":
+                return m - 1
+        return -1
 
     def _unit_range(self, read: _Read, unit: str, nxt: int) -> int:
         """ "4.75% to 5%", "4.75%-5.00%", "8 feet to 10 feet": a range whose ends

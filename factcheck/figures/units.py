@@ -51,6 +51,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "calendar-year": ("calendar-year", 1.0),
     "date": ("date", 1.0),
     "tally": ("tally", 1.0),
+    # A person's (or a thing's) age: "39", "a 17-year-old", "aged 27 to 56". Not a
+    # duration: "the 28-year-old quarterback" is not "28 years after the merger".
+    "years old": ("age", 1.0),
 }
 
 # Dimensions compared by equality rather than by overlapping ranges.
@@ -87,6 +90,7 @@ _add("days", "day", "days")
 _add("weeks", "week", "weeks")
 _add("months", "month", "months")
 _add("years", "year", "years", "yr", "yrs")
+_add("years old", "year old", "years old", "year olds", "years olds")
 _add("decades", "decade", "decades")
 _add("centuries", "century", "centuries")
 _add("USD", "dollar", "dollars", "usd")
@@ -96,6 +100,9 @@ _add("CNY", "yuan", "renminbi", "cny", "rmb")
 _add("RUB", "rouble", "roubles", "ruble", "rubles", "rub")
 
 MAX_UNIT_WORDS = max(len(k) for k in SURFACE)
+# Words before a number that make it an age ("aged 39", "whose ages ranged from").
+# Like a unit, they say how a figure is measured, not what it is about.
+AGE_CUES = frozenset({"aged", "age", "ages"})
 
 # Symbols written before the number.
 CURRENCY_PREFIX = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB"}

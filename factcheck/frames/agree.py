@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
-from factcheck.figures.units import SURFACE
+from factcheck.figures.units import AGE_CUES, SURFACE
 from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import FigureFrame
 from factcheck.frames.frame import Frame, name_key, same_name
@@ -23,7 +23,7 @@ NUMBER_WEIGHT = 2.0
 # Words of measure ("this year", "four years", "per cent") say how a figure is
 # counted, never what it is about: "shares down 36% this year" is not the wage
 # rise "over four years".
-UNIT_WORDS = frozenset(stem(w) for form in SURFACE for w in form)
+UNIT_WORDS = frozenset(stem(w) for form in SURFACE for w in form) | {stem(w) for w in AGE_CUES}
 
 
 # A named tuple, not a frozen dataclass: every look-up makes the class at import

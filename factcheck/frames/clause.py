@@ -13,7 +13,8 @@ import re
 
 _BOUNDARY = re.compile(
     r"[;!?]"
-    r"|\.(?=[\"'”’)\]]*\s+[\"“'‘(]*[A-Z0-9])"  # a sentence end, not "U.S." or "2.5"
+    # A sentence end, not "U.S.", "2.5" or a middle initial ("Harold J. Daggett").
+    r"|(?<!\b(?-i:[A-Z]))\.(?=[\"'”’)\]]*\s+[\"“'‘(]*[A-Z0-9])"
     r"|\b(?:while|whereas|although|though)\b"
     r"|,[ \t]?(?:but|and|yet)\b"
     # "… the deadliest since 1948, when 176 people were killed": another moment's clause.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from factcheck.figures.ranges import AGE
 from factcheck.frames.clause import clause_span, without_asides
 from factcheck.frames.frame import names_in, other_numbers, read_frame
 from factcheck.model import Figure, Quantity
@@ -31,7 +32,8 @@ class FigureFrame(NamedTuple):
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
     keywords = " ".join(k.replace("|", " ") for k in figure.keywords)
     content = set(content_stems(f"{figure.subject} {keywords}"))
-    names = set(names_in(figure.subject, common))
+    sayers = figure.quantity.dimension == AGE  # "said Satoshi Yamake, 59": his age
+    names = set(names_in(figure.subject, common, sayers))
     numbers = set(other_numbers(figure.subject))
     near = set(content)
     all_names = set(names)
@@ -39,17 +41,21 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
         sentence = without_asides(report.sentence, *at)
-        frame = read_frame(sentence, *at, common)
+        frame = read_frame(sentence, *at, common, sayers=sayers)
         # An aside's names may still be named by a claim; its words are not the frame.
         # Read again only where there was one: most sentences have none.
-        whole = frame if sentence == report.sentence else read_frame(report.sentence, *at, common)
+        whole = (
+            frame
+            if sentence == report.sentence
+            else read_frame(report.sentence, *at, common, sayers=sayers)
+        )
         all_names |= whole.names
         content |= frame.content
         numbers |= frame.numbers
         beside |= frame.near
         window = _window(sentence, *at)
         near |= content_stems(window)
-        names.update(names_in(window, common))
+        names.update(names_in(window, common, sayers))
     given = set(stems(keywords))
     for unit in (figure.quantity.unit, *figure.unit_aliases):
         given.update(stems(unit))

@@ -27,6 +27,9 @@ ATTRIBUTION = re.compile(
     rf"|(?:{CAPITAL}[\w’'-]*\s+){{1,4}}(?:{_REPORTING})\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# A middle initial, with or without its dot ("Harold J. Daggett", "Harold J Daggett").
+_INITIAL = re.compile(r"[A-Z]\.?\s+[A-Z][a-z]")
+_FIRST_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
 _NUMBER = re.compile(r"\d[\d,]*")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -64,6 +67,7 @@ def read_frame(
     end: int,
     common: frozenset[str] = frozenset(),
     neighbours: Sequence[tuple[int, int]] = (),
+    sayers: bool = False,
 ) -> Frame:
     """The frame of the number at text[start:end].
 
@@ -72,6 +76,8 @@ def read_frame(
     `neighbours`: the other figures of the text; in a clause holding two
     ("rejected it with 94.6% and voted to strike with 96%"), the words nearer
     the other one are its frame, not this one's.
+    `sayers`: whether the names of whoever said it count ("said Satoshi Yamake,
+    59"): for an age, the speaker is who the number is about.
     """
     lo, hi = clause_span(text, start, end)
     clause = text[lo:hi]
@@ -83,7 +89,7 @@ def read_frame(
         text=clause,
         stems=tuple(stems(clause)),
         content=frozenset(content_stems(around)),
-        names=frozenset(names_in(around, common)),
+        names=frozenset(names_in(around, common, sayers)),
         name_after=tuple(stems(m.group())) if (m := _NAME_AFTER.match(text, end)) else (),
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]),
         near=frozenset(content_stems(_beside(text[own_lo:start], text[end:own_hi]))),
@@ -101,12 +107,13 @@ def other_numbers(text: str) -> frozenset[str]:
     return frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text))
 
 
-def names_in(text: str, common: frozenset[str] = frozenset()) -> list[str]:
+def names_in(text: str, common: frozenset[str] = frozenset(), sayers: bool = False) -> list[str]:
     """Capitalised words that name something: not stopwords, days, months, or
-    openers, and not whoever the figure is attributed to ("according to Cal
-    Fire", "Roe said"): who gave a figure is not what it is about."""
+    openers, and (unless `sayers`) not whoever the figure is attributed to
+    ("according to Cal Fire", "Roe said"): who gave a figure is not what it is about."""
     found: list[str] = []
-    text = ATTRIBUTION.sub(lambda m: " " * len(m.group()), text)
+    if not sayers:
+        text = ATTRIBUTION.sub(lambda m: " " * len(m.group()), text)
     for m in _WORD.finditer(text):
         word = m.group()
         if not word[0].isupper():
@@ -116,9 +123,15 @@ def names_in(text: str, common: frozenset[str] = frozenset()) -> list[str]:
             continue
         if low in common and _opens(text, m.start()):
             continue
+        if _middle_initial(text, m.start()):
+            continue  # the initial says no more than the name
         # "Putin-Xi" names two; each may be a person the registry knows.
         found.extend(p for p in _POSSESSIVE.sub("", word).split("-") if p)
     return found
+
+
+def _middle_initial(text: str, at: int) -> bool:
+    return bool(_INITIAL.match(text, at)) and bool(_FIRST_NAME_BEFORE.search(text, max(0, at - 40), at))
 
 
 def _opens(text: str, at: int) -> bool:

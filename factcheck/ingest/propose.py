@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
+from factcheck.figures.ranges import AGE
 from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
@@ -498,7 +499,7 @@ class _Reader:
         # names of place and entity), which a name list as keywords made too strict
         # ("the almost 300-metre-long vessel" needed "Maryland" from its sentence).
         keywords: tuple[str, ...] = ()
-        frame = read_frame(masked, q.start, q.end, self.common, others)
+        frame = read_frame(masked, q.start, q.end, self.common, others, sayers=q.dimension == AGE)
         found = find_figure(q, frame, self.index)
         # Another report of a known figure only when the frames agree (not another
         # place, entity or time) and the clause is mostly about it; or when it
@@ -665,8 +666,9 @@ def _near_enough(q: Quantity, theirs: Quantity) -> bool:
 
 
 # Figures that are one value or another, never near one: a date, a year, an
-# ordinal, and a tally (a 15-6 season is not a 19-16 lead, however close).
-EXACT_DIMENSIONS_TO_JOIN = PASSING_DIMENSIONS | {"tally"}
+# ordinal, a tally (a 15-6 season is not a 19-16 lead, however close) and an
+# age (the captain's 39 is not a crew member's 41).
+EXACT_DIMENSIONS_TO_JOIN = PASSING_DIMENSIONS | {"tally", AGE}
 # Shares are printed exactly ("4.75%", "5.25%"): two reports of one are the same
 # number as each is rounded, not within a ratio or a few percent of each other.
 EXACT_SHARES = frozenset({"percent", "percentage-points"})

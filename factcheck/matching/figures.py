@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from factcheck.figures.ranges import AGE
 from factcheck.frames import Frame
 from factcheck.frames.agree import Fit, fit, shared_near
 from factcheck.frames.figure import FigureFrame, figure_frame
@@ -55,11 +56,14 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         for info in index.figure_candidates(q.dimension, set(claim.content))
         if (q.dimension != "count" or counts_same_thing(q, info) or total in info.nouns)
         and keyword_groups_met(info.figure.keywords, list(claim.stems))
+        and not _group_for_one(q, info.figure.quantity)
     ]
     if not candidates:
         return None
     common, people = index.frame_words()
-    people = people | _story_names(claim, index)
+    # An age is about the person it names, even one who speaks in the sources:
+    # "Harold Daggett is 78" is not about another speaker's age.
+    people = (frozenset() if q.dimension == AGE else people) | _story_names(claim, index)
     weights = index.figure_weights(set(claim.content))
     fits = [
         (info, fit(claim, _frame(info, common), lambda w: weights.get(w, 0.0), people))
@@ -89,6 +93,12 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
 # A counted noun in this share of the registry's figures ("people") says little
 # of which figure a count is: a contradiction then takes two shared words.
 GENERIC_SHARE = 0.25
+
+
+def _group_for_one(q: Quantity, theirs: Quantity) -> bool:
+    """A span of ages ("aged 27 to 65") is a group's; one person's age is no
+    evidence for or against it."""
+    return q.dimension == AGE and q.lo != q.hi and theirs.lo == theirs.hi
 
 
 def _generic_noun(
@@ -278,8 +288,9 @@ def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
     if not keywords and (f.extra if _in_passing(q) else f.named) < STRONG_EXTRA:
         # Nothing the registry asked for: the frames themselves must meet.
         return "the entry has no keywords, and the clause shares no distinctive word with it"
-    if not keywords and f.extra <= 0 and not _in_passing(q):
+    if not keywords and f.extra <= 0 and not _in_passing(q) and q.dimension != AGE:
         # Only a name in common ("Biden"): which of that name's figures is unsaid.
+        # A person has one age, so for an age the name is enough.
         return "the clause shares only names with the entry, no word of what it counts"
     if not _in_passing(q):
         return ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from factcheck.figures.ranges import AGE
 from factcheck.figures.reader import read_figures
 from factcheck.matching.index import Index, index_for
 from factcheck.model import SEVERITY, Part, Quantity, Registry, Result, Verdict
@@ -121,7 +122,8 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
     parts = []
     for k, q in enumerate(found_figures):
         others = neighbour_spans(k, found_figures)
-        found = find_figure(q, read_frame(masked, q.start, q.end, common, others), index)
+        frame = read_frame(masked, q.start, q.end, common, others, sayers=q.dimension == AGE)
+        found = find_figure(q, frame, index)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
         elif not found.confident:
