@@ -343,6 +343,7 @@ FORM_READS = [
     ("part of a whole", "12 of 40 schools closed", "count", "exact", 11.7, 12.3),
     ("part of a whole", "Eleven people were hurt", "count", "exact", 10.725, 11.275),
     ("part of a whole", "Four of those who fled returned", "count", "exact", 3.9, 4.1),
+    ("part of a whole", "five out of the six crew died", "count", "exact", 4.875, 5.125),
     ("name", "COVID-19 killed 300 people", "count", "exact", 292.5, 307.5),
     ("name", "The S&P 500 rose 2%", "percent", "exact", 1.95, 2.05),
     ("name", "by Mid-2023", "calendar-year", "exact", 2023, 2023),
@@ -381,6 +382,7 @@ FORM_NOT = [
     ("tally", "the 10-2-2024 filing", "tally", None),
     ("part of a whole", "Seven of the 10 judges agreed", "count", 10),
     ("part of a whole", "12 of 40 schools closed", "count", 40),
+    ("part of a whole", "nine out of 12 members", "count", 12),
     ("name", "the I-95 corridor", None, None),
     ("name", "Covid-19 cases", None, None),
     ("name", "an F-35 squadron", None, None),
@@ -573,3 +575,18 @@ def test_a_final_score_is_no_running_total() -> None:
     proposal = propose("The Harlow Chiefs beat the Dunmore Miners 25-22.", empty, source)
     (score,) = [f for f in proposal.figures if f.unit == "tally"]
     assert not score.series
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("a 77% raise over six years", "exact"),
+        ("a deal worth $5bn over 10 years", "exact"),
+        ("lived in the complex for over 14 years", "over"),
+        ("The strike lasted over three days", "over"),
+        ("Over 14 years, he", "over"),
+    ],
+)
+def test_over_a_span_of_time_is_during_it_after_what_is_spread(text: str, qualifier: str) -> None:
+    (span,) = [q for q in read_figures(text) if q.dimension == "duration"]
+    assert span.qualifier == qualifier

@@ -94,6 +94,13 @@ def test_names_leave_out_openers_days_and_possessives() -> None:
     assert names_in("The storm hit Marrow's levee on Friday.", frozenset({"the"})) == ["Marrow"]
     assert names_in("Officials said Putin-Xi", frozenset({"officials"})) == ["Putin", "Xi"]
     assert names_in("as a result of Tuesday’s floods in Marrow") == ["Marrow"]
+    # Prepositions and adverbs opening a sentence, even ones the registry never
+    # writes in lower case; a middle initial with or without its dot.
+    assert names_in("Under Thursday's deal, Marrow rebuilt.") == ["Marrow"]
+    assert names_in("Allegedly, the Marrow council paid.") == ["Marrow"]
+    assert names_in("Kelly Marrow spoke. Italy agreed.") == ["Kelly", "Marrow", "Italy"]
+    assert names_in("Harold J. Daggett and Harold J Daggett") == ["Harold", "Daggett"] * 2
+    assert names_in("at Terminal C, police") == ["Terminal", "C"]
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,12 @@ _CLAUSE_ENDS = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 # Before a one-word name, these make it a place or a thing ("the toll in Valencia is 62").
 _NOT_A_PERSON_BEFORE = _PLACE_PREPOSITIONS | frozenset({"of", "for", "to", "on", "by", "with"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# After these, "over" and a span of time is more than it ("lived there for over 14
+# years"); after anything else it is the span a figure is spread across.
+_MORE_THAN_AFTER = frozenset(
+    {"for", "of", "in", "after", "than", "lasted", "lasting", "last", "took", "spent",
+     "waited", "since", "within", "is", "was", "be", "been", "are", "were"}
+)  # fmt: skip
 MAX_ASIDE_WORDS = 8  # "Anton Deibe, a passenger, is 17": the aside between name and verb
 
 # Every figure starts at a digit or at one of these words (_Scanner.run's readers:
@@ -604,9 +610,11 @@ class _Scanner:
         )
 
     def _part_of_whole(self, read: _Read) -> tuple[Quantity | None, int] | None:
-        """ "Nine of the 12 members", "10 of 19 officials": the figure is the part,
+        """ "Nine of the 12 members", "10 out of 19 officials": the figure is the part,
         counting what the whole counts; the whole is no figure of its own."""
         j = read.next
+        if self.low(j) == "out" and self.low(j + 1) == "of":  # "five out of the six"
+            j += 1
         if self.low(j) != "of" or read.ordinal or read.value != int(read.value):
             return None
         if read.from_words and read.value <= 1:
@@ -898,6 +906,8 @@ class _Scanner:
         self, read: _Read, unit: str, nxt: int, following: tuple[str, ...] = ()
     ) -> Quantity:
         qualifier, qstart = self._qualifier(read.first)
+        if qualifier == "over" and self._across(qstart, unit):
+            qualifier, qstart = "exact", read.first
         if qualifier == "exact" and self.low(nxt) == "or" and self.low(nxt + 1) == "more":
             qualifier = "at least"
         if read.qualifier:
@@ -911,6 +921,14 @@ class _Scanner:
         if dimension == "count":
             q = Quantity(**{**q.__dict__, "dimension": "count", "following": following})
         return q
+
+    def _across(self, qstart: int, unit: str) -> bool:
+        """ "A 77% raise over six years": "over" a span of time after what is
+        spread across it means during, not more than ("for over 14 years")."""
+        if self.low(qstart) != "over" or dimension_of(unit) != "duration":
+            return False
+        before = self.tok(qstart - 1)
+        return before is not None and before.kind in ("word", "sym") and before.low not in _MORE_THAN_AFTER
 
     def _quantity(
         self,

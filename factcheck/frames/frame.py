@@ -121,13 +121,29 @@ def names_in(text: str, common: frozenset[str] = frozenset(), sayers: bool = Fal
         low = _POSSESSIVE.sub("", fold(word)).lower().rstrip(".")
         if low in STOPWORDS or low in _CALENDAR:  # "Tuesday's floods" name no place
             continue
-        if low in common and _opens(text, m.start()):
+        if (low in common or _function_word(low)) and _opens(text, m.start()):
             continue
         if _middle_initial(text, m.start()):
             continue  # the initial says no more than the name
         # "Putin-Xi" names two; each may be a person the registry knows.
         found.extend(p for p in _POSSESSIVE.sub("", word).split("-") if p)
     return found
+
+
+# Words that open a sentence for grammar's sake and are never a name, even where
+# the registry never writes them in lower case ("Under Thursday's deal",
+# "Allegedly, the offer …"): prepositions, and adverbs by their endings.
+_PREPOSITIONS = frozenset(
+    {"above", "across", "against", "amid", "among", "around", "behind", "below", "beside",
+     "besides", "between", "beyond", "despite", "during", "like", "near", "off", "onto",
+     "past", "through", "throughout", "toward", "towards", "under", "unlike", "upon", "via",
+     "within", "without"}
+)  # fmt: skip
+_ADVERB = re.compile(r"\w{3,}(?:edly|ately|ously|ically|ually|fully|ently|antly)$")
+
+
+def _function_word(low: str) -> bool:
+    return low in _PREPOSITIONS or bool(_ADVERB.match(low))
 
 
 def _middle_initial(text: str, at: int) -> bool:
