@@ -348,6 +348,7 @@ FORM_READS = [
     ("name", "The S&P 500 rose 2%", "percent", "exact", 1.95, 2.05),
     ("name", "by Mid-2023", "calendar-year", "exact", 2023, 2023),
     ("name", "the G7 met 3 times", "count", "exact", 2.925, 3.075),
+    ("name", "All 379 passengers left", "count", "exact", 378.5, 379.5),
     ("address", "200 Main Street workers", "count", "exact", 195, 205),
     ("address", "40 West officials", "count", "exact", 39, 41),
     ("place count", "In Torrent 35 people died", "count", "exact", 34.5, 35.5),

@@ -678,3 +678,32 @@ def test_an_age_is_about_the_person_it_names(claim: str, verdict: Verdict) -> No
     assert problems == []
     result = check(claim, registry)
     assert result.verdict is verdict, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The total on board says nothing of who was hurt: not evidence against 15.
+        ("15 people on the ferry were injured.", U),
+        ("Nine people on the ferry were killed in the crash.", U),
+        ("All 370 people on the ferry got out safely.", C),
+        ("All 379 people on the ferry got out safely.", S),
+    ],
+)
+def test_a_total_is_not_what_happened_to_some_of_it(claim: str, verdict: Verdict) -> None:
+    on_board = _figure_tables(
+        "ferry-",
+        [
+            (
+                "people on board the ferry",
+                379,
+                "people",
+                "All occupants of the ferry, believed to total 379 people, got out safely.",
+                "379",
+            )
+        ],
+    )
+    registry, problems = parse_registry(BLAZE + on_board, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons

@@ -104,6 +104,11 @@ _CLAUSE_ENDS = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 # Before a one-word name, these make it a place or a thing ("the toll in Valencia is 62").
 _NOT_A_PERSON_BEFORE = _PLACE_PREPOSITIONS | frozenset({"of", "for", "to", "on", "by", "with"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# Capitalised only for opening a sentence: "All 379 passengers", "Only 12 homes".
+_NOT_NAME_WORDS = frozenset(
+    {"all", "only", "just", "almost", "roughly", "approximately", "around", "exactly",
+     "still", "now", "including", "nearly"}
+)  # fmt: skip
 # After these, "over" and a span of time is more than it ("lived there for over 14
 # years"); after anything else it is the span a figure is spread across.
 _MORE_THAN_AFTER = frozenset(
@@ -376,6 +381,7 @@ class _Scanner:
             and before.low not in WEEKDAYS
             and before.low not in ONES
             and not before.low.endswith(("'s", "’s"))  # "Deibe's 17-year-old son"
+            and before.low not in _NOT_NAME_WORDS  # "All 379 passengers"
         )
 
     def _ampersand(self, i: int) -> bool:

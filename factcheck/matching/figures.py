@@ -83,6 +83,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         # Asked of the claim's own names: `people` may be an index's table of them.
         told = {stem(n) for n in claim.names if name_key(n) in people}
         why = _about_something_else(claim, frame, weights, told)
+        why = why or _fate_unsaid(claim, frame)
         why = why or _generic_noun(q, claim, frame, found.info, index)
         why = why or _another_role(q, claim, found.info)
         if why:
@@ -93,6 +94,18 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
 # A counted noun in this share of the registry's figures ("people") says little
 # of which figure a count is: a contradiction then takes two shared words.
 GENERIC_SHARE = 0.25
+
+
+def _fate_unsaid(claim: Frame, frame: FigureFrame) -> str:
+    """Why a count of what happened to people ("15 people were injured") is not
+    judged by one whose sources say nothing happened to them ("379 people on
+    board"): a total is not its injured, its dead or its rescued."""
+    from factcheck.frames.fates import fates_in
+
+    ours = fates_in(claim.content)  # the clause's: it only withholds a verdict
+    if not ours or fates_in(frame.content | frame.beside):
+        return ""
+    return f"the claim says {', '.join(sorted(ours))}; the entry's sources say nothing of that"
 
 
 def _group_for_one(q: Quantity, theirs: Quantity) -> bool:
