@@ -707,3 +707,24 @@ def test_a_total_is_not_what_happened_to_some_of_it(claim: str, verdict: Verdict
     assert problems == []
     result = check(claim, registry)
     assert result.verdict is verdict, result.reasons
+
+
+def test_names_nearer_another_figure_of_its_kind_are_that_figures() -> None:
+    markets = _figure_tables(
+        "index-",
+        [
+            (
+                "Nasdaq Composite added",
+                0.7,
+                "percent",
+                "The Dow Jones fell 0.2% and the Nasdaq Composite added 0.7%.",
+                "0.7%",
+            )
+        ],
+    )
+    registry, problems = parse_registry(BLAZE + markets, "blaze.toml")
+    assert problems == []
+    assert check("The Nasdaq Composite added 0.7%.", registry).verdict is S
+    # The Dow is named in the entry's sentence, but beside its own 0.2%.
+    result = check("The Dow Jones added 0.7%.", registry)
+    assert result.verdict is U, result.reasons

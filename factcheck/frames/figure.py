@@ -43,11 +43,14 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         sentence = without_asides(report.sentence, *at)
         frame = read_frame(sentence, *at, common, sayers=sayers)
         # An aside's names may still be named by a claim; its words are not the frame.
-        # Read again only where there was one: most sentences have none.
+        # The names nearer another figure of its kind are that one's ("The S&P 500
+        # gained 0.4% and the Nasdaq Composite added 0.7%"): a claim naming them
+        # names something else. Read again only where either is so.
+        others = _neighbours(report.sentence, *at)
         whole = (
             frame
-            if sentence == report.sentence
-            else read_frame(report.sentence, *at, common, sayers=sayers)
+            if sentence == report.sentence and not others
+            else read_frame(report.sentence, *at, common, others, sayers)
         )
         all_names |= whole.names
         content |= frame.content
@@ -69,6 +72,16 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         frozenset(all_names | names),
         frozenset(beside),
     )
+
+
+def _neighbours(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the nearest other figures of the report's kind stand in its sentence."""
+    from factcheck.figures.reader import read_figures
+    from factcheck.frames.frame import neighbour_spans
+
+    found = read_figures(sentence)
+    k = next((k for k, q in enumerate(found) if q.start <= start < q.end or start <= q.start < end), -1)
+    return neighbour_spans(k, found) if k >= 0 else []
 
 
 def printed_beside(figure: Figure) -> list[Quantity]:
