@@ -728,3 +728,35 @@ def test_names_nearer_another_figure_of_its_kind_are_that_figures() -> None:
     # The Dow is named in the entry's sentence, but beside its own 0.2%.
     result = check("The Dow Jones added 0.7%.", registry)
     assert result.verdict is U, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The walkout began at 12:01 a.m. Tuesday.", S),
+        ("The walkout began at 12:01 a.m. on Monday.", C),
+        ("The walkout began at 12:01 a.m.", S),
+        ("The walkout began at 1:01 a.m. Tuesday.", C),
+    ],
+)
+def test_the_weekday_written_with_a_clock_time_is_part_of_the_moment(
+    claim: str, verdict: Verdict
+) -> None:
+    walkout = _figure_tables(
+        "walkout-",
+        [
+            (
+                "dockworkers began the walkout",
+                '"12:01 a.m."',
+                "time",
+                "At 12:01 a.m. Tuesday, dockworkers began the walkout at the ports.",
+                "12:01 a.m.",
+            )
+        ],
+    )
+    registry, problems = parse_registry(BLAZE + walkout, "blaze.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons
+    if verdict is C and "Monday" in claim:
+        assert "Tuesday" in result.parts[0].reasons[0]

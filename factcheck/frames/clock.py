@@ -40,3 +40,22 @@ def event_time(text: str, q: Quantity, figures: Sequence[Quantity]) -> bool:
         and len(text[f.end : q.start].split()) <= WORDS_AFTER_COUNT
         for f in figures
     )
+
+
+_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# Bounded: a run of white space is never read twice over (tests/test_regex_time.py).
+_DAY_AFTER = re.compile(rf"[\s,]{{1,4}}(?:on\s{{1,4}})?{_WEEKDAY}\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(
+    rf"\b{_WEEKDAY}(?:['’]s)?[\s,]{{1,4}}(?:\w{{1,20}}\s{{1,4}})?(?:(?:at|around)\s{{1,4}})?$",
+    re.IGNORECASE,
+)
+
+
+def day_beside(text: str, start: int, end: int) -> str:
+    """The weekday written with a clock time ("12:01 a.m. Tuesday", "on Monday at
+    9 p.m."), in lower case, or "": a moment's day, part of the moment."""
+    after = _DAY_AFTER.match(text, end)
+    if after:
+        return after.group(1).lower()
+    before = _DAY_BEFORE.search(text, max(0, start - REACH), start)
+    return before.group(1).lower() if before else ""

@@ -139,11 +139,12 @@ _PREPOSITIONS = frozenset(
      "past", "through", "throughout", "toward", "towards", "under", "unlike", "upon", "via",
      "within", "without"}
 )  # fmt: skip
-_ADVERB = re.compile(r"\w{3,}(?:edly|ately|ously|ically|ually|fully|ently|antly)$")
+_ADVERB_ENDINGS = ("edly", "ately", "ously", "ally", "ily", "fully", "ently", "antly")
+MIN_ADVERB = 7  # "Italy", "Kelly" and "Sally" are names, not adverbs
 
 
 def _function_word(low: str) -> bool:
-    return low in _PREPOSITIONS or bool(_ADVERB.match(low))
+    return low in _PREPOSITIONS or (len(low) >= MIN_ADVERB and low.endswith(_ADVERB_ENDINGS))
 
 
 def _middle_initial(text: str, at: int) -> bool:

@@ -19,6 +19,10 @@ def figure_part(
 
         return series_part(q, figure, score, registry, claim)
     agreeing = [_agrees(q, r) for r in figure.reports]
+    days = _days(q, figure, claim) if q.dimension == "time-of-day" and claim else None
+    if days is not None:  # "12:01 a.m. Monday" is not the sources' "12:01 a.m. Tuesday"
+        ours, theirs = days
+        agreeing = [ok and (not day or day == ours) for ok, day in zip(agreeing, theirs, strict=True)]
     if all(agreeing):
         verdict = Verdict.SUPPORTED
     elif any(agreeing):
@@ -29,7 +33,23 @@ def figure_part(
         registry.evidence(r.source, r.sentence, r.text or r.quantity.describe(), ok)
         for r, ok in zip(figure.reports, agreeing, strict=False)
     )
-    return figure_result(q, figure, score, verdict, _reason(q, figure, agreeing, verdict), evidence)
+    reason = _reason(q, figure, agreeing, verdict, days)
+    return figure_result(q, figure, score, verdict, reason, evidence)
+
+
+def _days(q: Quantity, figure: Figure, claim: str) -> tuple[str, list[str]] | None:
+    """The weekday the claim writes with its clock time and each report's, when
+    the claim writes one; else None."""
+    from factcheck.frames.clock import day_beside
+
+    ours = day_beside(claim, q.start, q.end)
+    if not ours:
+        return None
+    theirs = []
+    for r in figure.reports:
+        at = r.sentence.find(r.text) if r.text else -1
+        theirs.append(day_beside(r.sentence, at, at + len(r.text)) if at >= 0 else "")
+    return ours, theirs
 
 
 def _turned(
@@ -130,9 +150,18 @@ def _claimed(q: Quantity, figure: Figure) -> str:
     return text
 
 
-def _reason(q: Quantity, figure: Figure, agreeing: list[bool], verdict: Verdict) -> str:
+def _reason(
+    q: Quantity,
+    figure: Figure,
+    agreeing: list[bool],
+    verdict: Verdict,
+    days: tuple[str, list[str]] | None = None,
+) -> str:
     claimed = _claimed(q, figure)
     says = [_says(r, figure) for r in figure.reports]
+    if days is not None:  # the day is part of the moment: said with it
+        claimed = f"{claimed} {days[0].capitalize()}"
+        says = [f"{s} {d.capitalize()}".strip() for s, d in zip(says, days[1], strict=True)]
     if verdict is Verdict.CONTRADICTED:
         distinct = list(dict.fromkeys(says))
         noun = "source says" if len(distinct) == 1 else "sources say"
