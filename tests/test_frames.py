@@ -16,7 +16,7 @@ from factcheck.frames import clause_span, read_frame
 from factcheck.frames.agree import Fit
 from factcheck.frames.frame import names_in, same_name
 from factcheck.matching.index import FigureInfo, figure_info
-from factcheck.model import Figure, FigureReport, Registry, Verdict
+from factcheck.model import Figure, FigureReport, Registry, Result, Verdict
 from factcheck.registry.loader import parse_registry
 from factcheck.verdicts.engine import check
 
@@ -625,6 +625,13 @@ def test_a_relative_aside_is_another_nouns_frame_not_the_numbers() -> None:
     assert "Dunmore" in frame.all_names
 
 
+def _checked(tables: str, claim: str) -> Result:
+    """The verdict on `claim` against source "a" and the given [[figures]] tables."""
+    registry, problems = parse_registry(BLAZE + tables, "blaze.toml")
+    assert problems == []
+    return check(claim, registry)
+
+
 AGES = _figure_tables(
     "age-",
     [
@@ -674,9 +681,7 @@ name = "Mia Ortiz"
     ],
 )
 def test_an_age_is_about_the_person_it_names(claim: str, verdict: Verdict) -> None:
-    registry, problems = parse_registry(BLAZE + AGES, "blaze.toml")
-    assert problems == []
-    result = check(claim, registry)
+    result = _checked(AGES, claim)
     assert result.verdict is verdict, result.reasons
 
 
@@ -703,9 +708,7 @@ def test_a_total_is_not_what_happened_to_some_of_it(claim: str, verdict: Verdict
             )
         ],
     )
-    registry, problems = parse_registry(BLAZE + on_board, "blaze.toml")
-    assert problems == []
-    result = check(claim, registry)
+    result = _checked(on_board, claim)
     assert result.verdict is verdict, result.reasons
 
 
@@ -754,9 +757,7 @@ def test_the_weekday_written_with_a_clock_time_is_part_of_the_moment(
             )
         ],
     )
-    registry, problems = parse_registry(BLAZE + walkout, "blaze.toml")
-    assert problems == []
-    result = check(claim, registry)
+    result = _checked(walkout, claim)
     assert result.verdict is verdict, result.reasons
     if verdict is C and "Monday" in claim:
         assert "Tuesday" in result.parts[0].reasons[0]
