@@ -812,11 +812,12 @@ class _Scanner:
         if read.upper or not t.text.isdigit() or not 0 < read.value <= MAX_AGE:
             return False
         after = self.tok(j)
-        if after is not None and after.text not in _CLAUSE_ENDS and after.low not in ("when", "and"):
+        ends = after is None or after.text in _CLAUSE_ENDS
+        if not ends and after is not None and after.low not in ("when", "and"):
             return False  # "Harlow, 3 people": what follows is counted
         before = read.first - 1
         if self.low(before) == ",":  # "Genki Miyamoto, 39, reported"
-            return self._names_end(before - 1) and (after is None or after.text in _CLAUSE_ENDS)
+            return ends and self._names_end(before - 1)
         return self.low(before) in _STATES_AGE and self._person_before(before - 1)
 
     def _age_cue(self, first: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factcheck.figures.units import WEEKDAYS
 from factcheck.model import Quantity
 
 _EVENT = re.compile(
@@ -42,7 +43,7 @@ def event_time(text: str, q: Quantity, figures: Sequence[Quantity]) -> bool:
     )
 
 
-_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
 # Bounded: a run of white space is never read twice over (tests/test_regex_time.py).
 _DAY_AFTER = re.compile(rf"[\s,]{{1,4}}(?:on\s{{1,4}})?{_WEEKDAY}\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(

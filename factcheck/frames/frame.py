@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from factcheck.figures.units import MONTHS
+from factcheck.figures.units import MONTHS, WEEKDAYS
 from factcheck.frames.clause import REACH, clause_span
 from factcheck.model import Quantity
 from factcheck.text import CAPITAL, STOPWORDS, content_stems, fold, stem, stems
@@ -32,8 +32,7 @@ _INITIAL = re.compile(r"[A-Z]\.?\s+[A-Z][a-z]")
 _FIRST_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
 _NUMBER = re.compile(r"\d[\d,]*")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_CALENDAR = frozenset(MONTHS) | frozenset(_WEEKDAYS)
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Capitalised at a sentence's or clause's opening for grammar's sake, not as a name.
 _OPENERS = ".!?:;\"“('‘"
 
