@@ -189,6 +189,15 @@ text = "We used twice as much steel, said the crew at the yard on the river, as 
         # Too few words in order to be sure it is this quotation at all.
         ('Berg said: "We used twice as much concrete as the plan said, and every nail was'
          ' tested"', Verdict.UNVERIFIED),
+        # A long passage reworded throughout, half its words still the source's in
+        # order (another translation): the source's words altered.
+        ('Berg said: "We used double the steel, the crew at the river yard said, that the'
+         ' former design called for, and they laboured all night long in the cold, and'
+         ' each rivet was inspected by hand"', Verdict.CONTRADICTED),
+        # As long, sharing a third of its words with the source: other words.
+        ('Berg said: "The crew at the yard said the river was high in the cold night, and'
+         ' the design of the new bridge was checked by the council in the spring before'
+         ' any work began"', Verdict.UNVERIFIED),
     ],
 )  # fmt: skip
 def test_a_long_quotation_with_words_left_out_is_altered(claim: str, verdict: Verdict) -> None:
@@ -198,5 +207,7 @@ def test_a_long_quotation_with_words_left_out_is_altered(claim: str, verdict: Ve
     assert not problems
     result = check(claim, registry)
     assert result.verdict is verdict, result.reasons
-    if verdict is Verdict.CONTRADICTED:
+    if verdict is Verdict.CONTRADICTED and "twice" in claim:
         assert any(r.startswith("leaves out 'and they worked") for r in result.reasons)
+    if verdict is Verdict.CONTRADICTED and "double" in claim:
+        assert result.reasons[0].startswith("worded differently throughout: ")

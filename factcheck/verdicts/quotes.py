@@ -26,9 +26,24 @@ from factcheck.quotations.speakers import Attribution
 MIN_WORDS_FOR_ALTERATION = 4
 MIN_SIMILARITY = 0.6
 MIN_CONTENT_MATCHES = 2
-# With similarity = 1 - changes / max(typed words, kept + changes), a similarity of
-# MIN_SIMILARITY needs changes <= (1 - m) / m of the typed words: 2/3 for m = 0.6.
-MAX_CHANGES_SHARE = (1 - MIN_SIMILARITY) / MIN_SIMILARITY
+# The longer the quotation, the less of it needs to stand in a source's wording to
+# be that wording rather than a coincidence (unrelated passages of twenty words or
+# more share well under a fifth of their words in order): a passage of that length
+# that shares half is the source's passage reworded, such as another translation.
+MIN_WORDS_LONG = 20
+MIN_SIMILARITY_LONG = 0.5
+MIN_CONTENT_LONG = 8
+
+
+def min_similarity(typed_count: int) -> float:
+    return MIN_SIMILARITY_LONG if typed_count >= MIN_WORDS_LONG else MIN_SIMILARITY
+
+
+def _max_changes_share(typed_count: int) -> float:
+    # With similarity = 1 - changes / max(typed words, kept + changes), a similarity
+    # of m needs changes <= (1 - m) / m of the typed words: 2/3 for m = 0.6.
+    m = min_similarity(typed_count)
+    return (1 - m) / m
 # Fewer words than this could be anyone's ("aggressive", "a new era"):
 # a different speaker is not evidence of misattribution.
 MIN_WORDS_FOR_SPEAKER = 4
@@ -59,14 +74,14 @@ def best_match(typed: list[QWord], index: Index, speaker: str) -> QuoteMatch | N
     for w in index.candidates(typed):
         # A wording much shorter than the typed words can be neither exact nor similar
         # enough: skipping it keeps a megabyte-long unclosed quotation from aligning.
-        if len(w.words) < MIN_SIMILARITY * count:
+        if len(w.words) < min_similarity(count) * count:
             continue
         # Each typed word the wording lacks costs at least one change, whatever the
         # alignment: a floor that is cheap to count, where aligning is not. (A word
         # typed twice and printed once is not counted: the floor stays a floor.)
         norms = w.norms
         floor = sum(n for norm, n in wanted.items() if norm not in norms)
-        if floor <= MAX_CHANGES_SHARE * count:  # else it could never be similar enough
+        if floor <= _max_changes_share(count) * count:  # else it could never be similar enough
             bounded.append((floor, w))
     bounded.sort(key=lambda item: item[0])
 
@@ -110,7 +125,7 @@ def quote_part(
     alignment = _within_wording(match)
     if alignment is None:
         return _beyond(base, quotation)
-    reasons = [] if match.exact else _change_reasons(alignment)
+    reasons = [] if match.exact else _reworded(match) + _change_reasons(alignment)
     wrong_speaker = _wrong_speaker(attribution, quotation, match.typed_count, index)
     if wrong_speaker:
         reasons.append(wrong_speaker)
@@ -172,10 +187,11 @@ def _altered(match: QuoteMatch, typed: list[QWord]) -> bool:
         for op in match.alignment.ops
         if op.kind == "equal" and op.typed and len(op.typed.norm) > 3
     )
+    long = match.typed_count >= MIN_WORDS_LONG
     return (
         match.typed_count >= MIN_WORDS_FOR_ALTERATION
-        and match.similarity >= MIN_SIMILARITY
-        and content >= MIN_CONTENT_MATCHES
+        and match.similarity >= min_similarity(match.typed_count)
+        and content >= (MIN_CONTENT_LONG if long else MIN_CONTENT_MATCHES)
     )
 
 
@@ -254,10 +270,24 @@ def _typo(op: Op) -> bool:
     return bool(op.typed and op.source and one_letter_apart(op.typed.norm, op.source.norm))
 
 
+def _reworded(match: QuoteMatch) -> list[str]:
+    """A summary first when the passage is reworded throughout, where a list of its
+    changes alone would not say what they add up to."""
+    if match.similarity >= MIN_SIMILARITY:
+        return []
+    kept = match.alignment.matched
+    return [f"worded differently throughout: {kept} of its {match.typed_count} words as the source prints them"]
+
+
+# Past this many, the changes of a reworded passage are a list nobody reads.
+MAX_CHANGE_REASONS = 8
+
+
 def _change_reasons(alignment: Alignment) -> list[str]:
     """Plain words for each change, runs of one kind merged: "'must' where the source has 'should'"."""
     reasons: list[str] = []
-    for kind, run in _runs(alignment.ops):
+    runs = _runs(alignment.ops)
+    for kind, run in runs[:MAX_CHANGE_REASONS]:
         typed = " ".join(op.typed.text for op in run if op.typed)
         source = " ".join(op.source.text for op in run if op.source)
         if kind == SUB:
@@ -267,6 +297,8 @@ def _change_reasons(alignment: Alignment) -> list[str]:
             reasons.append(f"'{typed}' is not in the source")
         elif kind == DROP:
             reasons.append(f"leaves out '{source}'")
+    if len(runs) > MAX_CHANGE_REASONS:
+        reasons.append(f"and {len(runs) - MAX_CHANGE_REASONS} more changes")
     return reasons
 
 
