@@ -363,6 +363,10 @@ FORM_READS = [
     ("age", "The captain, Genki Miyamoto, is 39.", "age", "exact", 39, 39),
     ("age", "she died at the age of 84", "age", "exact", 84, 84),
     ("age", "Deibe's 17-year-old son", "age", "exact", 17, 17),
+    # A unit written onto the number is the unit; other letters make a name.
+    ("glued letters", "491mm of rain", "length", "exact", 0.4905, 0.4915),
+    ("glued letters", "5cm of snow", "length", "exact", 0.04875, 0.05125),
+    ("glued letters", "24hrs later", "duration", "exact", 23.5 / 24, 24.5 / 24),
 ]
 # Wrong readings: (form, phrase, dimension, value). No figure read from the phrase
 # may have that dimension (and, when given, that value); a dimension of None
@@ -408,9 +412,12 @@ FORM_NOT = [
     ("age", "The death toll is 62.", "age", None),
     ("age", "prices rose from 27 to 56", "age", None),
     ("age", "a 30-year contract", "age", None),
+    ("glued letters", "the 49ers won", None, None),
+    ("glued letters", "a 76ers guard scored", None, None),
 ]
 FORMS = {
-    "unit fraction", "clock", "tally", "part of a whole", "name", "address", "place count", "age"
+    "unit fraction", "clock", "tally", "part of a whole", "name", "address", "place count", "age",
+    "glued letters",
 }  # fmt: skip
 
 

@@ -14,7 +14,7 @@ import pytest
 from factcheck.figures.reader import read_figures
 from factcheck.frames import clause_span, read_frame
 from factcheck.frames.agree import Fit
-from factcheck.frames.frame import names_in, same_name
+from factcheck.frames.frame import elided, names_in, same_kind, same_name
 from factcheck.matching.index import FigureInfo, figure_info
 from factcheck.model import Figure, FigureReport, Registry, Result, Verdict
 from factcheck.registry.loader import parse_registry
@@ -632,35 +632,38 @@ def _checked(tables: str, claim: str) -> Result:
     return check(claim, registry)
 
 
-AGES = _figure_tables(
-    "age-",
-    [
-        (
-            "Mia Ortiz",
-            52,
-            "years old",
-            "“We ran,” said Mia Ortiz, 52, who lives on the ridge.",
-            "52",
-        ),
-        (
-            "Harold J. Daggett",
-            78,
-            "years old",
-            "Harold J. Daggett, the 78-year-old president of the union, spoke.",
-            "78-year-old",
-        ),
-        (
-            "crew members",
-            [27, 56],
-            "years old",
-            "The six crew members, aged from 27 to 56, were rescued.",
-            "27 to 56",
-        ),
-    ],
-) + """[[speakers]]
+AGES = (
+    _figure_tables(
+        "age-",
+        [
+            (
+                "Mia Ortiz",
+                52,
+                "years old",
+                "“We ran,” said Mia Ortiz, 52, who lives on the ridge.",
+                "52",
+            ),
+            (
+                "Harold J. Daggett",
+                78,
+                "years old",
+                "Harold J. Daggett, the 78-year-old president of the union, spoke.",
+                "78-year-old",
+            ),
+            (
+                "crew members",
+                [27, 56],
+                "years old",
+                "The six crew members, aged from 27 to 56, were rescued.",
+                "27 to 56",
+            ),
+        ],
+    )
+    + """[[speakers]]
 id = "mia-ortiz"
 name = "Mia Ortiz"
 """
+)
 
 
 @pytest.mark.parametrize(
@@ -761,3 +764,48 @@ def test_the_weekday_written_with_a_clock_time_is_part_of_the_moment(
     assert result.verdict is verdict, result.reasons
     if verdict is C and "Monday" in claim:
         assert "Tuesday" in result.parts[0].reasons[0]
+
+
+def test_a_number_run_on_into_letters_is_a_name() -> None:
+    assert "49ers" in names_in("The Chiefs beat the 49ers in overtime")
+    assert names_in("the 1970s and the 20th time, 5km away") == []
+
+
+def test_a_count_that_names_nothing_counts_the_noun_before_it() -> None:
+    text = "The Lions and Hawks have six league titles each, followed by the Owls with five each."
+    six, five = read_figures(text)
+    assert elided(five) and not elided(six)
+    assert same_kind(six, five)
+    # So each count's names are its own: the Owls are the five's, not the six's.
+    frame = read_frame(text, five.start, five.end, neighbours=[(six.start, six.end)])
+    assert "Owls" in frame.names and "Lions" not in frame.names
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The Owls have five league titles.", S),
+        # The six the sentence prints is the Lions' and Hawks': the claim names
+        # the Owls, whose number it is not.
+        ("The Owls have six league titles.", C),
+        # A claim naming no one may mean the other number the sentence prints.
+        ("Six league titles each.", U),
+    ],
+)
+def test_a_number_printed_beside_for_others_does_not_hide_a_wrong_one(
+    claim: str, verdict: Verdict
+) -> None:
+    titles = _figure_tables(
+        "titles-",
+        [
+            (
+                "the Owls with … each [league titles]",
+                5,
+                "titles",
+                "The Lions and Hawks have six league titles each, followed by the Owls with five each.",
+                "five",
+            )
+        ],
+    )
+    result = _checked(titles, claim)
+    assert result.verdict is verdict, result.reasons

@@ -70,7 +70,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'Anna Kowal opened the bridge.\n\nThe juror said the trial was long.\n\n"{WORDS}," he said.',
         "Juror",
     ),
-    "said by someone unnamed": (f'Anna Kowal opened the bridge.\n\n"{WORDS}," a juror said.', "Juror"),
+    "said by someone unnamed": (
+        f'Anna Kowal opened the bridge.\n\n"{WORDS}," a juror said.',
+        "Juror",
+    ),
     "the description of a named person": (
         f'Mayor Anna Kowal opened the bridge.\n\nThe mayor said the works were hard.\n\n"{WORDS}," she said.',
         "Anna Kowal",
@@ -113,7 +116,6 @@ NOT_QUOTATIONS: dict[str, str] = {
     "a participle of another subject": f'After Anna Kowal spoke, reporters left, saying "{WORDS}."',
     "what befell him": f'Anna Kowal spoke.\n\nHe was met with cheers and a chant of "{WORDS}" from the crowd.',
     "a crowd's chant": f'"Nobody was hurt," Anna Kowal said, as the crowd cheered and chanted: "{WORDS}."',
-
 }
 
 
@@ -216,6 +218,19 @@ def test_new_figure_gets_value_unit_and_generated_id() -> None:
     assert figure.entry.startswith("divers-")
     # No name stands next to it: no keywords, and its frame decides what it is about.
     assert figure.keywords == ()
+
+
+def test_a_count_that_names_nothing_is_filed_under_the_noun_before_it() -> None:
+    proposal = propose(
+        "The Lions have six league titles, followed by the Owls with five each.", _empty(), SOURCE
+    )
+    six, five = proposal.figures
+    assert (six.value, six.unit, five.value, five.unit) == (6, "titles", 5, "titles")
+    # The words it leaves out, in an editor's brackets.
+    assert five.subject.endswith("[league titles]")
+    # With no count before it, "apiece" is not what it counts, and the 49ers are no figure.
+    alone = propose("The Elks, like the 49ers, won four apiece.", _empty(), SOURCE)
+    assert alone.figures == []
 
 
 def test_a_range_and_the_moment_of_a_figure_are_proposed_and_merge_cleanly() -> None:
@@ -859,7 +874,9 @@ def test_another_tally_is_never_another_report_of_one() -> None:
 
 def test_a_count_with_another_fate_is_filed_apart() -> None:
     # 61 is near 44 and counts people too, but they are treated, not killed.
-    first = propose("The fire at the Harlow estate has killed at least 44 people.", _empty(), SOURCE)
+    first = propose(
+        "The fire at the Harlow estate has killed at least 44 people.", _empty(), SOURCE
+    )
     registry, problems = parse_registry(merge("schema = 1\n", first), "merged.toml")
     assert problems == []
     later = Source("gazette", "Gazette", "", "", "2026-03-07", "", "")

@@ -214,7 +214,7 @@ class _Scanner:
                 i += 1
                 continue
             quantity, nxt = got
-            if quantity is not None:
+            if quantity is not None and not self._inside_a_word(nxt, quantity):
                 found.append(quantity)
             i = max(nxt, i + 1)
         return found
@@ -272,6 +272,13 @@ class _Scanner:
                 k += 1
             return self._make_date(i, k, year, month, day), k
         return None
+
+    def _inside_a_word(self, k: int, q: Quantity) -> bool:
+        """Whether letters no reader took as a unit run on from the number's end
+        ("the 49ers", "76ers"): the number is part of a name, not a figure. One
+        letter is left alone ("10x", "5G", "300m" are read as before)."""
+        t = self.tok(k)
+        return t is not None and t.kind == "word" and t.glued and t.start == q.end and len(t.text) > 1
 
     def _glued_word(self, i: int) -> bool:
         t = self.tok(i)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 UNITS: dict[str, tuple[str, float]] = {
     "km": ("length", 1000.0),
     "m": ("length", 1.0),
+    "cm": ("length", 0.01),
+    "mm": ("length", 0.001),
     "mi": ("length", 1609.344),
     "ft": ("length", 0.3048),
     "bcm": ("volume", 1e9),
@@ -71,6 +73,8 @@ def _add(unit: str, *forms: str) -> None:
 
 _add("km", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers")
 _add("m", "metre", "metres", "meter", "meters")
+_add("cm", "cm", "centimetre", "centimetres", "centimeter", "centimeters")
+_add("mm", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
 _add("mi", "mi", "mile", "miles")
 _add("ft", "ft", "foot", "feet")
 # Speeds before lengths matter not: the longest written form is tried first.
@@ -84,8 +88,8 @@ _add("kg", "kg", "kilogram", "kilograms", "kilogramme", "kilogrammes")
 _add("percent", "%", "percent", "per cent", "pc")
 _add("pp", "percentage points", "percentage point")
 _add("bp", "basis point", "basis points", "bp", "bps")
-_add("minutes", "minute", "minutes")
-_add("hours", "hour", "hours")
+_add("minutes", "minute", "minutes", "min", "mins")
+_add("hours", "hour", "hours", "hr", "hrs")
 _add("days", "day", "days")
 _add("weeks", "week", "weeks")
 _add("months", "month", "months")

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from factcheck.figures.ranges import AGE
 from factcheck.frames.clause import clause_span, without_asides
-from factcheck.frames.frame import names_in, other_numbers, read_frame
+from factcheck.frames.frame import Frame, names_in, other_numbers, read_frame
 from factcheck.model import Figure, Quantity
 from factcheck.text import content_stems, fold, stems
 
@@ -80,20 +80,29 @@ def _neighbours(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     from factcheck.frames.frame import neighbour_spans
 
     found = read_figures(sentence)
-    k = next((k for k, q in enumerate(found) if q.start <= start < q.end or start <= q.start < end), -1)
+    k = next(
+        (k for k, q in enumerate(found) if q.start <= start < q.end or start <= q.start < end), -1
+    )
     return neighbour_spans(k, found) if k >= 0 else []
 
 
-def printed_beside(figure: Figure) -> list[Quantity]:
+def printed_beside(
+    figure: Figure, common: frozenset[str] = frozenset()
+) -> list[tuple[Quantity, Frame]]:
     """The other figures its report sentences print ("Seven of the train's eight
-    cars" gives the seven beside the entry's eight). Read only for the figure a
-    match chose, not for every candidate's frame."""
+    cars" gives the seven beside the entry's eight), each with its own frame
+    there. Read only for the figure a match chose, not for every candidate's."""
     from factcheck.figures.reader import read_figures
+    from factcheck.frames.frame import neighbour_spans
 
     found = []
     for report in figure.reports:
         start, end = _locate(report.sentence, report.text)
-        found += [q for q in read_figures(report.sentence) if q.end <= start or q.start >= end]
+        printed = read_figures(report.sentence)
+        for k, q in enumerate(printed):
+            if q.end <= start or q.start >= end:
+                others = neighbour_spans(k, printed)
+                found.append((q, read_frame(report.sentence, q.start, q.end, common, others)))
     return found
 
 

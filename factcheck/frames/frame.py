@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from factcheck.figures.reader import read_figures
 from factcheck.figures.units import MONTHS, WEEKDAYS
 from factcheck.frames.clause import REACH, clause_span
 from factcheck.model import Quantity
@@ -27,6 +28,10 @@ ATTRIBUTION = re.compile(
     rf"|(?:{CAPITAL}[\w’'-]*\s+){{1,4}}(?:{_REPORTING})\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# A number run on into letters no reader takes for a unit or an ordinal is a
+# name ("the 49ers", "the 76ers"): the figure reader leaves it out, so it is
+# read here. One letter after the digits ("1970s", "5G") is not enough.
+_NUMBERED = re.compile(r"(?<![\w.,])\d{1,4}[^\W\d_]{2,12}\b")
 # A middle initial, with or without its dot ("Harold J. Daggett", "Harold J Daggett").
 _INITIAL = re.compile(r"[A-Z]\.?\s+[A-Z][a-z]")
 _FIRST_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
@@ -126,6 +131,7 @@ def names_in(text: str, common: frozenset[str] = frozenset(), sayers: bool = Fal
             continue  # the initial says no more than the name
         # "Putin-Xi" names two; each may be a person the registry knows.
         found.extend(p for p in _POSSESSIVE.sub("", word).split("-") if p)
+    found.extend(m.group() for m in _NUMBERED.finditer(text) if not read_figures(m.group()))
     return found
 
 
@@ -147,7 +153,9 @@ def _function_word(low: str) -> bool:
 
 
 def _middle_initial(text: str, at: int) -> bool:
-    return bool(_INITIAL.match(text, at)) and bool(_FIRST_NAME_BEFORE.search(text, max(0, at - 40), at))
+    return bool(_INITIAL.match(text, at)) and bool(
+        _FIRST_NAME_BEFORE.search(text, max(0, at - 40), at)
+    )
 
 
 def _opens(text: str, at: int) -> bool:
@@ -218,10 +226,22 @@ def _misspelt(a: str, b: str) -> bool:
 
 
 def same_kind(a: Quantity, b: Quantity) -> bool:
-    """The same unit and, for counts, the same counted noun."""
+    """The same unit and, for counts, the same counted noun; a count that names
+    none counts what the other does ("six titles each, followed by the 49ers
+    with five each"), since a writer leaves out only a noun already said."""
     if a.unit != b.unit or a.dimension != b.dimension:
         return False
-    return a.dimension != "count" or a.following[:1] == b.following[:1]
+    return a.dimension != "count" or a.following[:1] == b.following[:1] or elided(a) or elided(b)
+
+
+_DISTRIBUTIVE = frozenset({"each", "apiece"})
+
+
+def elided(q: Quantity) -> bool:
+    """Whether a count names nothing it counts ("five each", "four apiece")."""
+    if q.dimension != "count":
+        return False
+    return not q.following or (len(q.following) == 1 and q.following[0] in _DISTRIBUTIVE)
 
 
 def nearest_of_kind(k: int, figures: Sequence[Quantity]) -> list[Quantity]:

@@ -18,11 +18,12 @@ from factcheck.figures.ranges import AGE
 from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
+from factcheck.frames.clause import REACH
 from factcheck.frames.clock import event_time
 from factcheck.frames.counted import TOTALS, counted_before, total_before
 from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import figure_frame
-from factcheck.frames.frame import LOWER_WORD, neighbour_spans
+from factcheck.frames.frame import LOWER_WORD, elided, nearest_of_kind, neighbour_spans
 from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
@@ -61,7 +62,9 @@ _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 # A sentence whose subject is a pronoun: "They also voiced support for “…”". Not
 # one who is or was something ("He was met with … a chant of “…”"): that says
 # what befell them, not what they said.
-_OPENING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|They|We)\b(?!\s+(?:was|were|is|are|had been|has been)\b)")
+_OPENING_PRONOUN = re.compile(
+    r"^\s*(?P<p>He|She|They|We)\b(?!\s+(?:was|were|is|are|had been|has been)\b)"
+)
 _ACCORDING_NAME = re.compile(
     rf"\baccording to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{CAPITAL}[\w’'-]+(?: {CAPITAL}[\w’'-]+)?)"
 )
@@ -99,11 +102,41 @@ _INITIAL = re.compile(rf"{CAPITAL}\.")
 # "he". Words, not any story's names, so they live here as data.
 _BODY_HEADS = frozenset(
     [
-        "alliance", "association", "union", "roundtable", "council", "department", "ministry",
-        "agency", "board", "commission", "company", "corporation", "inc", "group", "institute",
-        "foundation", "federation", "authority", "office", "service", "bureau", "committee",
-        "party", "court", "university", "bank", "fund", "reserve", "administration",
-        "organization", "organisation", "coalition", "chamber", "league", "network",
+        "alliance",
+        "association",
+        "union",
+        "roundtable",
+        "council",
+        "department",
+        "ministry",
+        "agency",
+        "board",
+        "commission",
+        "company",
+        "corporation",
+        "inc",
+        "group",
+        "institute",
+        "foundation",
+        "federation",
+        "authority",
+        "office",
+        "service",
+        "bureau",
+        "committee",
+        "party",
+        "court",
+        "university",
+        "bank",
+        "fund",
+        "reserve",
+        "administration",
+        "organization",
+        "organisation",
+        "coalition",
+        "chamber",
+        "league",
+        "network",
     ]
 )
 
@@ -491,7 +524,9 @@ class _Reader:
         others: list[tuple[int, int]],
         figures: Sequence[Quantity] = (),
     ) -> None:
-        unit = _unit(q, masked)
+        lender = _lender(q, figures)
+        # "four apiece" with no count before it counts no "apiece".
+        unit = _unit(lender or q, masked) if lender or not (elided(q) and q.following) else ""
         if not unit or (q.dimension == "time-of-day" and not event_time(masked, q, figures)):
             return  # a clock time that dates a count is its as_of, not a figure
         value: int | float | str | list[float] = _value(q)
@@ -534,7 +569,7 @@ class _Reader:
         elif self._repeats(frame, unit, value, text):
             return
         else:
-            subject = _subject(masked, q)
+            subject = _subject(masked, q) + (_borrowed(masked, lender, unit) if lender else "")
             entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
         # The same printed figure again is the same report, unless it holds for
         # another moment ("grew overnight to 12,500 acres", "by 6 a.m. Sunday, 12,500").
@@ -760,6 +795,25 @@ def _unit(q: Quantity, masked: str) -> str:
     ):
         return str(after[1]).lower()  # "100,000 new troops", "five permanent seats"
     return str(after[0]).lower()
+
+
+def _lender(q: Quantity, figures: Sequence[Quantity]) -> Quantity | None:
+    """ "six Super Bowl titles each, followed by the 49ers and Cowboys with five
+    each": the count before one that names nothing, whose noun it leaves out."""
+    if not elided(q):
+        return None
+    k = next((k for k, f in enumerate(figures) if f is q), -1)
+    before = [f for f in nearest_of_kind(k, figures) if f.start < q.start] if k >= 0 else []
+    return before[0] if before and not elided(before[0]) else None
+
+
+def _borrowed(masked: str, lender: Quantity, unit: str) -> str:
+    """The words the count leaves out, in an editor's brackets for its subject:
+    " [Super Bowl titles]", so that the entry is about them too."""
+    after = masked[lender.end : lender.end + REACH]
+    said = next((m for m in WORD_RE.finditer(after) if m.group().lower() == unit.lower()), None)
+    words = after[: said.end()].strip() if said else unit
+    return f" [{words}]"
 
 
 MAX_NAME_WORDS = 5

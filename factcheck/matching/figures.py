@@ -18,6 +18,7 @@ less than a false alarm.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from factcheck.figures.ranges import AGE
@@ -71,7 +72,10 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     ]
     fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
     found = _choose(q, fits)
-    if found.confident and _printed_beside(q, found.info, total):
+    sure = _names_told(claim, _frame(found.info, common), people) if found.confident else False
+    if found.confident and _printed_beside(
+        q, found.info, total, claim if sure else None, (common, people)
+    ):
         why = "the number is another figure of the entry's own sentence, not the entry's"
         return FigureMatch(found.info, found.score, False, why)
     if found.confident and not _bears_out(q, found.info) and not found.info.figure.keywords:
@@ -189,11 +193,29 @@ def _total(q: Quantity, claim: Frame) -> tuple[str, ...]:
     return tuple(stems(noun)) if noun else ("",)
 
 
-def _printed_beside(q: Quantity, info: FigureInfo, total: tuple[str, ...] = ("",)) -> bool:
+def _names_told(claim: Frame, frame: FigureFrame, people: AbstractSet[str]) -> bool:
+    """Whether the claim names things, beyond the story's people, and the entry's
+    frame names every one of them: it says which figure it is about."""
+    # Membership only: an on-disk index's `people` is looked up, never listed.
+    mine = {k for n in claim.names if (k := name_key(n)) not in people}
+    return bool(mine) and mine <= {name_key(n) for n in frame.names}
+
+
+def _printed_beside(
+    q: Quantity,
+    info: FigureInfo,
+    total: tuple[str, ...],
+    claim: Frame | None,
+    words: tuple[frozenset[str], AbstractSet[str]],
+) -> bool:
     """Whether the claim's number is one the source prints beside the entry's
     figure and the entry's own reports do not bear out: "Seven of the eight
-    cars" is about the seven, "four killed and 150 injured" about the injured."""
+    cars" is about the seven, "four killed and 150 injured" about the injured.
+    A `claim` given names what the entry is about: then not a number whose own
+    names it does not name ("six titles each [Steelers, Patriots], followed by
+    the 49ers and Cowboys with five each" against "the 49ers and Cowboys have six")."""
     from factcheck.figures.ranges import agree
+    from factcheck.frames.agree import name_conflict
     from factcheck.frames.figure import printed_beside
     from factcheck.verdicts.figures import agrees_with_any
 
@@ -203,11 +225,13 @@ def _printed_beside(q: Quantity, info: FigureInfo, total: tuple[str, ...] = ("",
     # beside it that counts a noun of its own ("about 200 people remained
     # missing") is not the toll; a bare one ("from 95 to 158") may be.
     of_total = total != ("",) and total in info.nouns
+    common, people = words
     return any(
         o.dimension == q.dimension
         and agree(q.dimension, (q.lo, q.hi), (o.lo, o.hi))
         and not (of_total and _counts_a_noun(o))
-        for o in printed_beside(info.figure)
+        and not (claim and name_conflict(claim.names, theirs.names, people))
+        for o, theirs in printed_beside(info.figure, common)
     )
 
 

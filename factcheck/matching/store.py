@@ -634,6 +634,12 @@ class NameWords(AbstractSet[str]):
         joined.known = self.known  # the same answers from the same file
         return joined
 
+    @classmethod
+    def _from_iterable(cls, it: Iterable[Any]) -> frozenset[Any]:
+        # The Set mixins build `-`, `&` and `^` results with this; the default
+        # would pass the words as the store.
+        return frozenset(it)
+
     def _all(self) -> frozenset[str]:
         rows = self.store.rows("SELECT key FROM people", [])
         found = (
