@@ -278,7 +278,9 @@ class _Scanner:
         ("the 49ers", "76ers"): the number is part of a name, not a figure. One
         letter is left alone ("10x", "5G", "300m" are read as before)."""
         t = self.tok(k)
-        return t is not None and t.kind == "word" and t.glued and t.start == q.end and len(t.text) > 1
+        return (
+            t is not None and t.kind == "word" and t.glued and t.start == q.end and len(t.text) > 1
+        )
 
     def _glued_word(self, i: int) -> bool:
         t = self.tok(i)
@@ -942,7 +944,11 @@ class _Scanner:
         if self.low(qstart) != "over" or dimension_of(unit) != "duration":
             return False
         before = self.tok(qstart - 1)
-        return before is not None and before.kind in ("word", "sym") and before.low not in _MORE_THAN_AFTER
+        return (
+            before is not None
+            and before.kind in ("word", "sym")
+            and before.low not in _MORE_THAN_AFTER
+        )
 
     def _quantity(
         self,

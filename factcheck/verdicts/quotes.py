@@ -44,6 +44,8 @@ def _max_changes_share(typed_count: int) -> float:
     # of m needs changes <= (1 - m) / m of the typed words: 2/3 for m = 0.6.
     m = min_similarity(typed_count)
     return (1 - m) / m
+
+
 # Fewer words than this could be anyone's ("aggressive", "a new era"):
 # a different speaker is not evidence of misattribution.
 MIN_WORDS_FOR_SPEAKER = 4
@@ -210,7 +212,9 @@ def _gapped(match: QuoteMatch, typed: list[QWord]) -> QuoteMatch | None:
     if match.typed_count < MIN_WORDS_GAPPED:
         return None
     loose = align(typed, list(match.wording.words), drop=GAPPED_DROP)
-    content = sum(1 for op in loose.ops if op.kind == "equal" and op.typed and len(op.typed.norm) > 3)
+    content = sum(
+        1 for op in loose.ops if op.kind == "equal" and op.typed and len(op.typed.norm) > 3
+    )
     if loose.matched < MIN_KEPT_GAPPED * match.typed_count or content < MIN_CONTENT_GAPPED:
         return None
     return QuoteMatch(match.wording, loose, match.typed_count)
@@ -276,7 +280,9 @@ def _reworded(match: QuoteMatch) -> list[str]:
     if match.similarity >= MIN_SIMILARITY:
         return []
     kept = match.alignment.matched
-    return [f"worded differently throughout: {kept} of its {match.typed_count} words as the source prints them"]
+    return [
+        f"worded differently throughout: {kept} of its {match.typed_count} words as the source prints them"
+    ]
 
 
 # Past this many, the changes of a reworded passage are a list nobody reads.
