@@ -809,3 +809,35 @@ def test_a_number_printed_beside_for_others_does_not_hide_a_wrong_one(
     )
     result = _checked(titles, claim)
     assert result.verdict is verdict, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The sentence names the town in the clause before the number's.
+        ("None of the 300 passengers of the ferry that ran aground near Corvo were hurt.", S),
+        ("None of the 400 passengers of the ferry that ran aground near Corvo were hurt.", C),
+        # A town the sentence never names is still something else.
+        ("None of the 300 passengers of the ferry that ran aground near Flores were hurt.", U),
+        # Nor one the sentence names for another count of its kind.
+        ("None of the 300 passengers of the ferry near Pico were hurt.", U),
+    ],
+)
+def test_a_number_naming_nothing_takes_the_names_of_its_sentence(
+    claim: str, verdict: Verdict
+) -> None:
+    ferry = _figure_tables(
+        "ferry-",
+        [
+            (
+                "none of the … passengers were hurt",
+                300,
+                "passengers",
+                "A ferry ran aground off Corvo on Sunday although none of the 300 passengers"
+                " were hurt, while at Pico 40 passengers waited.",
+                "300",
+            )
+        ],
+    )
+    result = _checked(ferry, claim)
+    assert result.verdict is verdict, result.reasons

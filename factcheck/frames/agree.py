@@ -54,7 +54,7 @@ def fit(
     extra += NUMBER_WEIGHT * len(claim.numbers & figure.numbers)
     name_fits = bool(set(claim.name_after) & figure.about) if claim.name_after else None
     conflict = (
-        name_conflict(claim.names, figure.names, people, figure.all_names)
+        name_conflict(claim.names, figure.names, people, figure.all_names, figure.far_names)
         or year_conflict(claim.numbers, figure.numbers)
         or fate_conflict(claim.near, figure.beside)
     )
@@ -85,11 +85,13 @@ def name_conflict(
     entry: Iterable[str],
     people: AbstractSet[str],
     anywhere: Iterable[str] = (),
+    far: Iterable[str] = (),
 ) -> str:
     """ "names X; the sources name Y" when each side names something the other does not.
 
     `entry` are the names next to the entry's number; `anywhere`, names
-    further off in its sources' clauses, which the claim may name too.
+    further off in its sources' clauses, which the claim may name too; `far`,
+    names of its sources' sentences, which only a number naming nothing takes.
     People the registry knows as speakers (`people`: name keys of every word
     of their names) are left out: who announced a figure is not what it is about.
     """
@@ -105,7 +107,11 @@ def name_conflict(
     ]
     if unknown and not known:
         # The sources name nothing: the claim's "Boone Hospital Center" is one
-        # of what their "hospitals" count, not the whole of it.
+        # of what their "hospitals" count, not the whole of it. Unless their
+        # sentence names it further off (`far`), for no other figure of the kind.
+        far = list(far)
+        if all(_known(n, far) for n in unknown):
+            return ""
         return f"the claim names {', '.join(sorted(unknown))}; the sources name nothing"
     if not unknown or not missing:
         return ""

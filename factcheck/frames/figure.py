@@ -27,6 +27,9 @@ class FigureFrame(NamedTuple):
     all_names: frozenset[str] = frozenset()
     # The few words either side of each report's number (Frame.near): its fate.
     beside: frozenset[str] = frozenset()
+    # The names anywhere in a report's sentence but nearer another figure of its
+    # kind: what the sentence is about when the number's clause names nothing.
+    far_names: frozenset[str] = frozenset()
 
 
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
@@ -38,6 +41,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     near = set(content)
     all_names = set(names)
     beside: set[str] = set()
+    far: set[str] = set()
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
         sentence = without_asides(report.sentence, *at)
@@ -53,6 +57,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
             else read_frame(report.sentence, *at, common, others, sayers)
         )
         all_names |= whole.names
+        far |= _sentence_names(report.sentence, at, others, common, sayers)
         content |= frame.content
         numbers |= frame.numbers
         beside |= frame.near
@@ -71,7 +76,24 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         frozenset(near),
         frozenset(all_names | names),
         frozenset(beside),
+        frozenset(far),
     )
+
+
+def _sentence_names(
+    sentence: str,
+    at: tuple[int, int],
+    others: list[tuple[int, int]],
+    common: frozenset[str],
+    sayers: bool,
+) -> set[str]:
+    """ "Homes were left without water as far as Malaga, where a train derailed
+    although none of the nearly 300 passengers were hurt": the sentence's names,
+    less those nearer another figure of the report's kind, which are its."""
+    found = set(names_in(sentence, common, sayers))
+    for start, end in others:
+        found -= read_frame(sentence, start, end, common, [at], sayers).names
+    return found
 
 
 def _neighbours(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
