@@ -98,6 +98,9 @@ def test_names_leave_out_openers_days_and_possessives() -> None:
     # writes in lower case; a middle initial with or without its dot.
     assert names_in("Under Thursday's deal, Marrow rebuilt.") == ["Marrow"]
     assert names_in("Allegedly, the Marrow council paid.") == ["Marrow"]
+    # A number word opening a sentence is the number, not a name.
+    assert names_in("Fourteen of the injured left Marrow.") == ["Marrow"]
+    assert names_in("Twenty-one homes in Marrow burned.") == ["Marrow"]
     assert names_in("Kelly Marrow spoke. Italy agreed.") == ["Kelly", "Marrow", "Italy"]
     assert names_in("Harold J. Daggett and Harold J Daggett") == ["Harold", "Daggett"] * 2
     assert names_in("at Terminal C, police") == ["Terminal", "C"]
@@ -840,4 +843,33 @@ def test_a_number_naming_nothing_takes_the_names_of_its_sentence(
         ],
     )
     result = _checked(ferry, claim)
+    assert result.verdict is verdict, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("In Corvo, six people were missing.", S),
+        # The village opens the sentence, far from the number: still its place.
+        ("In Corvo, 16 people were missing.", C),
+        ("In Pico, 16 people were missing.", U),
+    ],
+)
+def test_a_place_the_sentence_opens_with_says_which_count_of_people(
+    claim: str, verdict: Verdict
+) -> None:
+    rows = [
+        (
+            "Mayor Ana Lima said … people were missing",
+            6,
+            "people",
+            "In the village of Corvo in the hills to the north of the bay, Mayor Ana Lima said"
+            " six people were missing.",
+            "six",
+        ),
+        ("people died in Flores", 10, "people", "Ten people died in Flores.", "Ten"),
+        ("people were rescued in Faial", 4, "people", "Four people were rescued in Faial.", "Four"),
+        ("people fled in Faial", 90, "people", "About 90 people fled their homes in Faial.", "90"),
+    ]
+    result = _checked(_figure_tables("people-", rows), claim)
     assert result.verdict is verdict, result.reasons

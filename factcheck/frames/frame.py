@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from factcheck.figures.numbers import NUMBER_WORDS, ORDINAL_WORDS
 from factcheck.figures.reader import read_figures
 from factcheck.figures.units import MONTHS, WEEKDAYS
 from factcheck.frames.clause import REACH, clause_span
@@ -149,7 +150,12 @@ MIN_ADVERB = 7  # "Italy", "Kelly" and "Sally" are names, not adverbs
 
 
 def _function_word(low: str) -> bool:
-    return low in _PREPOSITIONS or (len(low) >= MIN_ADVERB and low.endswith(_ADVERB_ENDINGS))
+    # A number word opening a sentence ("Fourteen of the injured …") is the number.
+    return (
+        low in _PREPOSITIONS
+        or all(part in NUMBER_WORDS or part in ORDINAL_WORDS for part in low.split("-"))
+        or (len(low) >= MIN_ADVERB and low.endswith(_ADVERB_ENDINGS))
+    )
 
 
 def _middle_initial(text: str, at: int) -> bool:
