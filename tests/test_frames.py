@@ -873,3 +873,36 @@ def test_a_place_the_sentence_opens_with_says_which_count_of_people(
     ]
     result = _checked(_figure_tables("people-", rows), claim)
     assert result.verdict is verdict, result.reasons
+
+
+def test_what_happened_follows_what_it_happened_to() -> None:
+    text = "Seventeen passengers were injured and four were taken to hospital."
+    seventeen, four = read_figures(text)
+    assert four.following == ()  # a verb follows it: it names nothing it counts
+    first = read_frame(text, seventeen.start, seventeen.end, neighbours=[(four.start, four.end)])
+    second = read_frame(text, four.start, four.end, neighbours=[(seventeen.start, seventeen.end)])
+    assert "injur" in first.content and "injur" not in second.content
+    assert {"taken", "hospital"} <= second.content
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Seventeen passengers were injured and four were taken to hospital.", S),
+        ("Seventeen passengers were injured and nine were taken to hospital.", C),
+        ("Four passengers were taken to hospital.", S),
+    ],
+)
+def test_a_count_after_its_noun_counts_it(claim: str, verdict: Verdict) -> None:
+    rows = [
+        (
+            "… were taken to hospital [passengers]",
+            4,
+            "passengers",
+            "Of the ferry's 300 passengers, 17 were injured, and four were taken to hospital.",
+            "four",
+        ),
+    ]
+    result = _checked(_figure_tables("hospital-", rows), claim)
+    assert result.verdict is verdict, result.reasons
+    assert result.parts[-1].entry == "hospital-0"

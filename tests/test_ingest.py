@@ -228,6 +228,19 @@ def test_a_count_that_names_nothing_is_filed_under_the_noun_before_it() -> None:
     assert (six.value, six.unit, five.value, five.unit) == (6, "titles", 5, "titles")
     # The words it leaves out, in an editor's brackets.
     assert five.subject.endswith("[league titles]")
+    # A part of a whole counts the whole's noun, and a count a verb follows counts it too.
+    hurt = propose(
+        "Officials said 17 of the passengers were injured, and four were taken to hospital.",
+        _empty(),
+        SOURCE,
+    )
+    assert [(f.value, f.unit) for f in hurt.figures] == [(17, "passengers"), (4, "passengers")]
+    assert hurt.figures[1].subject.endswith("[passengers]")
+    # A running total names its own noun: "the toll", not the count before it.
+    toll = propose(
+        "Five people died on Monday and the toll rose to 20 on Friday.", _empty(), SOURCE
+    )
+    assert [f.unit for f in toll.figures] == ["people", "toll"]
     # With no count before it, "apiece" is not what it counts, and the 49ers are no figure.
     alone = propose("The Elks, like the 49ers, won four apiece.", _empty(), SOURCE)
     assert alone.figures == []

@@ -92,6 +92,11 @@ _NOT_NAME_HEADS = (
     | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(ONES) | frozenset(TENS)
 )  # fmt: skip
 
+# Verbs that follow a count whose noun the sentence said before it.
+_VERB_AFTER = frozenset(
+    {"were", "was", "are", "is", "had", "have", "has", "remain", "remained", "remains"}
+)
+
 # Ages: the words that make the number after them one ("aged 39", "at the age of
 # 39", "whose ages ranged from 27 to 56"), and how a bare one is written after a
 # name ("Genki Miyamoto, 39, reported", "Harold Daggett is 78.").
@@ -992,7 +997,11 @@ class _Scanner:
         return "exact", first
 
     def _following(self, j: int, limit: int = 4) -> tuple[str, ...]:
-        """Stems of the words after a bare number: what it probably counts."""
+        """Stems of the words after a bare number: what it probably counts. None
+        when a verb follows it ("and four were taken to hospital"): the words
+        after are what happened to it, and what it counts was said before."""
+        if self.low(j) in _VERB_AFTER:
+            return ()
         out: list[str] = []
         while len(out) < limit:
             t = self.tok(j)

@@ -86,8 +86,10 @@ def read_frame(
     """
     lo, hi = clause_span(text, start, end)
     clause = text[lo:hi]
-    own_lo = max([lo, *((e + start) // 2 for s, e in neighbours if lo <= s and e <= start)])
-    own_hi = min([hi, *((end + s) // 2 for s, e in neighbours if s >= end and e <= hi)])
+    own_lo = max(
+        [lo, *(_boundary(text, e, start) for s, e in neighbours if lo <= s and e <= start)]
+    )
+    own_hi = min([hi, *(_boundary(text, end, s) for s, e in neighbours if s >= end and e <= hi)])
     # The number's own words ("February" of "February 4") say nothing of what it is about.
     around = f"{text[own_lo:start]} {text[end:own_hi]}"
     return Frame(
@@ -99,6 +101,23 @@ def read_frame(
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]),
         near=frozenset(content_stems(_beside(text[own_lo:start], text[end:own_hi]))),
     )
+
+
+_JOINER = re.compile(r"\b(?:and|but|while|whereas)\b|[,;]", re.IGNORECASE)
+
+
+def _boundary(text: str, first_end: int, second_start: int) -> int:
+    """Where the words of one figure end and the next one's begin: at the last
+    joining word between them ("17 passengers were injured | and four were
+    taken to hospital": what happened follows what it happened to), else at the
+    last comma, else halfway."""
+    joins = list(_JOINER.finditer(text, first_end, second_start))
+    words = [m for m in joins if m.group()[0].isalpha()]
+    if words:
+        return words[-1].start()
+    if joins:
+        return joins[-1].end()
+    return (first_end + second_start) // 2
 
 
 NEAR_WORDS = 4
@@ -263,6 +282,15 @@ def nearest_of_kind(k: int, figures: Sequence[Quantity]) -> list[Quantity]:
                 break
             j += step
     return found
+
+
+def lender(k: int, figures: Sequence[Quantity]) -> Quantity | None:
+    """ "Seventeen passengers were injured and four were taken to hospital": the
+    count before figures[k] whose noun it leaves out, if it names none."""
+    if not elided(figures[k]):
+        return None
+    before = [f for f in nearest_of_kind(k, figures) if f.start < figures[k].start]
+    return before[0] if before and not elided(before[0]) else None
 
 
 def neighbour_spans(k: int, figures: Sequence[Quantity]) -> list[tuple[int, int]]:

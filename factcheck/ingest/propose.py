@@ -23,7 +23,7 @@ from factcheck.frames.clock import event_time
 from factcheck.frames.counted import TOTALS, counted_before, total_before
 from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import figure_frame
-from factcheck.frames.frame import LOWER_WORD, elided, nearest_of_kind, neighbour_spans
+from factcheck.frames.frame import LOWER_WORD, elided, lender, neighbour_spans
 from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
@@ -524,7 +524,7 @@ class _Reader:
         others: list[tuple[int, int]],
         figures: Sequence[Quantity] = (),
     ) -> None:
-        lender = _lender(q, figures)
+        lender = _lender(q, masked, figures)
         # "four apiece" with no count before it counts no "apiece".
         unit = _unit(lender or q, masked) if lender or not (elided(q) and q.following) else ""
         if not unit or (q.dimension == "time-of-day" and not event_time(masked, q, figures)):
@@ -783,6 +783,8 @@ def _unit(q: Quantity, masked: str) -> str:
     after = WORD_RE.findall(masked[q.end : q.end + 80])[:3]
     if after and after[0].lower() == "of":  # "tens of thousands of troops"
         after = after[1:]
+        if after and after[0].lower() in _OF_THE:  # "17 of the passengers"
+            after = WORD_RE.findall(masked[q.end : q.end + 80])[2:5]
     if not after or after[0].lower() in STOPWORDS or not after[0].isalpha():
         # "raised the death toll to 205 on Friday": the total named before it;
         # else "worth billions to build", "13:35": nothing counted.
@@ -797,14 +799,14 @@ def _unit(q: Quantity, masked: str) -> str:
     return str(after[0]).lower()
 
 
-def _lender(q: Quantity, figures: Sequence[Quantity]) -> Quantity | None:
+def _lender(q: Quantity, masked: str, figures: Sequence[Quantity]) -> Quantity | None:
     """ "six Super Bowl titles each, followed by the 49ers and Cowboys with five
-    each": the count before one that names nothing, whose noun it leaves out."""
-    if not elided(q):
-        return None
+    each": the count before one that names nothing, whose noun it leaves out;
+    none for a running total ("the toll rose to 205"), which names its own."""
     k = next((k for k, f in enumerate(figures) if f is q), -1)
-    before = [f for f in nearest_of_kind(k, figures) if f.start < q.start] if k >= 0 else []
-    return before[0] if before and not elided(before[0]) else None
+    if k < 0 or counted_before(masked, q.start, q.end):
+        return None
+    return lender(k, figures)
 
 
 def _borrowed(masked: str, lender: Quantity, unit: str) -> str:
@@ -812,10 +814,14 @@ def _borrowed(masked: str, lender: Quantity, unit: str) -> str:
     " [Super Bowl titles]", so that the entry is about them too."""
     after = masked[lender.end : lender.end + REACH]
     said = next((m for m in WORD_RE.finditer(after) if m.group().lower() == unit.lower()), None)
-    words = after[: said.end()].strip() if said else unit
-    return f" [{words}]"
+    words = after[: said.end()].split() if said else [unit]
+    while len(words) > 1 and words[0].lower() in STOPWORDS:  # "of the passengers"
+        words = words[1:]
+    return f" [{' '.join(words)}]"
 
 
+# Words between "of" and the noun of a part ("17 of the passengers").
+_OF_THE = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
 MAX_NAME_WORDS = 5
 
 

@@ -123,7 +123,7 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
     for k, q in enumerate(found_figures):
         others = neighbour_spans(k, found_figures)
         frame = read_frame(masked, q.start, q.end, common, others, sayers=q.dimension == AGE)
-        found = find_figure(q, frame, index)
+        found = find_figure(_with_its_noun(k, found_figures, masked), frame, index)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
         elif not found.confident:
@@ -131,6 +131,22 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         else:
             parts.append(figure_part(q, found.info.figure, found.score, index.registry, masked))
     return parts
+
+
+def _with_its_noun(k: int, figures: list[Quantity], masked: str) -> Quantity:
+    """figures[k], counting what the count before it counts when it names
+    nothing itself ("… passengers were injured and four were taken to
+    hospital"); a running total ("the toll rose to 205") keeps its own."""
+    from dataclasses import replace
+
+    from factcheck.frames.counted import counted_before
+    from factcheck.frames.frame import lender
+
+    q = figures[k]
+    before = lender(k, figures)
+    if before is None or counted_before(masked, q.start, q.end):
+        return q
+    return replace(q, following=before.following)
 
 
 def _nearest(q: Quantity, found: FigureMatch) -> Part:
