@@ -52,6 +52,30 @@ def test_engine_on_a_fictional_registry(
     assert (result.verdict, result.entry) == (verdict, entry), result.reasons
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The speaker's surname after another given name: the wrong name, even
+        # for words too few to say whose they are.
+        ('Marta Varga said: "whole colourful valley"', Verdict.CONTRADICTED),
+        ('Marta Varga said: "This bridge will open the harbour to the whole colourful valley."',
+         Verdict.CONTRADICTED),
+        # Her name, her initial, a title, a name with her initial (Ellie, perhaps).
+        ('Elena Varga said: "whole colourful valley"', Verdict.SUPPORTED),
+        ('E. Varga said: "whole colourful valley"', Verdict.SUPPORTED),
+        ('Mayor Varga said: "whole colourful valley"', Verdict.SUPPORTED),
+        ('Ellie Varga said: "whole colourful valley"', Verdict.SUPPORTED),
+    ],
+)  # fmt: skip
+def test_a_wrong_given_name_is_a_wrong_speaker(
+    mini: Registry, claim: str, verdict: Verdict
+) -> None:
+    result = check(claim, mini)
+    assert result.verdict is verdict, result.reasons
+    if verdict is Verdict.CONTRADICTED:
+        assert "attributed to Marta Varga; the speaker is Elena Varga" in result.reasons
+
+
 def test_reasons_say_what_is_wrong_in_plain_words(mini: Registry) -> None:
     wrong_value = check("The bridge is 1,500 metres long.", mini)
     assert wrong_value.reasons[0].startswith("1,500 metres; the source says 1,200 metres")

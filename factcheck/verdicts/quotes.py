@@ -19,7 +19,7 @@ from factcheck.quotations.align import (
     verbatim,
 )
 from factcheck.quotations.normalize import QWord, quote_words, real_words
-from factcheck.quotations.speakers import Attribution
+from factcheck.quotations.speakers import BEFORE_NAMES, Attribution
 
 # Below these, a near miss is too little to call the words a misquotation of
 # an entry rather than different words altogether.
@@ -243,14 +243,37 @@ def _final_s(op: Op) -> bool:
 def _wrong_speaker(
     attribution: Attribution | None, quotation: Quotation, words: int, index: Index
 ) -> str:
-    if attribution is None or attribution.pronoun or words < MIN_WORDS_FOR_SPEAKER:
+    if attribution is None or attribution.pronoun:
         return ""
+    misnamed = _misnamed(attribution.name, quotation, index)
+    if misnamed or words < MIN_WORDS_FOR_SPEAKER:
+        return misnamed
     if attribution.speaker == quotation.speaker:
         return ""
     speaker = index.registry.speakers.get(quotation.speaker)
     if speaker is not None and speaker.kind == "description":
         return ""  # the sources do not say who spoke: the claim's name may be right
     return f"attributed to {attribution.name}; the speaker is {_speaker_name(index, quotation)}"
+
+
+def _misnamed(name: str, quotation: Quotation, index: Index) -> str:
+    """ "said Jonas Deibe" of Anton Deibe's words: the speaker's surname after a
+    given name none of the speaker's names starts like is the wrong name,
+    however few the words (the surname alone resolves to the speaker, so the
+    name would pass as theirs)."""
+    speaker = index.registry.speakers.get(quotation.speaker)
+    if speaker is None or speaker.kind != "person":
+        return ""
+    written = [w for w in name.split() if w not in BEFORE_NAMES]
+    theirs = [w for called in (speaker.name, *speaker.aliases) for w in called.split()]
+    if len(written) < 2 or written[-1] != speaker.name.split()[-1]:
+        return ""
+    given = written[0].rstrip(".")
+    # A given name with the initial of one of theirs may be that name, shortened
+    # or as a nickname ("Joe" and "Joseph"), or its initial ("A. Deibe").
+    if given in theirs or any(w[:1] == given[:1] for w in theirs[:-1]):
+        return ""
+    return f"attributed to {name}; the speaker is {speaker.name}"
 
 
 def _speaker_name(index: Index, quotation: Quotation) -> str:
