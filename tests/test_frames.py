@@ -906,3 +906,25 @@ def test_a_count_after_its_noun_counts_it(claim: str, verdict: Verdict) -> None:
     result = _checked(_figure_tables("hospital-", rows), claim)
     assert result.verdict is verdict, result.reasons
     assert result.parts[-1].entry == "hospital-0"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The lifeboat volunteers were aged from 19 to 64.", S),
+        ("The lifeboat volunteers were aged from 19 to 46.", C),
+    ],
+)
+def test_an_aside_is_about_the_noun_before_it(claim: str, verdict: Verdict) -> None:
+    rows = [
+        (
+            "boat whose ages ranged from …",
+            '"19 to 64"',
+            "years old",
+            "Four of the five lifeboat volunteers on board the small boat, whose ages ranged"
+            " from 19 to 64, were rescued at dawn.",
+            "19 to 64",
+        )
+    ]
+    result = _checked(_figure_tables("crew-", rows), claim)
+    assert result.verdict is verdict, result.reasons

@@ -59,3 +59,12 @@ def without_asides(text: str, start: int, end: int) -> str:
         return ", " + " " * (len(m.group()) - 2)
 
     return _ASIDE.sub(blank, text)
+
+
+def aside_start(text: str, start: int, end: int) -> int:
+    """Where the relative aside holding text[start:end] opens (its comma), or -1."""
+    lo = max(0, start - REACH)
+    for m in _ASIDE.finditer(text, lo, min(len(text), end + REACH)):
+        if m.start() < start and end <= m.end():
+            return m.start()
+    return -1

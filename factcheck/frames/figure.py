@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from factcheck.figures.ranges import AGE
-from factcheck.frames.clause import clause_span, without_asides
+from factcheck.frames.clause import aside_start, clause_span, without_asides
 from factcheck.frames.frame import Frame, names_in, other_numbers, read_frame
 from factcheck.model import Figure, Quantity
 from factcheck.text import content_stems, fold, stems
@@ -133,6 +133,11 @@ def _window(sentence: str, start: int, end: int) -> str:
     sentence's far words (a second place, a second actor) are not its frame."""
     lo, hi = clause_span(sentence, start, end)
     before = sentence[lo:start].split()[-WINDOW:]
+    opened = aside_start(sentence, start, end)
+    if opened > lo:
+        # "Five of the six coast guard members on board the other aircraft, whose
+        # ages ranged from 27 to 56, …": the aside describes the noun before it.
+        before = sentence[lo:opened].split()[-WINDOW:] + sentence[opened:start].split()
     after = sentence[end:hi].split()[:WINDOW]
     return " ".join([*before, "…", *after])
 
