@@ -220,6 +220,24 @@ def test_new_figure_gets_value_unit_and_generated_id() -> None:
     assert figure.keywords == ()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The strike shut two major plane assembly plants.", "plants"),
+        ("The plane carried eight small children.", "children"),
+        ("Two Indonesian domestic workers were found.", "workers"),
+        ("Only 58 Super Bowls have been played.", "bowls"),
+        ("Some 5,000 longshoremen joined picket lines.", "longshoremen"),
+        ("The pact covers 45,000 workers at 36 ports.", "workers"),
+        # A capitalised plural after a lower-case word starts a name.
+        ("The fire is 100 percent contained, KRCR News reported.", "percent"),
+    ],
+)
+def test_a_count_is_filed_under_the_noun_past_its_modifiers(sentence: str, unit: str) -> None:
+    first = propose(sentence, _empty(), SOURCE).figures[0]
+    assert first.unit == unit
+
+
 def test_a_count_that_names_nothing_is_filed_under_the_noun_before_it() -> None:
     proposal = propose(
         "The Lions have six league titles, followed by the Owls with five each.", _empty(), SOURCE

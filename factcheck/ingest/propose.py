@@ -780,23 +780,38 @@ def _unit(q: Quantity, masked: str) -> str:
     named = _after_a_name(masked[q.end : q.end + 120])
     if named:
         return named
-    after = WORD_RE.findall(masked[q.end : q.end + 80])[:3]
+    words = WORD_RE.findall(masked[q.end : q.end + 120])
+    after = words[: MAX_MODIFIERS + 1]
     if after and after[0].lower() == "of":  # "tens of thousands of troops"
-        after = after[1:]
+        after = words[1 : MAX_MODIFIERS + 2]
         if after and after[0].lower() in _OF_THE:  # "17 of the passengers"
-            after = WORD_RE.findall(masked[q.end : q.end + 80])[2:5]
+            after = words[2 : MAX_MODIFIERS + 3]
     if not after or after[0].lower() in STOPWORDS or not after[0].isalpha():
         # "raised the death toll to 205 on Friday": the total named before it;
         # else "worth billions to build", "13:35": nothing counted.
         return counted_before(masked, q.start, q.end)
-    if (
-        len(after) > 1
-        and _plural(after[1])
-        and not after[0].endswith("s")
-        and after[0].lower() not in _IRREGULAR_PLURALS
-    ):
-        return str(after[1]).lower()  # "100,000 new troops", "five permanent seats"
-    return str(after[0]).lower()
+    return _head_noun(after)
+
+
+# Words that may stand between a number and its noun: "two major plane assembly plants".
+MAX_MODIFIERS = 3
+
+
+def _head_noun(after: list[str]) -> str:
+    """The noun a count counts: the first word, unless it is not plural and a
+    plural follows it past words that modify it ("100,000 new troops", "eight
+    medical transport helicopters", "Two Indonesian domestic workers")."""
+    first = after[0]
+    if not _plural(first):
+        for k, word in enumerate(after[1:], 1):
+            if word.lower() in STOPWORDS or not word.isalpha():
+                break
+            # A capitalised plural only ends a run of capitals ("58 Super Bowls"):
+            # after a lower-case word it starts a name ("perfect contained, KRCR News").
+            named = all(w[:1].isupper() for w in after[: k + 1])
+            if _plural(word) and (word.islower() or named):
+                return word.lower()
+    return first.lower()
 
 
 def _lender(q: Quantity, masked: str, figures: Sequence[Quantity]) -> Quantity | None:
@@ -862,6 +877,8 @@ def _body_name(name: str) -> bool:
 
 def _plural(word: str) -> bool:
     low = word.lower()
+    if low in _IRREGULAR_PLURALS or low.endswith("men"):  # "eight small children", "longshoremen"
+        return True
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in STOPWORDS
 
 
