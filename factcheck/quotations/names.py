@@ -230,10 +230,10 @@ HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
 OPENERS = frozenset(
     "The A An In On At But And As If When While This That It Then".split()  # noqa: SIM905
 )
-_CALENDAR = frozenset(w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTH_NAMES if m)))
+CALENDAR_NAMES = frozenset(w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTH_NAMES if m)))
 # Capitalised words that may stand before a surname without making it another
 # person's name: titles, honorifics, and words that open a sentence or a date.
-NOT_FIRST_NAMES = TITLES | HONORIFICS | {f"{h}." for h in HONORIFICS} | OPENERS | _CALENDAR
+NOT_FIRST_NAMES = TITLES | HONORIFICS | {f"{h}." for h in HONORIFICS} | OPENERS | CALENDAR_NAMES
 
 
 def _another_first_name(text: str, at: int) -> bool:

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.quotations.names import HONORIFICS, OPENERS, TITLES, Mention, SpeakerIndex
+from factcheck.quotations.names import (
+    CALENDAR_NAMES,
+    HONORIFICS,
+    OPENERS,
+    TITLES,
+    Mention,
+    SpeakerIndex,
+)
 from factcheck.text import CAPITAL, STOPWORDS
 
 _VERBS = (
@@ -185,7 +192,9 @@ def _subject(
     # A name with another verb of saying after it is that verb's subject ("Kowal said,
     # as the crowd cheered and chanted: “…”"), not this one's.
     before = [
-        m for m in mentions if m.end <= verb.start() and not VERB.search(masked, m.end, verb.start())
+        m
+        for m in mentions
+        if m.end <= verb.start() and not VERB.search(masked, m.end, verb.start())
     ]
     after = [m for m in mentions if m.start >= verb.end()]
     passive_verb = verb.group().lower() in INVERTING
@@ -341,13 +350,20 @@ def _abbreviation(word: str) -> bool:
     return word in TITLES or word[:-1] in _HONORIFICS or len(word) == 2 or "." in word[:-1]
 
 
+# A sentence's opening word or a date's ("On Tuesday Harold Daggett said"): never
+# the first word of the name after it.
+_BEFORE_A_PERSON = OPENERS | CALENDAR_NAMES
+
+
 def _person(words: list[str]) -> str:
     """The person in a run of capitalised words: what follows its last title word,
     and no more than a first and last name (with a middle initial) of a longer run."""
     cut = 0
     for i, word in enumerate(words):
-        if word in TITLES or (
-            word.endswith(".") and word[:-1] not in _HONORIFICS and len(word) > 3
+        if (
+            word in TITLES
+            or word in _BEFORE_A_PERSON
+            or (word.endswith(".") and word[:-1] not in _HONORIFICS and len(word) > 3)
         ):
             cut = i + 1
         elif word.endswith(("'s", "’s")) and i + 1 < len(words):
