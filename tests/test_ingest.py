@@ -28,6 +28,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
     "according to X": (f'According to Anna Kowal, "{WORDS.lower()}."', "Anna Kowal"),
     "name before a colon": (f'Anna Kowal: "{WORDS}."', "Anna Kowal"),
     "a day or month before the name": (f'On Tuesday Anna Kowal said: "{WORDS}."', "Anna Kowal"),
+    "a body's name of four words": (
+        f'The North Coast Harbour Authority, the port owner, said: "{WORDS}."',
+        "North Coast Harbour Authority",
+    ),
     "pronoun": (f'Anna Kowal spoke at the opening. She said: "{WORDS}."', "Anna Kowal"),
     "pronoun after a name in the sentence": (
         f'Anna Kowal and Tomas Berg toured the site.\n\nAfter Ms. Kowal’s tour, she said: "{WORDS}."',

@@ -28,7 +28,7 @@ from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Figure, Quantity, Registry, Source, Speaker
-from factcheck.quotations.names import SpeakerIndex
+from factcheck.quotations.names import BODY_HEADS, SpeakerIndex
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import STRAIGHT_SINGLE, QuoteSpan, find_quotes, mask_quotes
 from factcheck.quotations.speakers import BEFORE_NAMES as TITLES
@@ -98,47 +98,6 @@ _CAPITALISED_WORD = re.compile(rf"{CAPITAL}[\w-]+")
 # A middle initial ("Dennis A. Daggett") is part of the run.
 _CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}(?:[\w’'–-]+\.?|\.)\s+)*{CAPITAL}[\w’'–-]+")
 _INITIAL = re.compile(rf"{CAPITAL}\.")
-# The last word of a body's name, in English: "the Maritime Alliance said" is no
-# "he". Words, not any story's names, so they live here as data.
-_BODY_HEADS = frozenset(
-    [
-        "alliance",
-        "association",
-        "union",
-        "roundtable",
-        "council",
-        "department",
-        "ministry",
-        "agency",
-        "board",
-        "commission",
-        "company",
-        "corporation",
-        "inc",
-        "group",
-        "institute",
-        "foundation",
-        "federation",
-        "authority",
-        "office",
-        "service",
-        "bureau",
-        "committee",
-        "party",
-        "court",
-        "university",
-        "bank",
-        "fund",
-        "reserve",
-        "administration",
-        "organization",
-        "organisation",
-        "coalition",
-        "chamber",
-        "league",
-        "network",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -872,7 +831,7 @@ _IRREGULAR_PLURALS = frozenset(
 
 def _body_name(name: str) -> bool:
     words = name.split()
-    return len(words) > 1 and words[-1].lower() in _BODY_HEADS
+    return len(words) > 1 and words[-1].lower() in BODY_HEADS
 
 
 def _plural(word: str) -> bool:

@@ -226,6 +226,48 @@ TITLES = frozenset(
 )
 # Honorifics stay with the name: "Ms. Lee" is how copy refers to her.
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
+# The last word of a body's name, in English: "the Maritime Alliance said" is no
+# "he". Words, not any story's names, so they live here as data.
+BODY_HEADS = frozenset(
+    [
+        "alliance",
+        "association",
+        "union",
+        "roundtable",
+        "council",
+        "department",
+        "ministry",
+        "agency",
+        "board",
+        "commission",
+        "company",
+        "corporation",
+        "inc",
+        "group",
+        "institute",
+        "foundation",
+        "federation",
+        "authority",
+        "office",
+        "service",
+        "bureau",
+        "committee",
+        "party",
+        "court",
+        "university",
+        "bank",
+        "fund",
+        "reserve",
+        "administration",
+        "organization",
+        "organisation",
+        "coalition",
+        "chamber",
+        "league",
+        "network",
+    ]
+)
+
 # Capitalised words that open a sentence or a clause, never a name.
 OPENERS = frozenset(
     "The A An In On At But And As If When While This That It Then".split()  # noqa: SIM905

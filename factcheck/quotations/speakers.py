@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.quotations.names import (
+    BODY_HEADS,
     CALENDAR_NAMES,
     HONORIFICS,
     OPENERS,
@@ -35,7 +36,8 @@ _VERBS = (
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
-_NAME = rf"{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,2}}"
+# Up to four words: a body's name may be that long ("United States Maritime Alliance").
+_NAME = rf"{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,3}}"
 _NOT_NAMES = OPENERS
 _HONORIFICS = HONORIFICS
 # Every word that may stand before a name without being part of it.
@@ -204,8 +206,9 @@ def _subject(
     named = _named_before(masked[: verb.start()].rstrip())
     if before and _close(masked, before[-1].end, verb.start()):
         return _nearer(before[-1], named, index)
-    if named and _is_full_name(named.group("name")):
-        return _named(_person(named.group("name").split()), index)
+    person = _person(named.group("name").split()) if named else ""
+    if person and _is_full_name(person):
+        return _named(person, index)
     surname = named.group("name") if named and not before else ""
     sid = index.by_surname(surname) if surname else ""
     if sid:  # "…," Weiss said
@@ -369,6 +372,8 @@ def _person(words: list[str]) -> str:
         elif word.endswith(("'s", "’s")) and i + 1 < len(words):
             cut = i + 1  # "China’s Xi", "Spain’s Óscar Puente": whose, not who
     name = words[cut:] or words[-1:]
+    if name[-1].lower() in BODY_HEADS:
+        return " ".join(name)  # a body, not a person: its whole name
     if len(name) > 3:
         name = name[-3:] if len(name[-2]) == 2 and name[-2].endswith(".") else name[-2:]
     return " ".join(name)
