@@ -928,3 +928,61 @@ def test_an_aside_is_about_the_noun_before_it(claim: str, verdict: Verdict) -> N
     ]
     result = _checked(_figure_tables("crew-", rows), claim)
     assert result.verdict is verdict, result.reasons
+
+
+def _headlined(titles: list[str], rows: list[tuple[str, float, str, str, str]]) -> Registry:
+    """A registry whose source "a" and more sources carry these headlines."""
+    sources = "".join(
+        f'[[sources]]\nid = "{"a" if k == 0 else f"t{k}"}"\noutlet = "O{k}"\ntitle = "{t}"\n'
+        for k, t in enumerate(titles)
+    )
+    registry, problems = parse_registry(
+        "schema = 1\n" + sources + _figure_tables("h-", rows), "headlines.toml"
+    )
+    assert problems == []
+    return registry
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The headlines name the fire: a claim naming it names no other figure.
+        ("Five firefighters were injured fighting the Ridge Fire.", C),
+        ("Two firefighters were injured fighting the Ridge Fire.", S),
+        # A place no headline names is still something else.
+        ("Five firefighters were injured fighting the Elm Fire.", U),
+    ],
+)
+def test_a_name_the_headlines_share_names_the_story(claim: str, verdict: Verdict) -> None:
+    titles = ["Ridge Fire grows to 9,000 acres", "Ridge Fire: crews hold the line", "Rain ahead"]
+    rows = [
+        (
+            "… firefighters from Pine County Fire Department",
+            2,
+            "firefighters",
+            "Two firefighters from Pine County Fire Department were injured while battling the fire.",
+            "Two",
+        ),
+        # Other figures, so that the words of the first are distinctive.
+        ("acres burned", 9000, "acres", "The Ridge Fire has burned 9,000 acres.", "9,000"),
+        ("homes lost", 3, "homes", "Flames destroyed three homes near Tracy.", "three"),
+        ("crews on the line", 400, "crews", "Some 400 crews worked overnight.", "400"),
+        ("roads closed", 5, "roads", "Police closed five roads.", "five"),
+    ]
+    result = check(claim, _headlined(titles, rows))
+    assert result.verdict is verdict, result.reasons
+
+
+def test_headlines_naming_two_sides_still_tell_them_apart() -> None:
+    titles = ["Hawks beat Owls in overtime", "Owls fall to Hawks", "Hawks win the final"]
+    rows = [
+        ("The Hawks finished … on the season", '"15-6"', "tally",
+         "The Hawks finished 15-6 on the season.", "15-6"),
+        ("the final's crowd", 60000, "fans", "Some 60,000 fans watched the final.", "60,000"),
+        ("yards passing", 333, "yards", "Lee passed for 333 yards.", "333"),
+        ("seasons coached", 11, "seasons", "Reid has coached 11 seasons.", "11"),
+    ]  # fmt: skip
+    registry = _headlined(titles, rows)
+    assert check("The Hawks finished the season 15-6.", registry).verdict is S
+    result = check("The Owls finished the season 15-6.", registry)
+    assert result.verdict is U, result.reasons

@@ -64,12 +64,17 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     common, people = index.frame_words()
     # An age is about the person it names, even one who speaks in the sources:
     # "Harold Daggett is 78" is not about another speaker's age.
-    people = (frozenset() if q.dimension == AGE else people) | _story_names(claim, index)
+    base = (frozenset() if q.dimension == AGE else people) | _story_names(claim, index)
+    headlines = title_names(index)
+    people = base | (headlines & {name_key(n) for n in claim.names})
     weights = index.figure_weights(set(claim.content))
-    fits = [
-        (info, fit(claim, _frame(info, common), lambda w: weights.get(w, 0.0), people))
-        for info in candidates
-    ]
+    fits = []
+    for info in candidates:
+        frame = _frame(info, common)
+        # Where the headlines name two sides ("Chiefs beat 49ers"), an entry naming
+        # the other one is that side's: the claim's headline name then tells them apart.
+        who = base if _names_another(frame, headlines, claim) else people
+        fits.append((info, fit(claim, frame, lambda w: weights.get(w, 0.0), who)))
     fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
     found = _choose(q, fits)
     sure = _names_told(claim, _frame(found.info, common), people) if found.confident else False
@@ -258,6 +263,46 @@ def _story_names(claim: Frame, index: Index) -> frozenset[str]:
     enough = max(STORY_MIN_FIGURES, total * STORY_SHARE)
     keys = {name_key(n) for n in claim.names}
     return frozenset(k for k in keys if docs.get(stem(k), 0) >= enough)
+
+
+def _names_another(frame: FigureFrame, headlines: frozenset[str], claim: Frame) -> bool:
+    """Whether the entry names a headline name the claim does not."""
+    if not headlines:
+        return False
+    mine = {name_key(n) for n in claim.names}
+    return any((k := name_key(n)) in headlines and k not in mine for n in frame.names)
+
+
+# A registry of more sources than this is many stories: no headline names them all.
+MAX_TITLED_SOURCES = 200
+TITLE_SHARE = 0.5
+TITLE_MIN_SOURCES = 2
+
+
+def title_names(index: Index) -> frozenset[str]:
+    """Name keys that half or more of the sources' headlines use (at least two):
+    "Corral Fire spreads to 12,500 acres", "Corral Fire: Firefighter out of
+    hospital" name the story, so a claim naming it names no other figure. A
+    headline's capitals are its style ("Containment Grows To 75%"): only words
+    the registry never writes in lower case count."""
+    if index.title_keys is None:
+        from collections import Counter
+
+        from factcheck.frames.frame import names_in
+
+        sources = index.registry.sources
+        titles = (
+            [s.title for s in sources.values() if s.title]
+            if len(sources) <= MAX_TITLED_SOURCES
+            else []
+        )
+        lower, _ = index.frame_words()
+        counts: Counter[str] = Counter()
+        for title in titles:
+            counts.update({name_key(w) for w in names_in(title) if w.lower() not in lower})
+        enough = max(TITLE_MIN_SOURCES, TITLE_SHARE * len(titles))
+        index.title_keys = frozenset(k for k, n in counts.items() if n >= enough)
+    return index.title_keys
 
 
 def _choose(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch:

@@ -57,6 +57,8 @@ class Index:
     speakers: SpeakerIndex = field(default_factory=lambda: SpeakerIndex(()))
     _figure_docs: tuple[Counter[str], int] | None = field(default=None, repr=False)
     _frame_words: tuple[frozenset[str], AbstractSet[str]] | None = field(default=None, repr=False)
+    # Name keys that the story's headlines use (see matching.figures.title_names).
+    title_keys: frozenset[str] | None = field(default=None, repr=False)
     # Read from the cache on first use: a claim of figures alone never decodes
     # the wordings (a few milliseconds of every look-up).
     _pending: Callable[[], QuotationPart] | None = field(default=None, repr=False)

@@ -349,6 +349,9 @@ class StoredIndex(Index):
             speakers=_Rows(self, "speakers", codec.decode_speaker),
         )
         super().__init__(registry=thin, speakers=StoredSpeakers(self))
+        # A registry large enough for a file of its own holds many stories: no
+        # headlines name them all (and listing its sources would cost a look-up).
+        self.title_keys = frozenset()
 
     def __getstate__(self) -> dict[str, Any]:  # to batch workers: they reopen the file
         # The per-process caches stay behind: each worker fills its own.
