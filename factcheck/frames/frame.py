@@ -284,12 +284,17 @@ def nearest_of_kind(k: int, figures: Sequence[Quantity]) -> list[Quantity]:
     return found
 
 
-def lender(k: int, figures: Sequence[Quantity]) -> Quantity | None:
-    """ "Seventeen passengers were injured and four were taken to hospital": the
-    count before figures[k] whose noun it leaves out, if it names none."""
-    if not elided(figures[k]):
+def lender(k: int, figures: Sequence[Quantity], text: str) -> Quantity | None:
+    """ "Seventeen passengers were injured and four were taken to hospital", "six
+    titles each, followed by the Owls with five each": the count before
+    figures[k] in `text` whose noun it leaves out, if it names none; none for a
+    running total ("the toll rose to 205"), which names its own."""
+    from factcheck.frames.counted import counted_before
+
+    q = figures[k]
+    if not elided(q) or counted_before(text, q.start, q.end):
         return None
-    before = [f for f in nearest_of_kind(k, figures) if f.start < figures[k].start]
+    before = [f for f in nearest_of_kind(k, figures) if f.start < q.start]
     return before[0] if before and not elided(before[0]) else None
 
 

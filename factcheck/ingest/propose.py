@@ -483,9 +483,10 @@ class _Reader:
         others: list[tuple[int, int]],
         figures: Sequence[Quantity] = (),
     ) -> None:
-        lender = _lender(q, masked, figures)
+        k = next((k for k, f in enumerate(figures) if f is q), -1)
+        lent = lender(k, figures, masked) if k >= 0 else None
         # "four apiece" with no count before it counts no "apiece".
-        unit = _unit(lender or q, masked) if lender or not (elided(q) and q.following) else ""
+        unit = _unit(lent or q, masked) if lent or not (elided(q) and q.following) else ""
         if not unit or (q.dimension == "time-of-day" and not event_time(masked, q, figures)):
             return  # a clock time that dates a count is its as_of, not a figure
         value: int | float | str | list[float] = _value(q)
@@ -528,7 +529,7 @@ class _Reader:
         elif self._repeats(frame, unit, value, text):
             return
         else:
-            subject = _subject(masked, q) + (_borrowed(masked, lender, unit) if lender else "")
+            subject = _subject(masked, q) + (_borrowed(masked, lent, unit) if lent else "")
             entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
         # The same printed figure again is the same report, unless it holds for
         # another moment ("grew overnight to 12,500 acres", "by 6 a.m. Sunday, 12,500").
@@ -771,16 +772,6 @@ def _head_noun(after: list[str]) -> str:
             if _plural(word) and (word.islower() or named):
                 return word.lower()
     return first.lower()
-
-
-def _lender(q: Quantity, masked: str, figures: Sequence[Quantity]) -> Quantity | None:
-    """ "six Super Bowl titles each, followed by the 49ers and Cowboys with five
-    each": the count before one that names nothing, whose noun it leaves out;
-    none for a running total ("the toll rose to 205"), which names its own."""
-    k = next((k for k, f in enumerate(figures) if f is q), -1)
-    if k < 0 or counted_before(masked, q.start, q.end):
-        return None
-    return lender(k, figures)
 
 
 def _borrowed(masked: str, lender: Quantity, unit: str) -> str:

@@ -65,17 +65,9 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     # An age is about the person it names, even one who speaks in the sources:
     # "Harold Daggett is 78" is not about another speaker's age.
     base = (frozenset() if q.dimension == AGE else people) | _story_names(claim, index)
-    headlines = title_names(index)
-    people = base | (headlines & {name_key(n) for n in claim.names})
+    people = base | (title_names(index) & {name_key(n) for n in claim.names})
     weights = index.figure_weights(set(claim.content))
-    fits = []
-    for info in candidates:
-        frame = _frame(info, common)
-        # Where the headlines name two sides ("Chiefs beat 49ers"), an entry naming
-        # the other one is that side's: the claim's headline name then tells them apart.
-        who = base if _names_another(frame, headlines, claim) else people
-        fits.append((info, fit(claim, frame, lambda w: weights.get(w, 0.0), who)))
-    fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
+    fits = _fits(claim, candidates, index, weights, (base, people))
     found = _choose(q, fits)
     sure = _names_told(claim, _frame(found.info, common), people) if found.confident else False
     if found.confident and _printed_beside(
@@ -98,6 +90,28 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         if why:
             return FigureMatch(found.info, found.score, False, why)
     return found
+
+
+def _fits(
+    claim: Frame,
+    candidates: list[FigureInfo],
+    index: Index,
+    weights: dict[str, float],
+    people: tuple[AbstractSet[str], AbstractSet[str]],
+) -> list[tuple[FigureInfo, Fit]]:
+    """Each candidate's fit, best first. `people` are the names that say nothing
+    of which figure it is, without and with the claim's headline names."""
+    common, _ = index.frame_words()
+    headlines = title_names(index)
+    fits = []
+    for info in candidates:
+        frame = _frame(info, common)
+        # Where the headlines name two sides ("Chiefs beat 49ers"), an entry naming
+        # the other one is that side's: the claim's headline name then tells them apart.
+        who = people[0] if _names_another(frame, headlines, claim) else people[1]
+        fits.append((info, fit(claim, frame, lambda w: weights.get(w, 0.0), who)))
+    fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
+    return fits
 
 
 # A counted noun in this share of the registry's figures ("people") says little

@@ -135,18 +135,13 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
 
 def _with_its_noun(k: int, figures: list[Quantity], masked: str) -> Quantity:
     """figures[k], counting what the count before it counts when it names
-    nothing itself ("… passengers were injured and four were taken to
-    hospital"); a running total ("the toll rose to 205") keeps its own."""
+    nothing itself ("… passengers were injured and four were taken to hospital")."""
     from dataclasses import replace
 
-    from factcheck.frames.counted import counted_before
     from factcheck.frames.frame import lender
 
-    q = figures[k]
-    before = lender(k, figures)
-    if before is None or counted_before(masked, q.start, q.end):
-        return q
-    return replace(q, following=before.following)
+    before = lender(k, figures, masked)
+    return figures[k] if before is None else replace(figures[k], following=before.following)
 
 
 def _nearest(q: Quantity, found: FigureMatch) -> Part:
