@@ -635,6 +635,11 @@ def _checked(tables: str, claim: str) -> Result:
     return check(claim, registry)
 
 
+def _against(rows: list[tuple[str, float, str, str, str]], claim: str) -> Result:
+    """The verdict on `claim` against figures of source "a" (see _figure_tables)."""
+    return _checked(_figure_tables("t-", rows), claim)
+
+
 AGES = (
     _figure_tables(
         "age-",
@@ -798,19 +803,12 @@ def test_a_count_that_names_nothing_counts_the_noun_before_it() -> None:
 def test_a_number_printed_beside_for_others_does_not_hide_a_wrong_one(
     claim: str, verdict: Verdict
 ) -> None:
-    titles = _figure_tables(
-        "titles-",
-        [
-            (
-                "the Owls with … each [league titles]",
-                5,
-                "titles",
-                "The Lions and Hawks have six league titles each, followed by the Owls with five each.",
-                "five",
-            )
-        ],
+    sentence = (
+        "The Lions and Hawks have six league titles each, followed by the Owls with five each."
     )
-    result = _checked(titles, claim)
+    result = _against(
+        [("the Owls with … each [league titles]", 5, "titles", sentence, "five")], claim
+    )
     assert result.verdict is verdict, result.reasons
 
 
@@ -829,20 +827,13 @@ def test_a_number_printed_beside_for_others_does_not_hide_a_wrong_one(
 def test_a_number_naming_nothing_takes_the_names_of_its_sentence(
     claim: str, verdict: Verdict
 ) -> None:
-    ferry = _figure_tables(
-        "ferry-",
-        [
-            (
-                "none of the … passengers were hurt",
-                300,
-                "passengers",
-                "A ferry ran aground off Corvo on Sunday although none of the 300 passengers"
-                " were hurt, while at Pico 40 passengers waited.",
-                "300",
-            )
-        ],
+    sentence = (
+        "A ferry ran aground off Corvo on Sunday although none of the 300 passengers"
+        " were hurt, while at Pico 40 passengers waited."
     )
-    result = _checked(ferry, claim)
+    result = _against(
+        [("none of the … passengers were hurt", 300, "passengers", sentence, "300")], claim
+    )
     assert result.verdict is verdict, result.reasons
 
 
@@ -871,7 +862,7 @@ def test_a_place_the_sentence_opens_with_says_which_count_of_people(
         ("people were rescued in Faial", 4, "people", "Four people were rescued in Faial.", "Four"),
         ("people fled in Faial", 90, "people", "About 90 people fled their homes in Faial.", "90"),
     ]
-    result = _checked(_figure_tables("people-", rows), claim)
+    result = _against(rows, claim)
     assert result.verdict is verdict, result.reasons
 
 
@@ -903,9 +894,9 @@ def test_a_count_after_its_noun_counts_it(claim: str, verdict: Verdict) -> None:
             "four",
         ),
     ]
-    result = _checked(_figure_tables("hospital-", rows), claim)
+    result = _against(rows, claim)
     assert result.verdict is verdict, result.reasons
-    assert result.parts[-1].entry == "hospital-0"
+    assert result.parts[-1].entry == "t-0"
 
 
 @pytest.mark.parametrize(
@@ -926,7 +917,7 @@ def test_an_aside_is_about_the_noun_before_it(claim: str, verdict: Verdict) -> N
             "19 to 64",
         )
     ]
-    result = _checked(_figure_tables("crew-", rows), claim)
+    result = _against(rows, claim)
     assert result.verdict is verdict, result.reasons
 
 
