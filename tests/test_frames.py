@@ -98,6 +98,9 @@ def test_names_leave_out_openers_days_and_possessives() -> None:
     # writes in lower case; a middle initial with or without its dot.
     assert names_in("Under Thursday's deal, Marrow rebuilt.") == ["Marrow"]
     assert names_in("Allegedly, the Marrow council paid.") == ["Marrow"]
+    # Who said it is no name of the figure; what they said it of is.
+    assert names_in("“We ran,” said Mia Ortiz of Marrow.") == []
+    assert names_in("The officials said Marrow, in the hills, lost 40 homes.") == ["Marrow"]
     # A number word opening a sentence is the number, not a name.
     assert names_in("Fourteen of the injured left Marrow.") == ["Marrow"]
     assert names_in("Twenty-one homes in Marrow burned.") == ["Marrow"]
