@@ -944,25 +944,22 @@ def _headlined(titles: list[str], rows: list[tuple[str, float, str, str, str]]) 
         ("Five firefighters were injured fighting the Ridge Fire.", C),
         ("Two firefighters were injured fighting the Ridge Fire.", S),
         # A place no headline names is still something else.
-        ("Five firefighters were injured fighting the Elm Fire.", U),
+        ("Five firefighters were injured fighting the Oak Fire.", U),
+        # And an entry naming something else (another fire) is that one's.
+        ("The Ridge Fire destroyed 30 homes.", U),
     ],
 )
 def test_a_name_the_headlines_share_names_the_story(claim: str, verdict: Verdict) -> None:
     titles = ["Ridge Fire grows to 9,000 acres", "Ridge Fire: crews hold the line", "Rain ahead"]
     rows = [
-        (
-            "… firefighters from Pine County Fire Department",
-            2,
-            "firefighters",
-            "Two firefighters from Pine County Fire Department were injured while battling the fire.",
-            "Two",
-        ),
+        ("… firefighters were injured", 2, "firefighters",
+         "Two firefighters were injured while battling the blaze on Sunday.", "Two"),
+        ("homes destroyed", 12, "homes", "The Elm Fire, miles to the south, destroyed 12 homes.", "12"),
         # Other figures, so that the words of the first are distinctive.
         ("acres burned", 9000, "acres", "The Ridge Fire has burned 9,000 acres.", "9,000"),
-        ("homes lost", 3, "homes", "Flames destroyed three homes near Tracy.", "three"),
         ("crews on the line", 400, "crews", "Some 400 crews worked overnight.", "400"),
         ("roads closed", 5, "roads", "Police closed five roads.", "five"),
-    ]
+    ]  # fmt: skip
     result = check(claim, _headlined(titles, rows))
     assert result.verdict is verdict, result.reasons
 

@@ -102,13 +102,14 @@ def _fits(
     """Each candidate's fit, best first. `people` are the names that say nothing
     of which figure it is, without and with the claim's headline names."""
     common, _ = index.frame_words()
-    headlines = title_names(index)
+    mine = {name_key(n) for n in claim.names}
     fits = []
     for info in candidates:
         frame = _frame(info, common)
-        # Where the headlines name two sides ("Chiefs beat 49ers"), an entry naming
-        # the other one is that side's: the claim's headline name then tells them apart.
-        who = people[0] if _names_another(frame, headlines, claim) else people[1]
+        # The claim's headline name says nothing only of an entry that names
+        # nothing else: against "the Tracy fire" or the other side of "Chiefs
+        # beat 49ers", "the Corral Fire" or "the 49ers" tells them apart.
+        who = people[0] if _names_more(frame, mine, people[0]) else people[1]
         fits.append((info, fit(claim, frame, lambda w: weights.get(w, 0.0), who)))
     fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
     return fits
@@ -279,12 +280,9 @@ def _story_names(claim: Frame, index: Index) -> frozenset[str]:
     return frozenset(k for k in keys if docs.get(stem(k), 0) >= enough)
 
 
-def _names_another(frame: FigureFrame, headlines: frozenset[str], claim: Frame) -> bool:
-    """Whether the entry names a headline name the claim does not."""
-    if not headlines:
-        return False
-    mine = {name_key(n) for n in claim.names}
-    return any((k := name_key(n)) in headlines and k not in mine for n in frame.names)
+def _names_more(frame: FigureFrame, mine: set[str], people: AbstractSet[str]) -> bool:
+    """Whether the entry names something the claim does not, beyond the story's people."""
+    return any((k := name_key(n)) not in mine and k not in people for n in frame.names)
 
 
 # A registry of more sources than this is many stories: no headline names them all.
