@@ -88,6 +88,13 @@ def test_clause_ends_at_a_contrast_not_at_a_comma() -> None:
     text = "The Marrow flood is the worst since 1953, when 300 people died in Dunmore."
     lo, hi = clause_span(text, text.index("300"), text.index("300") + 3)
     assert text[lo:hi].strip() == "300 people died in Dunmore."
+    # A "with" phrase after the number brings in someone else; one holding the
+    # number keeps the clause before it.
+    text = "The board voted 7 to 2, with Ana Lima favoring a delay of 3 weeks."
+    lo, hi = clause_span(text, text.index("7 to 2"), text.index("7 to 2") + 6)
+    assert text[lo:hi].strip() == "The board voted 7 to 2"
+    lo, hi = clause_span(text, text.index("3 weeks"), text.index("3 weeks") + 7)
+    assert text[lo:hi].strip().startswith("The board voted")
 
 
 def test_names_leave_out_openers_days_and_possessives() -> None:
