@@ -222,8 +222,8 @@ class _Reader:
         if not sentence.quotes:
             self._note_speaker(masked)
         figures = _figures(masked)
-        for k, q in enumerate(figures):
-            self._figure(sentence.text, masked, q, neighbour_spans(k, figures), figures)
+        for k in range(len(figures)):
+            self._figure(sentence.text, masked, k, figures)
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
@@ -475,16 +475,10 @@ class _Reader:
 
     # --- figures ------------------------------------------------------------
 
-    def _figure(
-        self,
-        text: str,
-        masked: str,
-        q: Quantity,
-        others: list[tuple[int, int]],
-        figures: Sequence[Quantity] = (),
-    ) -> None:
-        k = next((k for k, f in enumerate(figures) if f is q), -1)
-        lent = lender(k, figures, masked) if k >= 0 else None
+    def _figure(self, text: str, masked: str, k: int, figures: Sequence[Quantity]) -> None:
+        """Propose figures[k] of the sentence `text` (`masked`: its quotations blanked)."""
+        q, others = figures[k], neighbour_spans(k, figures)
+        lent = lender(k, figures, masked)
         # "four apiece" with no count before it counts no "apiece".
         unit = _unit(lent or q, masked) if lent or not (elided(q) and q.following) else ""
         if not unit or (q.dimension == "time-of-day" and not event_time(masked, q, figures)):
