@@ -60,6 +60,8 @@ def test_engine_on_a_fictional_registry(
         ('Marta Varga said: "whole colourful valley"', Verdict.CONTRADICTED),
         ('Marta Varga said: "This bridge will open the harbour to the whole colourful valley."',
          Verdict.CONTRADICTED),
+        # The initial of her surname is no sign of her given name.
+        ('Vera Varga said: "whole colourful valley"', Verdict.CONTRADICTED),
         # Her name, her initial, a title, a name with her initial (Ellie, perhaps).
         ('Elena Varga said: "whole colourful valley"', Verdict.SUPPORTED),
         ('E. Varga said: "whole colourful valley"', Verdict.SUPPORTED),
@@ -73,7 +75,7 @@ def test_a_wrong_given_name_is_a_wrong_speaker(
     result = check(claim, mini)
     assert result.verdict is verdict, result.reasons
     if verdict is Verdict.CONTRADICTED:
-        assert "attributed to Marta Varga; the speaker is Elena Varga" in result.reasons
+        assert "; the speaker is Elena Varga" in result.reasons[0], result.reasons
 
 
 def test_reasons_say_what_is_wrong_in_plain_words(mini: Registry) -> None:

@@ -265,13 +265,15 @@ def _misnamed(name: str, quotation: Quotation, index: Index) -> str:
     if speaker is None or speaker.kind != "person":
         return ""
     written = [w for w in name.split() if w not in BEFORE_NAMES]
-    theirs = [w for called in (speaker.name, *speaker.aliases) for w in called.split()]
+    # Given names only: a surname's initial ("Vera Varga" of Elena Varga) is no
+    # sign that the given name is theirs.
+    theirs = [w for called in (speaker.name, *speaker.aliases) for w in called.split()[:-1]]
     if len(written) < 2 or written[-1] != speaker.name.split()[-1]:
         return ""
     given = written[0].rstrip(".")
     # A given name with the initial of one of theirs may be that name, shortened
     # or as a nickname ("Joe" and "Joseph"), or its initial ("A. Deibe").
-    if given in theirs or any(w[:1] == given[:1] for w in theirs[:-1]):
+    if given in theirs or any(w[:1] == given[:1] for w in theirs):
         return ""
     return f"attributed to {name}; the speaker is {speaker.name}"
 
