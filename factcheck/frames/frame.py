@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -300,6 +301,14 @@ def lender(k: int, figures: Sequence[Quantity], text: str) -> Quantity | None:
         return None
     before = [f for f in nearest_of_kind(k, figures) if f.start < q.start]
     return before[0] if before and not elided(before[0]) else None
+
+
+def with_its_noun(k: int, figures: Sequence[Quantity], text: str) -> Quantity:
+    """figures[k], counting what its lender counts when it names nothing itself:
+    what the claim's side and ingest's side both match, so that the four of
+    "… were injured and four were taken to hospital" meet the same entry."""
+    before = lender(k, figures, text)
+    return figures[k] if before is None else replace(figures[k], following=before.following)
 
 
 def neighbour_spans(k: int, figures: Sequence[Quantity]) -> list[tuple[int, int]]:

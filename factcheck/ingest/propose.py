@@ -23,7 +23,7 @@ from factcheck.frames.clock import event_time
 from factcheck.frames.counted import TOTALS, counted_before, total_before
 from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import figure_frame
-from factcheck.frames.frame import LOWER_WORD, elided, lender, neighbour_spans
+from factcheck.frames.frame import LOWER_WORD, elided, lender, neighbour_spans, with_its_noun
 from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
@@ -489,7 +489,7 @@ class _Reader:
         # ("the almost 300-metre-long vessel" needed "Maryland" from its sentence).
         keywords: tuple[str, ...] = ()
         frame = read_frame(masked, q.start, q.end, self.common, others, sayers=q.dimension == AGE)
-        found = find_figure(q, frame, self.index)
+        found = find_figure(with_its_noun(k, figures, masked), frame, self.index)
         # Another report of a known figure only when the frames agree (not another
         # place, entity or time) and the clause is mostly about it; or when it
         # measures the same thing in the same unit at nearly the same value.

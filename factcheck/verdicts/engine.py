@@ -115,7 +115,7 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         return []
     # Imported here: a claim of quotations alone never pays for the frame reader.
     from factcheck.frames import read_frame
-    from factcheck.frames.frame import neighbour_spans
+    from factcheck.frames.frame import neighbour_spans, with_its_noun
     from factcheck.matching.figures import find_figure
 
     common, _ = index.frame_words()
@@ -123,7 +123,7 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
     for k, q in enumerate(found_figures):
         others = neighbour_spans(k, found_figures)
         frame = read_frame(masked, q.start, q.end, common, others, sayers=q.dimension == AGE)
-        found = find_figure(_with_its_noun(k, found_figures, masked), frame, index)
+        found = find_figure(with_its_noun(k, found_figures, masked), frame, index)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
         elif not found.confident:
@@ -131,17 +131,6 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         else:
             parts.append(figure_part(q, found.info.figure, found.score, index.registry, masked))
     return parts
-
-
-def _with_its_noun(k: int, figures: list[Quantity], masked: str) -> Quantity:
-    """figures[k], counting what the count before it counts when it names
-    nothing itself ("… passengers were injured and four were taken to hospital")."""
-    from dataclasses import replace
-
-    from factcheck.frames.frame import lender
-
-    before = lender(k, figures, masked)
-    return figures[k] if before is None else replace(figures[k], following=before.following)
 
 
 def _nearest(q: Quantity, found: FigureMatch) -> Part:
