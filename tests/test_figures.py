@@ -54,6 +54,12 @@ TABLE = [
     ("until February 20", date_value(0, 2, 20), "date", "date", "exact"),
     ("on 20 February 2022", date_value(2022, 2, 20), "date", "date", "exact"),
     ("June 16, 2021", date_value(2021, 6, 16), "date", "date", "exact"),
+    ("on January 5th", date_value(0, 1, 5), "date", "date", "exact"),
+    ("a 63-pound plug", 63, "lb", "mass", "exact"),
+    ("weighing 150lbs", 150, "lb", "mass", "exact"),
+    ("a 12-ounce can", 12, "oz", "mass", "exact"),
+    # A scale word makes pounds money.
+    ("it cost 5 million pounds", 5e6, "GBP", "money:GBP", "exact"),
 ]
 
 
@@ -349,6 +355,8 @@ FORM_READS = [
     ("name", "by Mid-2023", "calendar-year", "exact", 2023, 2023),
     ("name", "the G7 met 3 times", "count", "exact", 2.925, 3.075),
     ("name", "All 379 passengers left", "count", "exact", 378.5, 379.5),
+    # Four digits after a name may be the year it names.
+    ("name", "before the Beijing 2022 Winter Games", "calendar-year", "exact", 2022, 2022),
     ("address", "200 Main Street workers", "count", "exact", 195, 205),
     ("address", "40 West officials", "count", "exact", 39, 41),
     ("place count", "In Torrent 35 people died", "count", "exact", 34.5, 35.5),
@@ -398,6 +406,9 @@ FORM_NOT = [
     ("name", "the Nasdaq 100 index", None, None),
     ("name", "Site 200 was sealed", None, None),
     ("name", "Route 9 closed", None, None),
+    ("name", "Alaska Airlines Flight 1282 landed", "calendar-year", None),
+    ("name", "the jet, flight 1282, returned", "calendar-year", None),
+    ("name", "a crowd at gate 23 waited", "count", None),
     ("name", "a one-on-one meeting", None, None),
     ("name", "face-to-face talks", None, None),
     ("name", "a step-by-step guide", None, None),

@@ -110,6 +110,20 @@ _CLAUSE_ENDS = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 _NOT_A_PERSON_BEFORE = _PLACE_PREPOSITIONS | frozenset({"of", "for", "to", "on", "by", "with"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Capitalised only for opening a sentence: "All 379 passengers", "Only 12 homes".
+# Nouns a number names one of ("Flight 1282", "gate 23"), not counts.
+_ID_NOUNS = frozenset(
+    {"flight", "route", "runway", "interstate", "highway", "gate", "platform", "pier",
+     "berth", "section", "article", "chapter"}
+)  # fmt: skip
+# Four digits after a name that may be the year it names ("Tokyo 2020").
+MIN_NAMED_YEAR, MAX_NAMED_YEAR = 1800, 2100
+# What stands before the first word of a sentence (or of a quotation or a heading).
+_SENTENCE_OPENS_AFTER = frozenset({".", "!", "?", ":", "“", '"', "#", "(", "["})
+# Words a year follows without naming a thing: "Summer 2024", "Christmas 2023".
+_BEFORE_A_YEAR = frozenset(
+    {"spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "fiscal", "fy",
+     "through", "during", "between", "circa", "late", "early", "mid", "class", "census"}
+)  # fmt: skip
 _NOT_NAME_WORDS = frozenset(
     {"all", "only", "just", "almost", "roughly", "approximately", "around", "exactly",
      "still", "now", "including", "nearly"}
@@ -253,8 +267,10 @@ class _Scanner:
             if self.low(j) == "." and self.tok(j) and self.toks[j].glued:
                 j += 1
             day = self._day(j)
-            if day and not self._glued_word(j + 1):
-                k = j + 1
+            k = j + 1
+            if day and self._glued_word(k) and ORDINAL_SUFFIX.match(self.low(k)):
+                k += 1  # "January 5th"
+            if day and not self._glued_word(k):
                 last = self._day(k + 1) if self.low(k) in _RANGE_WORDS else 0
                 if last > day:
                     k += 2
@@ -379,10 +395,12 @@ class _Scanner:
         do not count."""
         t = self.toks[read.first]
         before = self.tok(read.first - 1)
+        if before is not None and before.low in _ID_NOUNS and t.text.isdigit() and not t.glued:
+            return True  # "flight 1282", "route 9": a number that names one
         return (
             t.kind == "num"
             and t.text.isdigit()
-            and len(t.text) <= 3
+            and (len(t.text) <= 3 or self._names_a_year(read))
             and before is not None
             and before.kind == "word"
             and not t.glued
@@ -396,6 +414,20 @@ class _Scanner:
             and before.low not in ONES
             and not before.low.endswith(("'s", "’s"))  # "Deibe's 17-year-old son"
             and before.low not in _NOT_NAME_WORDS  # "All 379 passengers"
+        )
+
+    def _names_a_year(self, read: _Read) -> bool:
+        """ "Model 1282": four digits after a capitalised word inside a sentence
+        name a thing, unless they could be a year of it ("the Beijing 2022 Winter
+        Games", "Christmas 2023"); and not after the word that opens it."""
+        k = read.first - 1
+        t, opener = self.tok(k), self.tok(k - 1)
+        return (
+            not MIN_NAMED_YEAR <= read.value <= MAX_NAMED_YEAR
+            and t is not None
+            and t.low not in _BEFORE_A_YEAR
+            and opener is not None
+            and opener.text not in _SENTENCE_OPENS_AFTER
         )
 
     def _ampersand(self, i: int) -> bool:
@@ -801,6 +833,8 @@ class _Scanner:
                 return self._finish(read, unit, nxt)
             return self._count(read, j + 2, (stem(word.text),))
         unit, nxt = self._unit_after(j)
+        if unit == "lb" and self.low(j).startswith("pound") and self.low(j - 1) in SCALES:
+            unit = "GBP"  # "5 million pounds" is money, "a 63-pound plug" weight
         if unit is not None:
             return self._finish(read, unit, self._unit_range(read, unit, nxt))
         if self._is_age(read, j):

@@ -25,6 +25,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "m3": ("volume", 1.0),
     "tonnes": ("mass", 1000.0),
     "kg": ("mass", 1.0),
+    "lb": ("mass", 0.45359237),
+    "oz": ("mass", 0.028349523125),
     "percent": ("percent", 1.0),
     # A percentage point is a difference of two percentages, not a share: "cut by
     # half a point" is never compared with "unemployment at 4.4%". A basis point
@@ -85,6 +87,9 @@ _add("bcm", "bcm", "bcm/y", "bcma")
 _add("m3", "cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³")
 _add("tonnes", "tonne", "tonnes", "ton", "tons")
 _add("kg", "kg", "kilogram", "kilograms", "kilogramme", "kilogrammes")
+# "pounds" of weight; a scale word makes them money ("5 million pounds", below).
+_add("lb", "lb", "lbs", "pound", "pounds")
+_add("oz", "oz", "ounce", "ounces")
 _add("percent", "%", "percent", "per cent", "pc")
 _add("pp", "percentage points", "percentage point")
 _add("bp", "basis point", "basis points", "bp", "bps")
