@@ -14,7 +14,7 @@ import pytest
 from factcheck.figures.reader import read_figures
 from factcheck.frames import clause_span, read_frame
 from factcheck.frames.agree import Fit
-from factcheck.frames.frame import elided, names_in, same_kind, same_name
+from factcheck.frames.frame import elided, names_in, restates, same_kind, same_name
 from factcheck.matching.index import FigureInfo, figure_info
 from factcheck.model import Figure, FigureReport, Registry, Result, Verdict
 from factcheck.registry.loader import parse_registry
@@ -111,6 +111,10 @@ def test_names_leave_out_openers_days_and_possessives() -> None:
     # A number word opening a sentence is the number, not a name.
     assert names_in("Fourteen of the injured left Marrow.") == ["Marrow"]
     assert names_in("Twenty-one homes in Marrow burned.") == ["Marrow"]
+    # So is a plural of people by what they do; a surname is still a name.
+    assert names_in("Investigators will examine the 63-pound plug.") == []
+    assert names_in("Firefighters saved Marrow.") == ["Marrow"]
+    assert names_in("Saunders won 12 states.") == ["Saunders"]
     assert names_in("Kelly Marrow spoke. Italy agreed.") == ["Kelly", "Marrow", "Italy"]
     assert names_in("Harold J. Daggett and Harold J Daggett") == ["Harold", "Daggett"] * 2
     assert names_in("at Terminal C, police") == ["Terminal", "C"]
@@ -787,6 +791,25 @@ def test_the_weekday_written_with_a_clock_time_is_part_of_the_moment(
 def test_a_number_run_on_into_letters_is_a_name() -> None:
     assert "49ers" in names_in("The Chiefs beat the 49ers in overtime")
     assert names_in("the 1970s and the 20th time, 5km away") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        ("Bob found the 27kg (60lb) door plug.", True),
+        ("The border is 4,209 km, or 2,615 miles, long.", True),
+        ("The river is 4,209 km (about 2,615 miles) long.", True),
+        # Two measures, not one twice: each is a figure.
+        ("It fell 3 metres and then 10 feet.", False),
+        ("The fire burned 14,168 acres (57 homes).", False),
+        ("The tower is 300 m (300 m with its mast).", False),
+    ],
+)
+def test_a_measure_in_another_unit_in_brackets_is_the_same_figure(text: str, again: bool) -> None:
+    figures = read_figures(text)
+    assert len(figures) == 2, figures
+    assert restates(1, figures, text) is again
+    assert not restates(0, figures, text)
 
 
 def test_a_count_that_names_nothing_counts_the_noun_before_it() -> None:

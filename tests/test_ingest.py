@@ -919,3 +919,16 @@ def test_a_count_with_another_fate_is_filed_apart() -> None:
     article = "At the Harlow estate, 61 people are receiving hospital treatment after the fire."
     (treated,) = [f for f in propose(article, registry, later).figures if f.unit == "people"]
     assert treated.new, treated
+
+
+def test_one_measure_in_two_units_is_one_entry_and_its_bracketed_restatement_none() -> None:
+    from factcheck.verdicts.engine import check
+
+    registry = _registry_of(
+        "Crews lifted the 30-tonne Marrow bell from the river.",
+        "Crews lifted the 29,000kg (64,000lb) Marrow bell from the river.",
+        ("2025-03-06", "2025-03-07"),
+    )
+    (figure,) = registry.figures
+    assert [r.text for r in figure.reports] == ["30-tonne", "29,000kg"]
+    assert check("Crews lifted the 40-tonne Marrow bell.", registry).verdict.value == "contradicted"

@@ -173,12 +173,19 @@ _ADVERB_ENDINGS = ("edly", "ately", "ously", "ally", "ily", "fully", "ently", "a
 MIN_ADVERB = 7  # "Italy", "Kelly" and "Sally" are names, not adverbs
 
 
+# Plural nouns of people by what they do ("Investigators", "Officials",
+# "Firefighters"): long enough that few surnames end so ("Rogers", "Peters").
+_AGENT_PLURALS = ("ors", "ists", "ials", "ents", "ants", "ers")
+MIN_AGENT_PLURAL = 9
+
+
 def _function_word(low: str) -> bool:
     # A number word opening a sentence ("Fourteen of the injured …") is the number.
     return (
         low in _PREPOSITIONS
         or all(part in NUMBER_WORDS or part in ORDINAL_WORDS for part in low.split("-"))
         or (len(low) >= MIN_ADVERB and low.endswith(_ADVERB_ENDINGS))
+        or (len(low) >= MIN_AGENT_PLURAL and low.endswith(_AGENT_PLURALS))
     )
 
 
@@ -301,6 +308,23 @@ def lender(k: int, figures: Sequence[Quantity], text: str) -> Quantity | None:
         return None
     before = [f for f in nearest_of_kind(k, figures) if f.start < q.start]
     return before[0] if before and not elided(before[0]) else None
+
+
+# What joins a figure to the same figure in another unit: "27kg (60lb)",
+# "4,209 km, or 2,615 miles".
+_RESTATED = re.compile(r"\s*(?:\(|,?\s+or\s+|\s*/\s*)(?:about\s+|some\s+|roughly\s+)?")
+
+
+def restates(k: int, figures: Sequence[Quantity], text: str) -> bool:
+    """Whether figures[k] is the figure before it again in another unit (a
+    measure, not a count: "27kg (60lb)"), so no figure of its own."""
+    if k == 0:
+        return False
+    q, before = figures[k], figures[k - 1]
+    if q.dimension != before.dimension or q.dimension == "count" or q.unit == before.unit:
+        return False
+    joint = _RESTATED.fullmatch(text, before.end, q.start)
+    return joint is not None
 
 
 def with_its_noun(k: int, figures: Sequence[Quantity], text: str) -> Quantity:

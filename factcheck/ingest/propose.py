@@ -23,7 +23,14 @@ from factcheck.frames.clock import event_time
 from factcheck.frames.counted import TOTALS, counted_before, total_before
 from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import figure_frame
-from factcheck.frames.frame import LOWER_WORD, elided, lender, neighbour_spans, with_its_noun
+from factcheck.frames.frame import (
+    LOWER_WORD,
+    elided,
+    lender,
+    neighbour_spans,
+    restates,
+    with_its_noun,
+)
 from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
@@ -477,6 +484,8 @@ class _Reader:
 
     def _figure(self, text: str, masked: str, k: int, figures: Sequence[Quantity]) -> None:
         """Propose figures[k] of the sentence `text` (`masked`: its quotations blanked)."""
+        if restates(k, figures, masked):
+            return  # "27kg (60lb)": the figure before, in another unit
         q, others = figures[k], neighbour_spans(k, figures)
         lent = lender(k, figures, masked)
         # "four apiece" with no count before it counts no "apiece".
@@ -598,7 +607,10 @@ class _Reader:
         best: tuple[float, FigureInfo] | None = None
         for info in self.index.figures.get(q.dimension, []):
             theirs = info.figure.quantity
-            if stems(theirs.unit) != stems(unit) or not _close(q, theirs, exact):
+            # A measure compares in its base unit ("63-pound", "27kg"); a count
+            # only counting the same noun.
+            other_unit = q.dimension == "count" and stems(theirs.unit) != stems(unit)
+            if other_unit or not _close(q, theirs, exact):
                 continue
             frame_of = figure_frame(info.figure, self.common)
             if name_conflict(frame.names, frame_of.names, self.people):
