@@ -1007,3 +1007,14 @@ def test_headlines_naming_two_sides_still_tell_them_apart() -> None:
     assert check("The Hawks finished the season 15-6.", registry).verdict is S
     result = check("The Owls finished the season 15-6.", registry)
     assert result.verdict is U, result.reasons
+
+
+def test_the_later_end_of_a_change_shares_the_words_before_it() -> None:
+    text = "Marrow raised the harbour levy from 5 euros to 7 euros, and the toll to 9 euros."
+    five, seven, nine = read_figures(text)
+    spans = [(q.start, q.end) for q in (five, seven, nine)]
+    frame = read_frame(text, seven.start, seven.end, neighbours=[spans[0], spans[2]])
+    assert {"harbour", "levy"} <= frame.content
+    # The next figure is no end of that change: the levy's words are not its own.
+    toll = read_frame(text, nine.start, nine.end, neighbours=spans[:2])
+    assert "harbour" not in toll.content and "toll" in toll.content

@@ -92,7 +92,14 @@ def read_frame(
     lo, hi = clause_span(text, start, end)
     clause = text[lo:hi]
     own_lo = max(
-        [lo, *(_boundary(text, e, start) for s, e in neighbours if lo <= s and e <= start)]
+        [
+            lo,
+            *(
+                _boundary(text, e, start)
+                for s, e in neighbours
+                if lo <= s and e <= start and not _change_from(text, s, e, start)
+            ),
+        ]
     )
     own_hi = min([hi, *(_boundary(text, end, s) for s, e in neighbours if s >= end and e <= hi)])
     # The number's own words ("February" of "February 4") say nothing of what it is about.
@@ -106,6 +113,16 @@ def read_frame(
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]),
         near=frozenset(content_stems(_beside(text[own_lo:start], text[end:own_hi]))),
     )
+
+
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+")
+
+
+def _change_from(text: str, s: int, e: int, start: int) -> bool:
+    """ "raised from two hours to 25 hours": the later end of a change is a value
+    of what changed, so the words before the change are its frame too."""
+    return bool(_TO.fullmatch(text, e, start) and _FROM.search(text, max(0, s - 8), s))
 
 
 _JOINER = re.compile(r"\b(?:and|but|while|whereas)\b|[,;]", re.IGNORECASE)
