@@ -788,6 +788,29 @@ def test_the_weekday_written_with_a_clock_time_is_part_of_the_moment(
         assert "Tuesday" in result.parts[0].reasons[0]
 
 
+def test_a_name_keeps_the_number_that_tells_it_from_another() -> None:
+    text = "The agency grounded 171 Marrow 737 Max 9 planes."
+    (count,) = read_figures(text)
+    assert "plane" in count.following  # what it counts, past the name's numbers
+    assert {"Marrow 737", "Max 9"} <= set(names_in(text))
+    assert names_in("On Tuesday 15 people died in Marrow.") == ["Marrow"]
+    rows = [
+        (
+            "planes grounded",
+            171,
+            "planes",
+            "It led to the grounding of 171 Marrow 737 Max 9 planes.",
+            "171",
+        )
+    ]
+    assert (
+        _against(rows, "Regulators grounded 250 Marrow 737 Max 9 planes.").verdict
+        is Verdict.CONTRADICTED
+    )
+    other = _against(rows, "Regulators grounded 250 Marrow 737 Max 8 planes.")
+    assert other.verdict is Verdict.UNVERIFIED, other.reasons
+
+
 def test_a_number_run_on_into_letters_is_a_name() -> None:
     assert "49ers" in names_in("The Chiefs beat the 49ers in overtime")
     assert names_in("the 1970s and the 20th time, 5km away") == []

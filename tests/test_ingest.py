@@ -568,6 +568,10 @@ def test_a_count_before_a_name_counts_the_noun_after_the_name() -> None:
     article = "A team of 16 National Transportation Safety Board investigators began work."
     (figure,) = propose(article, _empty(), SOURCE).figures
     assert (figure.value, figure.unit) == (16, "investigators")
+    # The name's own numbers are of the name.
+    article = "It led to the grounding of 171 Marrow 737 Max 9 planes in the region."
+    (figure,) = propose(article, _empty(), SOURCE).figures
+    assert (figure.value, figure.unit) == (171, "planes")
 
 
 # --- the same article twice, a bad source id, one-word aliases ----------------

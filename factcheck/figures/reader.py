@@ -1039,12 +1039,28 @@ class _Scanner:
         out: list[str] = []
         while len(out) < limit:
             t = self.tok(j)
+            if t is not None and t.kind == "num" and self._in_a_name_run(j):
+                j += 1  # "171 Boeing 737 Max 9 planes": the name's number, not a figure
+                continue
             if t is None or t.kind in ("num", "sym") or (t.kind == "punct" and t.text not in ".'’"):
                 break
             if t.kind == "word" and t.low not in STOPWORDS:
                 out.append(stem(t.text))
             j += 1
         return tuple(out)
+
+    def _in_a_name_run(self, j: int) -> bool:
+        """Whether the number at token j ends or stands inside a name ("Boeing
+        737 Max", "Max 9 planes"): after a capitalised word, before a word."""
+        before, after = self.tok(j - 1), self.tok(j + 1)
+        return (
+            before is not None
+            and before.kind == "word"
+            and before.text[0].isupper()
+            and not self.toks[j].glued
+            and after is not None
+            and after.kind == "word"
+        )
 
 
 def read_figures(text: str) -> list[Quantity]:

@@ -174,7 +174,28 @@ def names_in(text: str, common: frozenset[str] = frozenset(), sayers: bool = Fal
         # "Putin-Xi" names two; each may be a person the registry knows.
         found.extend(p for p in _POSSESSIVE.sub("", word).split("-") if p)
     found.extend(m.group() for m in _NUMBERED.finditer(text) if not read_figures(m.group()))
+    found.extend(_numbered_names(text))
     return found
+
+
+# A capitalised word and the number that names one of it: "Max 9", "Terminal 5".
+_NAME_NUMBER = re.compile(rf"\b{CAPITAL}[\w'’-]*\s(\d{{1,4}})\b(?![.,:]?\d)")
+
+
+def _numbered_names(text: str) -> list[str]:
+    """ "Boeing 737", "Max 9": a name with its number, which tells it from
+    another of the name ("Max 8") where the word alone does not; a number the
+    reader takes as a figure ("Tuesday 15 people") is none."""
+    found = list(_NAME_NUMBER.finditer(text))
+    if not found:
+        return []
+    taken = [(q.start, q.end) for q in read_figures(text)]
+    return [
+        m.group()
+        for m in found
+        if not any(a < m.end(1) and m.start(1) < b for a, b in taken)
+        and m.group().split()[0].lower() not in STOPWORDS
+    ]
 
 
 # Words that open a sentence for grammar's sake and are never a name, even where

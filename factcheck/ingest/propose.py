@@ -800,7 +800,10 @@ def _after_a_name(text: str) -> str:
     """ "16 National Transportation Safety Board investigators": the noun after a name."""
     words = WORD_RE.findall(text)[: MAX_NAME_WORDS + 1]
     k = 0
-    while k < min(len(words), MAX_NAME_WORDS) and words[k][:1].isupper():
+    # A number inside the name is of it: "171 Boeing 737 Max 9 planes".
+    while k < min(len(words), MAX_NAME_WORDS) and (
+        words[k][:1].isupper() or (k > 0 and words[k].isdigit())
+    ):
         k += 1
     if 0 < k < len(words) and words[k].islower() and _plural(words[k]):
         return str(words[k])
