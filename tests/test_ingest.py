@@ -936,3 +936,19 @@ def test_one_measure_in_two_units_is_one_entry_and_its_bracketed_restatement_non
     (figure,) = registry.figures
     assert [r.text for r in figure.reports] == ["30-tonne", "29,000kg"]
     assert check("Crews lifted the 40-tonne Marrow bell.", registry).verdict.value == "contradicted"
+
+
+def test_a_measure_is_joined_by_a_report_naming_who_found_it_but_a_count_is_not() -> None:
+    measure = _registry_of(
+        "Investigators will now examine the 30-tonne bell.",
+        "Mia Ortiz came across the 29,000kg bell on the riverbed.",
+        ("2025-03-06", "2025-03-07"),
+    )
+    assert len(measure.figures) == 1, [f.id for f in measure.figures]
+    # A count naming a place is that place's count, not another report of the total.
+    count = _registry_of(
+        "The storm destroyed 40 homes, officials said.",
+        "In Marrow the storm destroyed 40 homes, officials said.",
+        ("2025-03-06", "2025-03-07"),
+    )
+    assert len(count.figures) == 2, [f.id for f in count.figures]

@@ -613,7 +613,10 @@ class _Reader:
             if other_unit or not _close(q, theirs, exact):
                 continue
             frame_of = figure_frame(info.figure, self.common)
-            if name_conflict(frame.names, frame_of.names, self.people):
+            # A count that names a place is one place's count ("3 died in Harlow"),
+            # not the total's; a measure naming the one who found it is the measure.
+            measure_of_nothing = q.dimension != "count" and not frame_of.names
+            if not measure_of_nothing and name_conflict(frame.names, frame_of.names, self.people):
                 continue
             if fate_conflict(frame.near, frame_of.beside):
                 continue  # "about 200 people missing" is not "176 people were killed"
