@@ -409,6 +409,8 @@ FORM_NOT = [
     ("name", "Alaska Airlines Flight 1282 landed", "calendar-year", None),
     ("name", "the jet, flight 1282, returned", "calendar-year", None),
     ("name", "a crowd at gate 23 waited", "count", None),
+    ("name", "An Air India Boeing 787-8 Dreamliner crashed", "tally", None),
+    ("name", "the first fatal crash of Boeing’s 787 Dreamliner", "count", None),
     ("name", "a one-on-one meeting", None, None),
     ("name", "face-to-face talks", None, None),
     ("name", "a step-by-step guide", None, None),
@@ -425,6 +427,8 @@ FORM_NOT = [
     ("age", "a 30-year contract", "age", None),
     ("glued letters", "the 49ers won", None, None),
     ("glued letters", "a 76ers guard scored", None, None),
+    ("glued letters", "he was seated in row 11A", None, None),
+    ("glued letters", "5G towers went up", None, None),
 ]
 FORMS = {
     "unit fraction", "clock", "tally", "part of a whole", "name", "address", "place count", "age",
@@ -609,3 +613,8 @@ def test_a_final_score_is_no_running_total() -> None:
 def test_over_a_span_of_time_is_during_it_after_what_is_spread(text: str, qualifier: str) -> None:
     (span,) = [q for q in read_figures(text) if q.dimension == "duration"]
     assert span.qualifier == qualifier
+
+
+def test_what_a_count_counts_stops_at_a_joining_word() -> None:
+    two, *_ = read_figures("killing two aboard and a person in the truck")
+    assert two.following == ("aboard",)

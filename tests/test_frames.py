@@ -1041,3 +1041,28 @@ def test_the_later_end_of_a_change_shares_the_words_before_it() -> None:
     # The next figure is no end of that change: the levy's words are not its own.
     toll = read_frame(text, nine.start, nine.end, neighbours=spans[:2])
     assert "harbour" not in toll.content and "toll" in toll.content
+
+
+def test_individuals_and_souls_count_people() -> None:
+    text = "At least 28 individuals were killed in the Marrow dormitory building."
+    rows = [("killed in the dormitory", 28, "individuals", text, "At least 28")]
+    said = _against(rows, "At least 28 people were killed in the Marrow dormitory building.")
+    assert said.verdict is Verdict.SUPPORTED, said.reasons
+    other = _against(rows, "At least 28 students were killed in the Marrow dormitory building.")
+    assert other.verdict is Verdict.UNVERIFIED, other.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("At least 200 people were killed in the Marrow floods.", Verdict.SUPPORTED),
+        # A floor far below the source's says another count, or a wrong one.
+        ("At least 28 people were killed in the Marrow floods.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_floor_far_below_the_sources_is_not_borne_out(claim: str, verdict: Verdict) -> None:
+    text = "The Marrow floods killed at least 240 people, officials said."
+    tables = _figure_tables("t-", [("killed in the floods", 240, "people", text, "at least 240")])
+    tables = tables.replace("  value = 240\n", '  value = 240\n  qualifier = "at least"\n')
+    said = _checked(tables, claim)
+    assert said.verdict is verdict, said.reasons

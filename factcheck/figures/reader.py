@@ -110,10 +110,17 @@ _CLAUSE_ENDS = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 _NOT_A_PERSON_BEFORE = _PLACE_PREPOSITIONS | frozenset({"of", "for", "to", "on", "by", "with"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Capitalised only for opening a sentence: "All 379 passengers", "Only 12 homes".
+# Capitals glued to a number that scale it ("1M", "5K", "2B", "1T"); any other
+# is part of a name ("11A", "5G").
+_SCALE_CAPITALS = frozenset("MKBT")
+# Words after which the nouns are another phrase's, not what a count counts.
+_JOINS_ANOTHER = frozenset({"and", "or", "but", "while", "whereas"})
+# More than any score or vote side: "787-8" names a model.
+MAX_TALLY_SIDE = 450
 # Nouns a number names one of ("Flight 1282", "gate 23"), not counts.
 _ID_NOUNS = frozenset(
     {"flight", "route", "runway", "interstate", "highway", "gate", "platform", "pier",
-     "berth", "section", "article", "chapter"}
+     "berth", "section", "article", "chapter", "seat", "row"}
 )  # fmt: skip
 # Four digits after a name that may be the year it names ("Tokyo 2020").
 MIN_NAMED_YEAR, MAX_NAMED_YEAR = 1800, 2100
@@ -296,12 +303,13 @@ class _Scanner:
 
     def _inside_a_word(self, k: int, q: Quantity) -> bool:
         """Whether letters no reader took as a unit run on from the number's end
-        ("the 49ers", "76ers"): the number is part of a name, not a figure. One
-        letter is left alone ("10x", "5G", "300m" are read as before)."""
+        ("the 49ers", "76ers"), or one capital that is no scale ("seat 11A", "5G"):
+        the number is part of a name, not a figure. One small letter is left
+        alone ("10x", "300m" are read as before)."""
         t = self.tok(k)
-        return (
-            t is not None and t.kind == "word" and t.glued and t.start == q.end and len(t.text) > 1
-        )
+        if t is None or t.kind != "word" or not t.glued or t.start != q.end:
+            return False
+        return len(t.text) > 1 or (t.text.isupper() and t.text not in _SCALE_CAPITALS)
 
     def _glued_word(self, i: int) -> bool:
         t = self.tok(i)
@@ -412,7 +420,8 @@ class _Scanner:
             and before.low not in MONTHS
             and before.low not in WEEKDAYS
             and before.low not in ONES
-            and not before.low.endswith(("'s", "’s"))  # "Deibe's 17-year-old son"
+            # "Deibe's 17-year-old son" is an age; "Boeing’s 787 Dreamliner" a name.
+            and (not before.low.endswith(("'s", "’s")) or self._capital_at(read.next))
             and before.low not in _NOT_NAME_WORDS  # "All 379 passengers"
         )
 
@@ -429,6 +438,10 @@ class _Scanner:
             and opener is not None
             and opener.text not in _SENTENCE_OPENS_AFTER
         )
+
+    def _capital_at(self, i: int) -> bool:
+        t = self.tok(i)
+        return t is not None and t.kind == "word" and t.text[0].isupper() and not t.glued
 
     def _ampersand(self, i: int) -> bool:
         """ "S&P 500", "AT&T": capitals joined by "&" are a name, not an acronym."""
@@ -462,6 +475,8 @@ class _Scanner:
         cue = any(self.low(x) in _TALLY_CUES for x in (i - 3, i - 2, i - 1, k + 1, k + 2))
         if not cue and (not hyphened or a < b):
             return None
+        if hyphened and not cue and a > MAX_TALLY_SIDE:
+            return None, k + 1  # "Boeing 787-8", "737-800": a model, no score or vote
         q = self._quantity(tally_value(a, b), 1.0, "tally", "exact", i, k + 1, i)
         return q, k + 1
 
@@ -1044,6 +1059,8 @@ class _Scanner:
                 continue
             if t is None or t.kind in ("num", "sym") or (t.kind == "punct" and t.text not in ".'’"):
                 break
+            if t.low in _JOINS_ANOTHER:
+                break  # "killing two aboard and a person in the truck": not persons
             if t.kind == "word" and t.low not in STOPWORDS:
                 out.append(stem(t.text))
             j += 1

@@ -10,6 +10,19 @@ from __future__ import annotations
 
 import re
 
+# Nouns that count people alike, whatever else they say of them: "242 people",
+# "242 individuals", "242 souls on board" are one count; what happened to them,
+# and where, is the frame's to tell.
+PEOPLE_NOUNS = ("people", "persons", "individuals", "souls")
+
+
+def counted_alike(noun: str) -> tuple[str, ...]:
+    """The nouns that count what `noun` counts, itself first."""
+    if noun.lower() in PEOPLE_NOUNS:
+        return (noun, *(n for n in PEOPLE_NOUNS if n != noun.lower()))
+    return (noun,)
+
+
 # Nouns that name a running total of something counted elsewhere in the story.
 TOTALS = ("toll", "tally")
 # The total, then up to a dozen words without a clause break, then the joiner.

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from factcheck.frames.counted import counted_alike
 from factcheck.model import Figure, Quotation, Registry
 from factcheck.quotations.names import SpeakerIndex
 from factcheck.quotations.normalize import QWord, quote_words, real_words
@@ -161,7 +162,7 @@ def build_index(registry: Registry) -> Index:
 
 def figure_info(figure: Figure) -> FigureInfo:
     # An alias with no words (punctuation only) would match after any number.
-    names = (figure.quantity.unit, *figure.unit_aliases)
+    names = (*counted_alike(figure.quantity.unit), *figure.unit_aliases)
     nouns = tuple(noun for noun in (tuple(stems(name)) for name in names) if noun)
     text = " ".join(
         [figure.subject, *(k.replace("|", " ") for k in figure.keywords)]

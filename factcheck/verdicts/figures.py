@@ -22,7 +22,9 @@ def figure_part(
     days = _days(q, figure, claim) if q.dimension == "time-of-day" and claim else None
     if days is not None:  # "12:01 a.m. Monday" is not the sources' "12:01 a.m. Tuesday"
         ours, theirs = days
-        agreeing = [ok and (not day or day == ours) for ok, day in zip(agreeing, theirs, strict=True)]
+        agreeing = [
+            ok and (not day or day == ours) for ok, day in zip(agreeing, theirs, strict=True)
+        ]
     if all(agreeing):
         verdict = Verdict.SUPPORTED
     elif any(agreeing):
@@ -119,13 +121,16 @@ def _agrees(q: Quantity, report: FigureReport) -> bool:
         # "up to 40 years" and "up to 25 years" can both be true, but they state
         # different maximums: two bounds one way agree when their numbers do; a
         # floor below the source's ("at least 300" for "at least 400") still holds.
-        if q.qualifier in LOWER_BOUNDS and q.value <= theirs.value:
+        if q.qualifier in LOWER_BOUNDS and FLOOR_SHARE * theirs.value <= q.value <= theirs.value:
             return True
         return abs(q.value - theirs.value) <= BOUND_SLACK * max(abs(q.value), abs(theirs.value))
     return agree(q.dimension, (q.lo, q.hi), (theirs.lo, theirs.hi))
 
 
 BOUND_SLACK = 0.10
+# A floor that holds but says far less than the source's ("at least 28" for "more
+# than 240") is no report of that figure: it is another count's, or wrong.
+FLOOR_SHARE = 0.5
 
 
 def _same_bound(a: Quantity, b: Quantity) -> bool:
