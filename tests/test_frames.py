@@ -1066,3 +1066,14 @@ def test_a_floor_far_below_the_sources_is_not_borne_out(claim: str, verdict: Ver
     tables = tables.replace("  value = 240\n", '  value = 240\n  qualifier = "at least"\n')
     said = _checked(tables, claim)
     assert said.verdict is verdict, said.reasons
+
+
+def test_two_figures_share_out_their_words_whole() -> None:
+    text = "The 787 had logged 41,000 flight hours."
+    model, hours = read_figures(text)
+    frame = read_frame(text, hours.start, hours.end, neighbours=[(model.start, model.end)])
+    words = (
+        frame.content
+        | read_frame(text, model.start, model.end, neighbours=[(hours.start, hours.end)]).content
+    )
+    assert "logg" in words and "ogg" not in words and "l" not in words

@@ -115,8 +115,8 @@ def read_frame(
     )
 
 
-_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_TO = re.compile(r"\s+to\s+")
+_FROM = re.compile(r"\bfrom[^\S\n]{1,3}$", re.IGNORECASE)
+_TO = re.compile(r"[^\S\n]{1,3}to[^\S\n]{1,3}")
 
 
 def _change_from(text: str, s: int, e: int, start: int) -> bool:
@@ -139,7 +139,11 @@ def _boundary(text: str, first_end: int, second_start: int) -> int:
         return words[-1].start()
     if joins:
         return joins[-1].end()
-    return (first_end + second_start) // 2
+    # Halfway, moved to the space after it: "787 had logged 41,000" must not cut
+    # "logged" in two.
+    half = (first_end + second_start) // 2
+    space = text.find(" ", half, second_start)
+    return space if space != -1 else half
 
 
 NEAR_WORDS = 4
@@ -350,7 +354,10 @@ def lender(k: int, figures: Sequence[Quantity], text: str) -> Quantity | None:
 
 # What joins a figure to the same figure in another unit: "27kg (60lb)",
 # "4,209 km, or 2,615 miles".
-_RESTATED = re.compile(r"\s*(?:\(|,?\s+or\s+|\s*/\s*)(?:about\s+|some\s+|roughly\s+)?")
+_RESTATED = re.compile(
+    r"[^\S\n]{0,3}(?:\(|,?[^\S\n]{1,3}or[^\S\n]{1,3}|[^\S\n]{0,3}/[^\S\n]{0,3})"
+    r"(?:(?:about|some|roughly)[^\S\n]{1,3})?"
+)
 
 
 def restates(k: int, figures: Sequence[Quantity], text: str) -> bool:
