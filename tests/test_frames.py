@@ -1077,3 +1077,36 @@ def test_two_figures_share_out_their_words_whole() -> None:
         | read_frame(text, model.start, model.end, neighbours=[(hours.start, hours.end)]).content
     )
     assert "logg" in words and "ogg" not in words and "l" not in words
+
+
+def _crew_rows(*counts: int) -> list[tuple[str, float, str, str, str]]:
+    first = "The jet carried 230 passengers and {} crew from Marrow."
+    rows = [(f"crew {n}", n, "crew", first.format(n), str(n)) for n in counts]
+    rows.append(("passengers", 230, "passengers", "Some 230 passengers boarded.", "230"))
+    rows.append(("died", 241, "people", "Air Marrow has confirmed 241 people died.", "241"))
+    # Other figures, so that "crew" is counted in a small share of them.
+    for k, noun in enumerate(["engines", "runways", "hangars", "gates", "tankers"], 2):
+        rows.append((noun, k, noun, f"Marrow airport has {k} {noun}.", str(k)))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("There were 12 crew on the flight.", Verdict.SUPPORTED),
+        ("There were 14 crew on the flight.", Verdict.CONTRADICTED),
+        # Another place's crew, or people (counted in much of the registry).
+        ("There were 14 crew on the Ohio ferry.", Verdict.UNVERIFIED),
+        ("There were 200 people on the flight.", Verdict.UNVERIFIED),
+        # Nor is what happened to some of them the count of them all.
+        ("Four crew were injured on the flight.", Verdict.UNVERIFIED),
+    ],
+)
+def test_a_noun_only_one_figure_counts_says_which_figure(claim: str, verdict: Verdict) -> None:
+    said = _against(_crew_rows(12), claim)
+    assert said.verdict is verdict, said.reasons
+
+
+def test_a_noun_two_figures_count_differently_says_nothing_alone() -> None:
+    said = _against(_crew_rows(12, 10), "There were 14 crew on the flight.")
+    assert said.verdict is Verdict.UNVERIFIED, said.reasons

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
-from factcheck.figures.ranges import AGE
+from factcheck.figures.ranges import AGE, agree
 from factcheck.frames import Frame
 from factcheck.frames.agree import Fit, fit, shared_near
 from factcheck.frames.figure import FigureFrame, figure_frame
@@ -69,6 +69,8 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     weights = index.figure_weights(set(claim.content))
     fits = _fits(claim, candidates, index, weights, (base, people))
     found = _choose(q, fits)
+    if not found.confident and found.why_not == NO_SHARED_WORD:
+        found = _the_only_count(q, claim, fits, index, people) or found
     sure = _names_told(claim, _frame(found.info, common), people) if found.confident else False
     if found.confident and _printed_beside(
         q, found.info, total, claim if sure else None, (common, people)
@@ -383,7 +385,7 @@ def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
         return f.conflict
     if not keywords and (f.extra if _in_passing(q) else f.named) < STRONG_EXTRA:
         # Nothing the registry asked for: the frames themselves must meet.
-        return "the entry has no keywords, and the clause shares no distinctive word with it"
+        return NO_SHARED_WORD
     if not keywords and f.extra <= 0 and not _in_passing(q) and q.dimension != AGE:
         # Only a name in common ("Biden"): which of that name's figures is unsaid.
         # A person has one age, so for an age the name is enough.
@@ -395,6 +397,56 @@ def _doubt(q: Quantity, f: Fit, keywords: tuple[str, ...]) -> str:
     if f.name_fits is None and f.extra < STRONG_EXTRA and len(keywords) < 2:
         return "a number used in passing, and its clause shares no distinctive word with the entry"
     return ""
+
+
+NO_SHARED_WORD = "the entry has no keywords, and the clause shares no distinctive word with it"
+
+
+def _the_only_count(
+    q: Quantity,
+    claim: Frame,
+    fits: list[tuple[FigureInfo, Fit]],
+    index: Index,
+    people: AbstractSet[str],
+) -> FigureMatch | None:
+    """The figure a count is about when its noun says so alone: every figure of
+    the registry that counts it ("crew", "Portuguese", not "people") gives one
+    value, so "14 crew were on board" can only be about that one, whatever
+    else the clause says. The claim must name nothing the entry does not
+    ("three vehicles were pulled from the Ohio River" is another river's), and
+    say the same of what happened to them."""
+    if q.dimension != "count":
+        return None
+    same = [(info, f) for info, f in fits if counts_same_thing(q, info)]
+    if not same or _is_generic(same[0][0], index):
+        return None
+    first = same[0][0].figure.quantity
+    for info, f in same:
+        if f.conflict or f.name_fits is False or info.figure.series:
+            return None
+        values = [r.quantity for r in info.figure.reports] or [info.figure.quantity]
+        if not all(agree("count", (v.lo, v.hi), (first.lo, first.hi)) for v in values):
+            return None  # two counts of it, or a dispute: the noun cannot tell
+    from factcheck.frames.fates import fates_in
+
+    info, f = same[0]
+    frame = _frame(info, index.frame_words()[0])
+    mine = {k for n in claim.names if (k := name_key(n)) not in people}
+    if not mine <= {name_key(n) for n in frame.names}:
+        return None
+    # What happened to them must not be said otherwise: "241 people died" is
+    # not the count of "200 people on the flight", nor "12 crew on board" of
+    # "12 crew were injured".
+    ours = fates_in(claim.content)
+    if not fates_in(frame.beside) <= ours or not ours <= fates_in(frame.content | frame.beside):
+        return None
+    return FigureMatch(info, f.score, True)
+
+
+def _is_generic(info: FigureInfo, index: Index) -> bool:
+    """Whether the noun the entry counts is counted in much of the registry."""
+    docs, total = index.figure_docs()
+    return not info.nouns or docs.get(info.nouns[0][-1], 0) >= GENERIC_SHARE * total
 
 
 def _in_passing(q: Quantity) -> bool:
