@@ -28,6 +28,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
     "according to X": (f'According to Anna Kowal, "{WORDS.lower()}."', "Anna Kowal"),
     "name before a colon": (f'Anna Kowal: "{WORDS}."', "Anna Kowal"),
     "a day or month before the name": (f'On Tuesday Anna Kowal said: "{WORDS}."', "Anna Kowal"),
+    "a second verb after an opening phrase": (
+        f'Following the vote, Anna Kowal visited the site and called it "{WORDS}."',
+        "Anna Kowal",
+    ),
     "a body's name of four words": (
         f'The North Coast Harbour Authority, the port owner, said: "{WORDS}."',
         "North Coast Harbour Authority",

@@ -214,7 +214,9 @@ def _subject(
     if sid:  # "…," Weiss said
         return Attribution(surname, sid)
     if whole and _headless(masked, verb):
-        opening = _opening_subject(masked, mentions, index)
+        opening = _opening_subject(masked, mentions, index) or _after_opener(
+            masked, mentions, index
+        )
         if opening is not None:
             return opening
     if passive_verb:
@@ -249,6 +251,24 @@ def _headless(masked: str, verb: re.Match[str]) -> bool:
     return verb.group().lower().endswith("ing") or bool(
         _SHARED_SUBJECT.search(masked, 0, verb.start())
     )
+
+
+# A phrase that opens a sentence before its subject: "Following the tragedy, ",
+# "On Friday, ", "In a statement, ".
+_OPENER = re.compile(r"^[^,;:.“”\"]{1,60},\s")
+
+
+def _after_opener(masked: str, mentions: list[Mention], index: SpeakerIndex) -> Attribution | None:
+    """The subject after an opening phrase ("Following the tragedy, Indian Prime
+    Minister Narendra Modi … called the incident “…”")."""
+    found = _OPENER.match(masked)
+    if found is None:
+        return None
+    rest = found.end()
+    shifted = [
+        m._replace(start=m.start - rest, end=m.end - rest) for m in mentions if m.start >= rest
+    ]
+    return _opening_subject(masked[rest:], shifted, index)
 
 
 def _opening_subject(
