@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
 from factcheck.figures.ranges import AGE
-from factcheck.figures.units import EXACT_DIMENSIONS, factor_of, format_date
+from factcheck.figures.units import EXACT_DIMENSIONS, SURFACE, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
 from factcheck.frames.agree import name_conflict
 from factcheck.frames.clause import REACH
@@ -759,7 +759,13 @@ def _unit(q: Quantity, masked: str) -> str:
         # "raised the death toll to 205 on Friday": the total named before it;
         # else "worth billions to build", "13:35": nothing counted.
         return counted_before(masked, q.start, q.end)
-    return _head_noun(after)
+    noun = _head_noun(after)
+    if (noun,) in SURFACE:
+        # "41,000 flight hours": a unit past a modifier is what the count counts
+        # (the reader took no unit), and filed whole it stays a count.
+        lowered = [w.lower() for w in after]
+        return " ".join(lowered[: lowered.index(noun) + 1])
+    return noun
 
 
 # Words that may stand between a number and its noun: "two major plane assembly plants".
