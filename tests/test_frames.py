@@ -95,6 +95,12 @@ def test_clause_ends_at_a_contrast_not_at_a_comma() -> None:
     assert text[lo:hi].strip() == "The board voted 7 to 2"
     lo, hi = clause_span(text, text.index("3 weeks"), text.index("3 weeks") + 7)
     assert text[lo:hi].strip().startswith("The board voted")
+    # A second predicate of the subject ends the first one's clause, not its own.
+    text = "The ferry had carried 9,000 riders and was sold to Dunmore in 2014."
+    lo, hi = clause_span(text, text.index("9,000"), text.index("9,000") + 5)
+    assert text[lo:hi].strip() == "The ferry had carried 9,000 riders"
+    lo, hi = clause_span(text, text.index("2014"), text.index("2014") + 4)
+    assert text[lo:hi].strip().startswith("The ferry had carried")
 
 
 def test_names_leave_out_openers_days_and_possessives() -> None:

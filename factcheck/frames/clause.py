@@ -4,7 +4,8 @@ A sentence often carries two figures ("A has 3, while B has 5"); words of
 the other clause must not decide what this number is about. Commas alone do
 not end a clause (an apposition or a list belongs to it); a semicolon, a
 sentence end, a comma or conjunction that opens a contrast, and an "and"
-followed by another number do; so does a ", with" phrase after the number.
+followed by another number do; so do a ", with" phrase after the number and
+an "and" that opens a second predicate ("and was delivered …").
 """
 
 from __future__ import annotations
@@ -45,10 +46,17 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     # else. (One holding the number keeps the clause before it: "Paiporta
     # suffered the most deaths, with about 40 people falling victim".)
     joined = _WITH_AFTER.search(text, end, hi)
-    return lo, joined.start() if joined else hi
+    hi = joined.start() if joined else hi
+    # "… had logged 41,000 flight hours and was delivered to Air India in 2014":
+    # a second predicate of the subject says nothing of the number before it.
+    second = _PREDICATE_AFTER.search(text, end, hi)
+    return lo, second.start() if second else hi
 
 
 _WITH_AFTER = re.compile(r",[ \t]?with\b", re.IGNORECASE)
+_PREDICATE_AFTER = re.compile(
+    r"\band[ \t]+(?:was|were|is|are|has|have|had|will|would)\b", re.IGNORECASE
+)
 
 
 # A comma-bounded aside that opens with a relative word ("…, which was based at
