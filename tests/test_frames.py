@@ -1116,3 +1116,24 @@ def test_a_noun_only_one_figure_counts_says_which_figure(claim: str, verdict: Ve
 def test_a_noun_two_figures_count_differently_says_nothing_alone() -> None:
     said = _against(_crew_rows(12, 10), "There were 14 crew on the flight.")
     assert said.verdict is Verdict.UNVERIFIED, said.reasons
+
+
+def test_a_claim_dated_to_a_year_no_source_gives_is_not_called_wrong() -> None:
+    rows = [("aboard", 5, "people", "The Marrow sub sank with five people on board.", "five")]
+    rows += [
+        (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
+    ]
+    other_time = _against(rows, "The Marrow sub sank in 1912 with 1,500 people on board.")
+    assert other_time.verdict is Verdict.UNVERIFIED, other_time.reasons
+    assert any("1912" in r for r in other_time.reasons)
+    assert (
+        _against(rows, "The Marrow sub sank with 15 people on board.").verdict
+        is Verdict.CONTRADICTED
+    )
+
+
+def test_people_are_never_the_only_count_of_their_noun() -> None:
+    rows = [row for row in _crew_rows(12) if row[2] != "people"]
+    rows.append(("boarded", 242, "people", "Some 242 people boarded in Marrow.", "242"))
+    said = _against(rows, "There were 300 people on the flight.")
+    assert said.verdict is Verdict.UNVERIFIED, said.reasons

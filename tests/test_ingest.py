@@ -28,6 +28,18 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
     "according to X": (f'According to Anna Kowal, "{WORDS.lower()}."', "Anna Kowal"),
     "name before a colon": (f'Anna Kowal: "{WORDS}."', "Anna Kowal"),
     "a day or month before the name": (f'On Tuesday Anna Kowal said: "{WORDS}."', "Anna Kowal"),
+    "a person after a body and a rank": (
+        f'The Harbour Guard said: "The pier is closed."\n\n"{WORDS}," Harbour Guard Rear Adm. Anna Kowal told reporters.',
+        "Anna Kowal",
+    ),
+    "a person after a body and a title": (
+        f'The Harbour Guard said: "The pier is closed."\n\n"{WORDS}," Harbour Guard Commander Anna Kowal said.',
+        "Anna Kowal",
+    ),
+    "a person of a body with a country's initials": (
+        f'On Friday, Rear Admiral Anna Kowal of the U.S. Harbour Guard said, "{WORDS}."',
+        "Anna Kowal",
+    ),
     "a second verb after an opening phrase": (
         f'Following the vote, Anna Kowal visited the site and called it "{WORDS}."',
         "Anna Kowal",

@@ -101,6 +101,12 @@ def test_every_draft_in_the_project_is_read_as_the_parser_reads_it() -> None:
         ("It hit at 5:47 p.m. The port said so.", ["It hit at 5:47 p.m.", "The port said so."]),
         ("It hit at 5 p.m. Tuesday in Elm.", ["It hit at 5 p.m. Tuesday in Elm."]),
         ("Mr. Berg met Anna K. Kowal.", ["Mr. Berg met Anna K. Kowal."]),
+        # A rank abbreviated before a name ends no sentence.
+        ("Coast Guard Rear Adm. Ana Kowal spoke.", ["Coast Guard Rear Adm. Ana Kowal spoke."]),
+        (
+            "Capt. Tomas Berg and Sgt. Ana Kowal left.",
+            ["Capt. Tomas Berg and Sgt. Ana Kowal left."],
+        ),
     ],
 )
 def test_a_sentence_ends_after_a_clock_not_after_an_initial(

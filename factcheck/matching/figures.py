@@ -24,6 +24,7 @@ from typing import NamedTuple
 from factcheck.figures.ranges import AGE, agree
 from factcheck.frames import Frame
 from factcheck.frames.agree import Fit, fit, shared_near
+from factcheck.frames.counted import PEOPLE_NOUNS
 from factcheck.frames.figure import FigureFrame, figure_frame
 from factcheck.frames.frame import name_key
 from factcheck.matching.index import FigureInfo, Index
@@ -89,6 +90,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         why = why or _fate_unsaid(claim, frame)
         why = why or _generic_noun(q, claim, frame, found.info, index)
         why = why or _another_role(q, claim, found.info)
+        why = why or _year_unsaid(claim, frame, found.info, index)
         if why:
             return FigureMatch(found.info, found.score, False, why)
     return found
@@ -120,6 +122,22 @@ def _fits(
 # A counted noun in this share of the registry's figures ("people") says little
 # of which figure a count is: a contradiction then takes two shared words.
 GENERIC_SHARE = 0.25
+
+
+def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Index) -> str:
+    """Why a claim dated to a year its entry's sources never give ("The Titanic
+    sank in 1912 with 1,500 people aboard") is not called wrong by the entry:
+    it may be about that other time."""
+    ours = {n for n in claim.numbers if len(n) == 4 and n[:2] in ("19", "20")}
+    if not ours:
+        return ""
+    sources = index.registry.sources
+    theirs = set(frame.numbers) | {
+        sources[r.source].date[:4] for r in info.figure.reports if r.source in sources
+    }
+    if ours & theirs:
+        return ""
+    return f"the claim speaks of {', '.join(sorted(ours))}, which the entry's sources do not"
 
 
 def _fate_unsaid(claim: Frame, frame: FigureFrame) -> str:
@@ -444,9 +462,12 @@ def _the_only_count(
 
 
 def _is_generic(info: FigureInfo, index: Index) -> bool:
-    """Whether the noun the entry counts is counted in much of the registry."""
+    """Whether the noun the entry counts is counted in much of the registry, or
+    is "people" (or its like), which counts anyone, whatever the registry holds."""
     docs, total = index.figure_docs()
-    return not info.nouns or docs.get(info.nouns[0][-1], 0) >= GENERIC_SHARE * total
+    if not info.nouns or info.figure.quantity.unit.lower() in PEOPLE_NOUNS:
+        return True
+    return docs.get(info.nouns[0][-1], 0) >= GENERIC_SHARE * total
 
 
 def _in_passing(q: Quantity) -> bool:

@@ -74,7 +74,8 @@ _PHRASE_STOP = frozenset(
 )
 _TOKEN = re.compile(r"\S+")
 # "of the", "from", "at": what stands between a person and their organisation.
-_AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?\s+$")
+# "of the U.S. Coast Guard": a country's initials may stand before the body.
+_AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?(?:\s+(?:[A-Z]\.){2,3})?\s+$")
 # The appositive describes the person ("Juliette, a Cal Fire spokeswoman, said"); one
 # that opens with a capital is more often a place's ("in Elm County, New York, said").
 _BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,(?!\s*{CAPITAL})[^,]{{1,100}},\s*)?$")
@@ -299,10 +300,15 @@ def _nearer(mention: Mention, named: re.Match[str] | None, index: SpeakerIndex) 
     """The registered name before the verb, unless a person is named between it and
     the verb ("Cal Fire spokeswoman Cecile Juliette said") or it stands inside the
     subject's appositive ("Juliette, a Cal Fire spokeswoman, said")."""
-    if named and _is_full_name(named.group("name")):
-        a, b = named.span("name")
-        if not (mention.start < b and a < mention.end):
-            return _named(_person(named.group("name").split()), index)
+    if named:
+        # The person the run ends in, past titles and bodies ("Coast Guard Rear
+        # Adm. John Mauger told reporters"): is that one a full name, and apart?
+        run = named.group("name")
+        person = _person(run.split())
+        a = named.start("name") + run.rfind(person)
+        b = a + len(person)
+        if _is_full_name(person) and not (mention.start < b and a < mention.end):
+            return _named(person, index)
     return Attribution(mention.text, mention.speaker)
 
 
