@@ -32,6 +32,7 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'The Harbour Guard said: "The pier is closed."\n\n"{WORDS}," Harbour Guard Rear Adm. Anna Kowal told reporters.',
         "Anna Kowal",
     ),
+    "a description that stated": (f'"{WORDS}," the company stated.', "Company"),
     "a person after a body and a title": (
         f'The Harbour Guard said: "The pier is closed."\n\n"{WORDS}," Harbour Guard Commander Anna Kowal said.',
         "Anna Kowal",

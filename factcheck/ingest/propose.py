@@ -96,7 +96,7 @@ _SURNAME_BEFORE = re.compile(
 _NAMELESS = re.compile(
     r"(?:^\s*|[.;:,]\s+|\s\s|\b(?:and|but|as)\s+)(?P<det>(?i:the|a|an|another|one))\s+"
     r"(?P<described>(?:[a-z][\w’'-]*\s+){0,2}(?P<head>[a-z][\w’'-]*))\s+"
-    r"(?i:said|says|told|tells|added|adds|wrote|explained|noted|recalled)\b"
+    r"(?i:said|says|stated|states|told|tells|added|adds|wrote|explained|noted|recalled)\b"
 )
 # Initials that name a body ("FOMC", "NTSB"): capitals only, two to six of them.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
