@@ -1137,3 +1137,33 @@ def test_people_are_never_the_only_count_of_their_noun() -> None:
     rows.append(("boarded", 242, "people", "Some 242 people boarded in Marrow.", "242"))
     said = _against(rows, "There were 300 people on the flight.")
     assert said.verdict is Verdict.UNVERIFIED, said.reasons
+
+
+def test_a_clipped_name_is_the_name_it_begins() -> None:
+    from factcheck.frames.agree import name_conflict
+
+    assert name_conflict(["Fed"], ["Federal", "Reserve"], frozenset()) == ""
+    assert name_conflict(["Calif"], ["California"], frozenset()) == ""
+    # Not a word that merely starts alike, nor initials.
+    assert name_conflict(["Marrow"], ["Marrowfield"], frozenset()) != ""
+    assert name_conflict(["FED"], ["Federal", "Dunmore"], frozenset()) != ""
+
+
+def test_a_far_closer_entry_naming_something_else_leaves_the_subject_in_doubt() -> None:
+    september = "The Marrow Central Bank lowered its benchmark interest rate by 50 basis points in September."
+    rows = [
+        ("the September cut", 50, "bp", september, "50 basis points"),
+        (
+            "the next cut",
+            25,
+            "bp",
+            "Traders expect the benchmark rate to be lowered again by 25 basis points.",
+            "25 basis points",
+        ),
+        ("tugs", 3, "tugs", "Marrow port has 3 tugs.", "3"),
+        ("piers", 4, "piers", "Marrow port has 4 piers.", "4"),
+    ]
+    claim = "The Dunmore bank lowered its benchmark interest rate by 75 basis points in September."
+    said = _against(rows, claim)
+    assert said.verdict is Verdict.UNVERIFIED, said.reasons
+    assert any("a closer entry, t-0" in r for r in said.reasons), said.reasons

@@ -32,6 +32,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'The Harbour Guard said: "The pier is closed."\n\n"{WORDS}," Harbour Guard Rear Adm. Anna Kowal told reporters.',
         "Anna Kowal",
     ),
+    "a verb of hinting": (
+        f'Mayor Anna Kowal hinted at a delay, as long as "{WORDS}."',
+        "Anna Kowal",
+    ),
     "a description that stated": (f'"{WORDS}," the company stated.', "Company"),
     "a person after a body and a title": (
         f'The Harbour Guard said: "The pier is closed."\n\n"{WORDS}," Harbour Guard Commander Anna Kowal said.',
@@ -971,3 +975,18 @@ def test_a_measure_is_joined_by_a_report_naming_who_found_it_but_a_count_is_not(
         ("2025-03-06", "2025-03-07"),
     )
     assert len(count.figures) == 2, [f.id for f in count.figures]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "units"),
+    [
+        # After a comma the words are the next item's; a preposition counts nothing.
+        ("Marrow added 45,000, Dunmore 31,000 and Elm 27,000 jobs.", ["jobs"]),
+        ("Nonfarm payrolls rose by 254,000 during the month.", []),
+    ],
+)
+def test_what_follows_a_break_or_a_preposition_is_not_what_a_count_counts(
+    sentence: str, units: list[str]
+) -> None:
+    found = propose(sentence, _empty(), SOURCE).figures
+    assert [f.unit for f in found] == units, [(f.unit, f.value) for f in found]

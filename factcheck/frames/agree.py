@@ -101,7 +101,11 @@ def name_conflict(
     unknown = [n for n in claimed if name_key(n) not in people and not _known(n, known)]
     missing = [n for n in entry_names if not _known(n, claimed)]
     # "NTSB" and "National Transportation Safety Board" are one name.
-    unknown = [n for n in unknown if not (_spelled_out(n, known) or _initial_of(n, known, claimed))]
+    unknown = [
+        n
+        for n in unknown
+        if not (_spelled_out(n, known) or _initial_of(n, known, claimed) or _clipped(n, known))
+    ]
     missing = [
         n for n in missing if not (_spelled_out(n, claimed) or _initial_of(n, claimed, entry_names))
     ]
@@ -116,6 +120,18 @@ def name_conflict(
     if not unknown or not missing:
         return ""
     return f"the claim names {', '.join(sorted(unknown))}; the sources name {', '.join(sorted(missing))}"
+
+
+MIN_CLIPPED, MAX_CLIPPED = 3, 5
+
+
+def _clipped(name: str, names: Iterable[str]) -> bool:
+    """ "Fed" of "Federal", "Calif" of "California": a short name that begins a
+    longer one of `names` is that name cut short."""
+    low = name.rstrip(".").lower()
+    if not (MIN_CLIPPED <= len(low) <= MAX_CLIPPED) or not low.isalpha() or name.isupper():
+        return False
+    return any(len(other) > len(low) + 1 and other.lower().startswith(low) for other in names)
 
 
 MIN_ACRONYM, MAX_ACRONYM = 3, 6

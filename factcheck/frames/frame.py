@@ -205,7 +205,7 @@ def _numbered_names(text: str) -> list[str]:
 # Words that open a sentence for grammar's sake and are never a name, even where
 # the registry never writes them in lower case ("Under Thursday's deal",
 # "Allegedly, the offer …"): prepositions, and adverbs by their endings.
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     {"above", "across", "against", "amid", "among", "around", "behind", "below", "beside",
      "besides", "between", "beyond", "despite", "during", "like", "near", "off", "onto",
      "past", "through", "throughout", "toward", "towards", "under", "unlike", "upon", "via",
@@ -224,7 +224,7 @@ MIN_AGENT_PLURAL = 9
 def _function_word(low: str) -> bool:
     # A number word opening a sentence ("Fourteen of the injured …") is the number.
     return (
-        low in _PREPOSITIONS
+        low in PREPOSITIONS
         or all(part in NUMBER_WORDS or part in ORDINAL_WORDS for part in low.split("-"))
         or (len(low) >= MIN_ADVERB and low.endswith(_ADVERB_ENDINGS))
         or (len(low) >= MIN_AGENT_PLURAL and low.endswith(_AGENT_PLURALS))

@@ -25,6 +25,7 @@ from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import (
     LOWER_WORD,
+    PREPOSITIONS,
     elided,
     lender,
     neighbour_spans,
@@ -746,6 +747,10 @@ def _unit(q: Quantity, masked: str) -> str:
     glued = q.text.rsplit("-", 1)
     if len(glued) == 2 and glued[1].isalpha():  # "5,400-word", "15-nation"
         return glued[1] if glued[1].endswith("s") else glued[1] + "s"
+    if _CLAUSE_BREAK.match(masked, q.end):
+        # "Health care companies gained 45,000, government agencies 31,000": what
+        # follows a comma is the next item's, not what this number counts.
+        return counted_before(masked, q.start, q.end)
     named = _after_a_name(masked[q.end : q.end + 120])
     if named:
         return named
@@ -755,7 +760,7 @@ def _unit(q: Quantity, masked: str) -> str:
         after = words[1 : MAX_MODIFIERS + 2]
         if after and after[0].lower() in _OF_THE:  # "17 of the passengers"
             after = words[2 : MAX_MODIFIERS + 3]
-    if not after or after[0].lower() in STOPWORDS or not after[0].isalpha():
+    if not after or after[0].lower() in STOPWORDS | PREPOSITIONS or not after[0].isalpha():
         # "raised the death toll to 205 on Friday": the total named before it;
         # else "worth billions to build", "13:35": nothing counted.
         return counted_before(masked, q.start, q.end)
@@ -768,6 +773,8 @@ def _unit(q: Quantity, masked: str) -> str:
     return noun
 
 
+# A break right after a number: nothing after it is what it counts.
+_CLAUSE_BREAK = re.compile(r"[ \t]{0,3}[,;:.!?)—–]")
 # Words that may stand between a number and its noun: "two major plane assembly plants".
 MAX_MODIFIERS = 3
 

@@ -91,6 +91,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         why = why or _generic_noun(q, claim, frame, found.info, index)
         why = why or _another_role(q, claim, found.info)
         why = why or _year_unsaid(claim, frame, found.info, index)
+        why = why or _closer_elsewhere(fits, found)
         if why:
             return FigureMatch(found.info, found.score, False, why)
     return found
@@ -122,6 +123,23 @@ def _fits(
 # A counted noun in this share of the registry's figures ("people") says little
 # of which figure a count is: a contradiction then takes two shared words.
 GENERIC_SHARE = 0.25
+
+
+# How much better than the chosen entry another must fit the claim's words for
+# its name conflict to leave the claim's subject in doubt.
+CLOSER_ELSEWHERE = 1.5
+
+
+def _closer_elsewhere(fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch) -> str:
+    """Why the chosen entry does not call the claim wrong when another fits its
+    words far better but names something else ("the Fed lowered its benchmark
+    rate by 50 basis points" against "the Federal Reserve lowered its benchmark
+    interest rate by 50 basis points"): which figure the claim is about is in
+    doubt, so it is not the chosen one's to contradict."""
+    for info, f in fits:
+        if info is not chosen.info and f.conflict and f.score >= CLOSER_ELSEWHERE * chosen.score:
+            return f"a closer entry, {info.figure.id}, fits its words better but {f.conflict}"
+    return ""
 
 
 def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Index) -> str:

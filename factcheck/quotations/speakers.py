@@ -30,6 +30,8 @@ _VERBS = (
     "explained|explains|claimed|claims|remarked|replied|replies|commented|continued|"
     "described|describes|called|calls|proclaimed|reaffirmed|insisted|acknowledged|"
     "according to|quoted|read|reads|posted|posts|tweeted|tweets|recalled|recalls|"
+    "hinted|hints|cautioned|cautions|conceded|concedes|admitted|admits|vowed|vows|"
+    "pledged|pledges|promised|promises|confirmed|confirms|announced|announces|"
     "saying|stating|noting|writing|warning|"
     # Crowds' words: "members cheered and chanted: “Strike!”" are the members'.
     "chanted|chants|chanting|shouted|shouts|shouting|yelled|yells|yelling"
