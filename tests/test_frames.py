@@ -1167,3 +1167,25 @@ def test_a_far_closer_entry_naming_something_else_leaves_the_subject_in_doubt() 
     said = _against(rows, claim)
     assert said.verdict is Verdict.UNVERIFIED, said.reasons
     assert any("a closer entry, t-0" in r for r in said.reasons), said.reasons
+
+
+def test_a_month_of_the_claim_the_sources_do_not_give_is_another_figure() -> None:
+    rows = [
+        ("jobs", 254000, "jobs", "The Marrow economy added 254,000 jobs in September.", "254,000"),
+        (
+            "rate",
+            4.1,
+            "percent",
+            "Marrow unemployment fell to 4.1% in September, from 4.2% in August.",
+            "4.1%",
+        ),
+    ]
+    assert (
+        _against(rows, "The Marrow economy added 254,000 jobs in September.").verdict
+        is Verdict.SUPPORTED
+    )
+    october = _against(rows, "The Marrow economy added 254,000 jobs in October.")
+    assert october.verdict is Verdict.UNVERIFIED, october.reasons
+    # The month of the neighbour's words is the neighbour's.
+    said = _against(rows, "Marrow unemployment fell to 4.1%, from 4.2% in August.")
+    assert said.parts[0].verdict is Verdict.SUPPORTED, said.reasons

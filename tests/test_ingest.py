@@ -990,3 +990,21 @@ def test_what_follows_a_break_or_a_preposition_is_not_what_a_count_counts(
 ) -> None:
     found = propose(sentence, _empty(), SOURCE).figures
     assert [f.unit for f in found] == units, [(f.unit, f.value) for f in found]
+
+
+def test_a_share_joins_only_what_its_printed_precision_meets() -> None:
+    from factcheck.figures.reader import read_value
+    from factcheck.ingest.propose import _as_printed, _near_enough
+
+    registry = _registry_of(
+        "The Marrow council said average wages have increased by 4.0 percent.",
+        "The Marrow council said Dunmore wages have increased by 5%.",
+        ("2025-03-06", "2025-03-06"),
+    )
+    (wages,) = [f for f in registry.figures if f.reports[0].text == "4.0 percent"]
+    later = read_value("4.1%")
+    assert later is not None
+    # Read back from the registry, 4.0 is "about 4", which 4.1% meets; as printed
+    # ("4.0 percent", 3.95 to 4.05) it does not.
+    assert _near_enough(later, wages.quantity)
+    assert not _near_enough(later, _as_printed(wages))

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from factcheck.figures.units import AGE_CUES, SURFACE
 from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import FigureFrame
-from factcheck.frames.frame import Frame, name_key, same_name
+from factcheck.frames.frame import MONTH_MARK, Frame, name_key, same_name
 from factcheck.text import stem
 
 NUMBER_WEIGHT = 2.0
@@ -56,6 +56,7 @@ def fit(
     conflict = (
         name_conflict(claim.names, figure.names, people, figure.all_names, figure.far_names)
         or year_conflict(claim.numbers, figure.numbers)
+        or month_conflict(claim.numbers, figure.numbers)
         or fate_conflict(claim.near, figure.beside)
     )
     return Fit(score, extra, conflict, name_fits, named)
@@ -74,6 +75,17 @@ def year_conflict(claimed: frozenset[str], entry: frozenset[str]) -> str:
     if not ours or not theirs or ours & theirs:
         return ""
     return f"the claim's frame has {', '.join(sorted(ours))}; the sources' has {', '.join(sorted(theirs))}"
+
+
+def month_conflict(claimed: frozenset[str], entry: frozenset[str]) -> str:
+    """ "254,000 jobs in October" is not the figure of "254,000 jobs in September"."""
+    ours = {n for n in claimed if n.startswith(MONTH_MARK)}
+    theirs = {n for n in entry if n.startswith(MONTH_MARK)}
+    if not ours or not theirs or ours & theirs:
+        return ""
+    said = sorted(n.removeprefix(MONTH_MARK).capitalize() for n in ours)
+    given = sorted(n.removeprefix(MONTH_MARK).capitalize() for n in theirs)
+    return f"the claim's frame has {', '.join(said)}; the sources' has {', '.join(given)}"
 
 
 def _years(numbers: frozenset[str]) -> set[str]:

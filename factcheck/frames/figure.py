@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from factcheck.figures.ranges import AGE
 from factcheck.frames.clause import aside_start, clause_span, without_asides
-from factcheck.frames.frame import Frame, names_in, other_numbers, read_frame
+from factcheck.frames.frame import Frame, months_in, names_in, other_numbers, read_frame
 from factcheck.model import Figure, Quantity
 from factcheck.text import content_stems, fold, stems
 
@@ -37,7 +37,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     content = set(content_stems(f"{figure.subject} {keywords}"))
     sayers = figure.quantity.dimension == AGE  # "said Satoshi Yamake, 59": his age
     names = set(names_in(figure.subject, common, sayers))
-    numbers = set(other_numbers(figure.subject))
+    numbers = set(other_numbers(figure.subject) | months_in(figure.subject))
     near = set(content)
     all_names = set(names)
     beside: set[str] = set()

@@ -110,7 +110,9 @@ def read_frame(
         content=frozenset(content_stems(around)),
         names=frozenset(names_in(around, common, sayers)),
         name_after=tuple(stems(m.group())) if (m := _NAME_AFTER.match(text, end)) else (),
-        numbers=other_numbers(text[lo:start] + " " + text[end:hi]),
+        # A month is the time of the number's own words, not of its neighbour's
+        # ("fell to 4.1%, from 4.2% in August").
+        numbers=other_numbers(text[lo:start] + " " + text[end:hi]) | months_in(around),
         near=frozenset(content_stems(_beside(text[own_lo:start], text[end:own_hi]))),
     )
 
@@ -155,6 +157,20 @@ def _beside(before: str, after: str) -> str:
 
 def other_numbers(text: str) -> frozenset[str]:
     return frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text))
+
+
+def months_in(text: str) -> frozenset[str]:
+    """The months `text` names ("in September"), marked, to stand among a frame's
+    numbers: they pin it to a time as a year does."""
+    return frozenset(f"{MONTH_MARK}{m.group(1)[:3].lower()}" for m in _MONTH_NAME.finditer(text))
+
+
+# A month among a frame's numbers: "month:sep". Capitalised only ("may" the verb).
+MONTH_MARK = "month:"
+_MONTH_NAME = re.compile(
+    r"\b(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|June|July|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
 
 
 def names_in(text: str, common: frozenset[str] = frozenset(), sayers: bool = False) -> list[str]:

@@ -510,7 +510,7 @@ class _Reader:
             if found is not None
             and found.confident
             and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN
-            and _near_enough(q, found.info.figure.quantity)
+            and _near_enough(q, _as_printed(found.info.figure))
             else self._close_figure(q, unit, frame)
         )
         if same is not None and self._said_otherwise(same.figure.id, q, moment):
@@ -659,6 +659,19 @@ class _Reader:
         return candidate
 
 
+def _as_printed(figure: Figure) -> Quantity:
+    """The entry's value with the precision its first report printed: a registry
+    value of 4.0 reads back as "about 4" (3.9 to 4.1), but "4.0 percent" said 3.95
+    to 4.05, which "4.1%" does not meet."""
+    from factcheck.figures.reader import read_value
+
+    for report in figure.reports:
+        printed = read_value(report.text) if report.text else None
+        if printed is not None and printed.dimension == figure.quantity.dimension:
+            return printed
+    return figure.quantity
+
+
 def _near_enough(q: Quantity, theirs: Quantity) -> bool:
     """Whether two values may be reports of one figure: a date, a year or an
     ordinal only when it is the same (2025 is within a ratio of 2005, but
@@ -680,7 +693,8 @@ EXACT_SHARES = frozenset({"percent", "percentage-points"})
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:
-    return a.lo <= b.hi and b.lo <= a.hi
+    # Roundings that only touch ("4.0%" up to 4.05, "4.1%" from 4.05) are two values.
+    return a.lo < b.hi and b.lo < a.hi
 
 
 def _join_ratio(q: Quantity) -> float:
