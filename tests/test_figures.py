@@ -618,3 +618,10 @@ def test_over_a_span_of_time_is_during_it_after_what_is_spread(text: str, qualif
 def test_what_a_count_counts_stops_at_a_joining_word() -> None:
     two, *_ = read_figures("killing two aboard and a person in the truck")
     assert two.following == ("aboard",)
+
+
+def test_by_a_change_to_a_level_is_two_figures_not_a_range() -> None:
+    change, level = read_figures("Marrow revised its count up by 55,000 to 144,000 jobs.")
+    assert (change.value, level.value, level.lo) == (55000, 144000, 143500)
+    (span,) = read_figures("It cut rates by 25 to 50 basis points.")
+    assert (span.lo, span.hi) == (0.25, 0.5)

@@ -1189,3 +1189,17 @@ def test_a_month_of_the_claim_the_sources_do_not_give_is_another_figure() -> Non
     # The month of the neighbour's words is the neighbour's.
     said = _against(rows, "Marrow unemployment fell to 4.1%, from 4.2% in August.")
     assert said.parts[0].verdict is Verdict.SUPPORTED, said.reasons
+
+
+def test_a_claim_of_months_its_entry_does_not_give_is_not_called_wrong() -> None:
+    july = "Marrow revised July's count up by 5,000 to 144,000 jobs."
+    rows = [("july", 144000, "jobs", july, "144,000")]
+    rows += [
+        (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
+    ]
+    both = _against(rows, "Marrow revised July and August up by a combined 72,000 jobs.")
+    assert both.verdict is Verdict.UNVERIFIED, both.reasons
+    assert (
+        _against(rows, "Marrow revised July's count to 124,000 jobs.").verdict
+        is Verdict.CONTRADICTED
+    )

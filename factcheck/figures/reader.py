@@ -113,6 +113,10 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # Capitals glued to a number that scale it ("1M", "5K", "2B", "1T"); any other
 # is part of a name ("11A", "5G").
 _SCALE_CAPITALS = frozenset("MKBT")
+# "by 55,000 to 144,000" is a change and the level it reaches, not a range, when
+# the level is more than this many times the change ("by 25 to 50 basis points"
+# is a range).
+CHANGE_RATIO = 2.0
 # Words after which the nouns are another phrase's, not what a count counts.
 _JOINS_ANOTHER = frozenset({"and", "or", "but", "while", "whereas"})
 # More than any score or vote side: "787-8" names a model.
@@ -725,6 +729,12 @@ class _Scanner:
             upper = read.value - read.value % 100 + second.value
         if upper <= read.value:
             return  # "3-2", a score; "10 to 8"
+        if (
+            joiner == "to"
+            and self.low(read.first - 1) == "by"
+            and upper > CHANGE_RATIO * read.value
+        ):
+            return  # "revised up by 55,000 to 144,000": the change, then the level
         read.upper = upper
         read.next = second.next
         if between:

@@ -26,7 +26,7 @@ from factcheck.frames import Frame
 from factcheck.frames.agree import Fit, fit, shared_near
 from factcheck.frames.counted import PEOPLE_NOUNS
 from factcheck.frames.figure import FigureFrame, figure_frame
-from factcheck.frames.frame import name_key
+from factcheck.frames.frame import MONTH_MARK, name_key
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
 from factcheck.text import keyword_groups_met, stem
@@ -143,19 +143,24 @@ def _closer_elsewhere(fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch) -
 
 
 def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Index) -> str:
-    """Why a claim dated to a year its entry's sources never give ("The Titanic
-    sank in 1912 with 1,500 people aboard") is not called wrong by the entry:
-    it may be about that other time."""
-    ours = {n for n in claim.numbers if len(n) == 4 and n[:2] in ("19", "20")}
-    if not ours:
-        return ""
+    """Why a claim dated to a year or a month its entry's sources never give
+    ("The Titanic sank in 1912 with 1,500 people aboard") is not called wrong
+    by the entry: it may be about that other time."""
     sources = index.registry.sources
-    theirs = set(frame.numbers) | {
-        sources[r.source].date[:4] for r in info.figure.reports if r.source in sources
-    }
-    if ours & theirs:
-        return ""
-    return f"the claim speaks of {', '.join(sorted(ours))}, which the entry's sources do not"
+    dates = [sources[r.source].date for r in info.figure.reports if r.source in sources]
+    ours = {n for n in claim.numbers if len(n) == 4 and n[:2] in ("19", "20")}
+    theirs = set(frame.numbers) | {d[:4] for d in dates}
+    if ours and not ours & theirs:
+        return f"the claim speaks of {', '.join(sorted(ours))}, which the entry's sources do not"
+    # Every month the claim dates it to must be one the entry's sources give,
+    # where they give any: "July and August combined" is not July's figure.
+    months = {n for n in claim.numbers if n.startswith(MONTH_MARK)}
+    given = {n for n in frame.numbers if n.startswith(MONTH_MARK)}
+    missing = months - given if given else set()
+    if missing:
+        said = ", ".join(sorted(m.removeprefix(MONTH_MARK).capitalize() for m in missing))
+        return f"the claim speaks of {said}, which the entry's sources do not"
+    return ""
 
 
 def _fate_unsaid(claim: Frame, frame: FigureFrame) -> str:
