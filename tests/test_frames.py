@@ -439,7 +439,11 @@ TOTALS_READ: list[tuple[str, str]] = [
         "Officials raised the death toll in the worst floods in years to 205 as troops arrived.",
         "toll",
     ),
+    # "The number of" a plural is a count of that plural.
+    ("The number of unemployed people, at 6.8 million, changed little.", "people"),
+    ("The number of diverted flights was 30.", "flights"),
     # Not a bare count, or no total before it.
+    ("The number of them was 30.", ""),
     ("The toll rose to 205 people.", ""),
     ("The storm killed 205.", ""),
     ("The toll road is 40 km long.", ""),

@@ -255,6 +255,7 @@ def test_new_figure_gets_value_unit_and_generated_id() -> None:
         ("Only 58 Super Bowls have been played.", "bowls"),
         ("Some 5,000 longshoremen joined picket lines.", "longshoremen"),
         ("The pact covers 45,000 workers at 36 ports.", "workers"),
+        ("The number of unemployed people, at 6.8 million, changed little.", "people"),
         # A unit past a modifier is counted whole, as the reader counts it.
         ("The jet had logged 41,000 flight hours.", "flight hours"),
         # A capitalised plural after a lower-case word starts a name.

@@ -50,5 +50,16 @@ def total_before(text: str, start: int, end: int) -> tuple[str, int]:
     if not _BARE_AFTER.match(text, end):
         return "", -1
     lo = max(0, start - REACH)
-    found = _BEFORE.search(text[lo:start])
+    found = _BEFORE.search(text[lo:start]) or _NUMBER_OF.search(text[lo:start])
     return (found["noun"].lower(), lo + found.start("noun")) if found else ("", -1)
+
+
+# "The number of unemployed people, at 6.8 million", "the number of flights was
+# 30": the count is of the plural after "number of".
+_NUMBER_OF = re.compile(
+    r"\bnumber[^\S\n]{1,3}of[^\S\n]{1,3}(?:the[^\S\n]{1,3})?(?:[a-z][\w-]{0,30}[^\S\n]{1,3}){0,2}?"
+    r"(?P<noun>[a-z][\w-]{0,30}s|people)\b,?"
+    r"[^\S\n]{1,3}(?:was|is|stood[^\S\n]{1,3}at|at|rose[^\S\n]{1,3}to|fell[^\S\n]{1,3}to|reached|hit)"
+    r"[^\S\n]{1,3}$",
+    re.IGNORECASE,
+)
