@@ -71,7 +71,7 @@ def shared_near(claim: Frame, figure: FigureFrame) -> frozenset[str]:
 
 def year_conflict(claimed: frozenset[str], entry: frozenset[str]) -> str:
     """ "since 2013" is not "after 2014": both frames date the figure, differently."""
-    ours, theirs = _years(claimed), _years(entry)
+    ours, theirs = years_of(claimed), years_of(entry)
     if not ours or not theirs or ours & theirs:
         return ""
     return f"the claim's frame has {', '.join(sorted(ours))}; the sources' has {', '.join(sorted(theirs))}"
@@ -79,17 +79,25 @@ def year_conflict(claimed: frozenset[str], entry: frozenset[str]) -> str:
 
 def month_conflict(claimed: frozenset[str], entry: frozenset[str]) -> str:
     """ "254,000 jobs in October" is not the figure of "254,000 jobs in September"."""
-    ours = {n for n in claimed if n.startswith(MONTH_MARK)}
-    theirs = {n for n in entry if n.startswith(MONTH_MARK)}
+    ours, theirs = months_of(claimed), months_of(entry)
     if not ours or not theirs or ours & theirs:
         return ""
-    said = sorted(n.removeprefix(MONTH_MARK).capitalize() for n in ours)
-    given = sorted(n.removeprefix(MONTH_MARK).capitalize() for n in theirs)
-    return f"the claim's frame has {', '.join(said)}; the sources' has {', '.join(given)}"
+    return f"the claim's frame has {month_names(ours)}; the sources' has {month_names(theirs)}"
 
 
-def _years(numbers: frozenset[str]) -> set[str]:
+def years_of(numbers: frozenset[str]) -> set[str]:
+    """The calendar years among a frame's numbers."""
     return {n for n in numbers if len(n) == 4 and n[:2] in ("19", "20")}
+
+
+def months_of(numbers: frozenset[str]) -> set[str]:
+    """The months among a frame's numbers (marked, see frame.months_in)."""
+    return {n for n in numbers if n.startswith(MONTH_MARK)}
+
+
+def month_names(marks: set[str]) -> str:
+    """ "Aug, Jul": marked months as a reason prints them."""
+    return ", ".join(sorted(m.removeprefix(MONTH_MARK).capitalize() for m in marks))
 
 
 def name_conflict(

@@ -384,8 +384,7 @@ def restates(k: int, figures: Sequence[Quantity], text: str) -> bool:
     q, before = figures[k], figures[k - 1]
     if q.dimension != before.dimension or q.dimension == "count" or q.unit == before.unit:
         return False
-    joint = _RESTATED.fullmatch(text, before.end, q.start)
-    return joint is not None
+    return _RESTATED.fullmatch(text, before.end, q.start) is not None
 
 
 def with_its_noun(k: int, figures: Sequence[Quantity], text: str) -> Quantity:

@@ -23,10 +23,10 @@ from typing import NamedTuple
 
 from factcheck.figures.ranges import AGE, agree
 from factcheck.frames import Frame
-from factcheck.frames.agree import Fit, fit, shared_near
+from factcheck.frames.agree import Fit, fit, month_names, months_of, shared_near, years_of
 from factcheck.frames.counted import PEOPLE_NOUNS
 from factcheck.frames.figure import FigureFrame, figure_frame
-from factcheck.frames.frame import MONTH_MARK, name_key
+from factcheck.frames.frame import name_key
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
 from factcheck.text import keyword_groups_met, stem
@@ -148,18 +148,16 @@ def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Inde
     by the entry: it may be about that other time."""
     sources = index.registry.sources
     dates = [sources[r.source].date for r in info.figure.reports if r.source in sources]
-    ours = {n for n in claim.numbers if len(n) == 4 and n[:2] in ("19", "20")}
+    ours = years_of(claim.numbers)
     theirs = set(frame.numbers) | {d[:4] for d in dates}
     if ours and not ours & theirs:
         return f"the claim speaks of {', '.join(sorted(ours))}, which the entry's sources do not"
     # Every month the claim dates it to must be one the entry's sources give,
     # where they give any: "July and August combined" is not July's figure.
-    months = {n for n in claim.numbers if n.startswith(MONTH_MARK)}
-    given = {n for n in frame.numbers if n.startswith(MONTH_MARK)}
-    missing = months - given if given else set()
+    given = months_of(frame.numbers)
+    missing = months_of(claim.numbers) - given if given else set()
     if missing:
-        said = ", ".join(sorted(m.removeprefix(MONTH_MARK).capitalize() for m in missing))
-        return f"the claim speaks of {said}, which the entry's sources do not"
+        return f"the claim speaks of {month_names(missing)}, which the entry's sources do not"
     return ""
 
 
@@ -184,11 +182,7 @@ def _group_for_one(q: Quantity, theirs: Quantity) -> bool:
 def _generic_noun(
     q: Quantity, claim: Frame, frame: FigureFrame, info: FigureInfo, index: Index
 ) -> str:
-    if q.dimension != "count" or not info.nouns:
-        return ""
-    docs, total = index.figure_docs()
-    noun = info.nouns[0][-1]
-    if docs.get(noun, 0) < GENERIC_SHARE * total:
+    if q.dimension != "count" or not _counted_widely(info, index):
         return ""
     # A place the sentence names further off ("In the village of Letur …,
     # the mayor said six people were missing") says which count it is too.
@@ -261,9 +255,14 @@ def _total(q: Quantity, claim: Frame) -> tuple[str, ...]:
 def _names_told(claim: Frame, frame: FigureFrame, people: AbstractSet[str]) -> bool:
     """Whether the claim names things, beyond the story's people, and the entry's
     frame names every one of them: it says which figure it is about."""
-    # Membership only: an on-disk index's `people` is looked up, never listed.
-    mine = {k for n in claim.names if (k := name_key(n)) not in people}
+    mine = _own_names(claim, people)
     return bool(mine) and mine <= {name_key(n) for n in frame.names}
+
+
+def _own_names(claim: Frame, people: AbstractSet[str]) -> set[str]:
+    """The name keys of the claim beyond the story's people."""
+    # Membership only: an on-disk index's `people` is looked up, never listed.
+    return {k for n in claim.names if (k := name_key(n)) not in people}
 
 
 def _printed_beside(
@@ -472,8 +471,7 @@ def _the_only_count(
 
     info, f = same[0]
     frame = _frame(info, index.frame_words()[0])
-    mine = {k for n in claim.names if (k := name_key(n)) not in people}
-    if not mine <= {name_key(n) for n in frame.names}:
+    if not _own_names(claim, people) <= {name_key(n) for n in frame.names}:
         return None
     # What happened to them must not be said otherwise: "241 people died" is
     # not the count of "200 people on the flight", nor "12 crew on board" of
@@ -487,9 +485,17 @@ def _the_only_count(
 def _is_generic(info: FigureInfo, index: Index) -> bool:
     """Whether the noun the entry counts is counted in much of the registry, or
     is "people" (or its like), which counts anyone, whatever the registry holds."""
-    docs, total = index.figure_docs()
     if not info.nouns or info.figure.quantity.unit.lower() in PEOPLE_NOUNS:
         return True
+    return _counted_widely(info, index)
+
+
+def _counted_widely(info: FigureInfo, index: Index) -> bool:
+    """Whether the noun the entry counts is in GENERIC_SHARE or more of the
+    registry's figures ("people")."""
+    if not info.nouns:
+        return False
+    docs, total = index.figure_docs()
     return docs.get(info.nouns[0][-1], 0) >= GENERIC_SHARE * total
 
 
