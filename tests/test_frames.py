@@ -1117,6 +1117,19 @@ def test_a_noun_only_one_figure_counts_says_which_figure(claim: str, verdict: Ve
     assert said.verdict is verdict, said.reasons
 
 
+def test_a_dated_only_count_can_bear_a_claim_out_but_never_fault_it() -> None:
+    # A report dated by its sentence makes the entry a series, which may have
+    # moved on since: its one value bears "12 crew" out, and says nothing
+    # against "14 crew".
+    tables = _figure_tables("t-", _crew_rows(12)).replace(
+        'value = 12\n  text = "12"', 'value = 12\n  as_of = "2024-01-02"\n  text = "12"'
+    )
+    assert 'as_of = "2024-01-02"' in tables
+    assert _checked(tables, "There were 12 crew on the flight.").verdict is Verdict.SUPPORTED
+    said = _checked(tables, "There were 14 crew on the flight.")
+    assert said.verdict is Verdict.UNVERIFIED, said.reasons
+
+
 def test_a_noun_two_figures_count_differently_says_nothing_alone() -> None:
     said = _against(_crew_rows(12, 10), "There were 14 crew on the flight.")
     assert said.verdict is Verdict.UNVERIFIED, said.reasons

@@ -462,7 +462,9 @@ def _the_only_count(
         return None
     first = same[0][0].figure.quantity
     for info, f in same:
-        if f.conflict or f.name_fits is False or info.figure.series:
+        # A running figure may have moved on since its sources: the one value it
+        # gave can bear a claim out, never say it is wrong.
+        if f.conflict or f.name_fits is False or (info.figure.series and not _bears_out(q, info)):
             return None
         values = [r.quantity for r in info.figure.reports] or [info.figure.quantity]
         if not all(agree("count", (v.lo, v.hi), (first.lo, first.hi)) for v in values):
