@@ -237,3 +237,45 @@ def test_a_long_quotation_with_words_left_out_is_altered(claim: str, verdict: Ve
         assert any(r.startswith("leaves out 'and they worked") for r in result.reasons)
     if verdict is Verdict.CONTRADICTED and "double" in claim:
         assert result.reasons[0].startswith("worded differently throughout: ")
+
+
+HONEST = """
+[[sources]]
+id = "gazette"
+outlet = "Harbour Gazette"
+
+[[speakers]]
+id = "berg"
+name = "Ola Berg"
+
+[[quotations]]
+id = "berg-honest"
+speaker = "berg"
+text = "We did nothing wrong. I am a very honest man. It is a new day for the yard."
+
+  [[quotations.reports]]
+  source = "gazette"
+  sentence = "x"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ('Berg said: "I am a very honest man"', Verdict.SUPPORTED),
+        # One word changed among five, two of them words of meaning ("honest",
+        # "man"): the source's words altered, though one of them has three letters.
+        ('Berg said: "I am a totally honest man"', Verdict.CONTRADICTED),
+        # Function words and one short word of meaning in common: anyone's words.
+        ('Berg said: "it is a big day"', Verdict.UNVERIFIED),
+    ],
+)
+def test_a_three_letter_word_of_meaning_counts_toward_an_alteration(
+    claim: str, verdict: Verdict
+) -> None:
+    from factcheck.registry import parse_registry
+
+    registry, problems = parse_registry(HONEST, "honest.toml")
+    assert not problems
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons

@@ -20,6 +20,7 @@ from factcheck.quotations.align import (
 )
 from factcheck.quotations.normalize import QWord, quote_words, real_words
 from factcheck.quotations.speakers import BEFORE_NAMES, Attribution
+from factcheck.text import STOPWORDS
 
 # Below these, a near miss is too little to call the words a misquotation of
 # an entry rather than different words altogether.
@@ -184,17 +185,22 @@ def _beyond(base: Part, quotation: Quotation) -> Part:
 
 
 def _altered(match: QuoteMatch, typed: list[QWord]) -> bool:
-    content = sum(
-        1
-        for op in match.alignment.ops
-        if op.kind == "equal" and op.typed and len(op.typed.norm) > 3
-    )
+    content = sum(1 for op in match.alignment.ops if _content_kept(op))
     long = match.typed_count >= MIN_WORDS_LONG
     return (
         match.typed_count >= MIN_WORDS_FOR_ALTERATION
         and match.similarity >= min_similarity(match.typed_count)
         and content >= (MIN_CONTENT_LONG if long else MIN_CONTENT_MATCHES)
     )
+
+
+def _content_kept(op: Op) -> bool:
+    """Whether `op` keeps a word that carries meaning: any word of four letters or
+    more, or a three-letter one that is no function word ("man", "war", not "the")."""
+    if op.kind != "equal" or op.typed is None:
+        return False
+    norm = op.typed.norm
+    return len(norm) > 3 or (len(norm) == 3 and norm.isalpha() and norm not in STOPWORDS)
 
 
 # A long quotation most of whose words stand in a source's wording in order, the
@@ -212,9 +218,7 @@ def _gapped(match: QuoteMatch, typed: list[QWord]) -> QuoteMatch | None:
     if match.typed_count < MIN_WORDS_GAPPED:
         return None
     loose = align(typed, list(match.wording.words), drop=GAPPED_DROP)
-    content = sum(
-        1 for op in loose.ops if op.kind == "equal" and op.typed and len(op.typed.norm) > 3
-    )
+    content = sum(1 for op in loose.ops if _content_kept(op))
     if loose.matched < MIN_KEPT_GAPPED * match.typed_count or content < MIN_CONTENT_GAPPED:
         return None
     return QuoteMatch(match.wording, loose, match.typed_count)
