@@ -100,6 +100,10 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'Anna Kowal opened the bridge.\n\n"{WORDS}," a juror said.',
         "Juror",
     ),
+    "described with a body's name": (
+        f'Anna Kowal opened the bridge.\n\nA U.S. Navy official said the Navy heard "{WORDS.lower()}".',
+        "U.S. Navy official",
+    ),
     "the description of a named person": (
         f'Mayor Anna Kowal opened the bridge.\n\nThe mayor said the works were hard.\n\n"{WORDS}," she said.',
         "Anna Kowal",

@@ -93,10 +93,11 @@ _SURNAME_BEFORE = re.compile(
     rf"(?:\s+(?P<name>{CAPITAL}[\w’'-]+))?[\s,:]*$"
 )
 # Someone the article describes but does not name, saying something: "The juror
-# said", "another juror told CNN", "“…,” a witness said". The head is the last word.
+# said", "another juror told CNN", "“…,” a witness said", "a U.S. Navy official
+# said" (whose body's name is part of the description). The head is the last word.
 _NAMELESS = re.compile(
     r"(?:^\s*|[.;:,]\s+|\s\s|\b(?:and|but|as)\s+)(?P<det>(?i:the|a|an|another|one))\s+"
-    r"(?P<described>(?:[a-z][\w’'-]*\s+){0,2}(?P<head>[a-z][\w’'-]*))\s+"
+    r"(?P<described>(?:(?:[a-z][\w’'-]*|[A-Z][\w.’'-]*)\s+){0,3}(?P<head>[a-z][\w’'-]*))\s+"
     r"(?i:said|says|stated|states|told|tells|added|adds|wrote|explained|noted|recalled)\b"
 )
 # Initials that name a body ("FOMC", "NTSB"): capitals only, two to six of them.
