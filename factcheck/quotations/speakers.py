@@ -80,7 +80,10 @@ _TOKEN = re.compile(r"\S+")
 _AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?(?:\s+(?:[A-Z]\.){2,3})?\s+$")
 # The appositive describes the person ("Juliette, a Cal Fire spokeswoman, said"); one
 # that opens with a capital is more often a place's ("in Elm County, New York, said").
-_BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,(?!\s*{CAPITAL})[^,]{{1,100}},\s*)?$")
+# An appositive may open with a body's possessive ("Jonatan Hatzor, Parametrix’s
+# co-founder, said"), which names no place.
+_NO_PLACE = rf"(?!\s*{CAPITAL}(?![\w.-]{{0,40}}[’']s\s))"
+_BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,{_NO_PLACE}[^,]{{1,100}},\s*)?$")
 # A name that opens the words before its verb may carry an appositive of two parts
 # ("“…,” Ricardo Gabaldón, the mayor of Utiel, a town in Valencia, told …"); further
 # in, two commas' parts are more often a place and a description ("a road in
@@ -90,7 +93,7 @@ _BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,(?!\s*{CAPITAL})[^,]{{1
 # names places.
 _APPOSED = re.compile(rf"\b[a-z][\w’'-]*\s*,\s*(?P<name>{_TITLE}?{_NAME})\s*,\s*$")
 _OPENING_BEFORE = re.compile(
-    rf"^\W*(?P<name>{_TITLE}?{_NAME})\s*(?:,(?!\s*{CAPITAL})[^,]{{1,100}}){{2}},\s*$"
+    rf"^\W*(?P<name>{_TITLE}?{_NAME})\s*(?:,{_NO_PLACE}[^,]{{1,100}}){{2}},\s*$"
 )
 # How far from its quotation a speaker may be named, in characters: longer than
 # any sentence in the seed articles (the longest is under 400).
