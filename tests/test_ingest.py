@@ -104,6 +104,15 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'Anna Kowal opened the bridge.\n\nA U.S. Navy official said the Navy heard "{WORDS.lower()}".',
         "U.S. Navy official",
     ),
+    "a body's possessive in the appositive": (
+        f"Anna Kowal, Harbourco’s co-founder and chief, said the bridge was “{WORDS.lower()}.”",
+        "Anna Kowal",
+    ),
+    # A one-word name the article never gives a first name or a title, named twice.
+    "a body by its one-word name": (
+        f'The Harbourco plan was late.\n\n"{WORDS}," Harbourco said in a statement.',
+        "Harbourco",
+    ),
     "the description of a named person": (
         f'Mayor Anna Kowal opened the bridge.\n\nThe mayor said the works were hard.\n\n"{WORDS}," she said.',
         "Anna Kowal",
@@ -145,6 +154,11 @@ NOT_QUOTATIONS: dict[str, str] = {
     "a place and its region": f'Officials in Elm County, New York, said "{WORDS}."',
     "a participle of another subject": f'After Anna Kowal spoke, reporters left, saying "{WORDS}."',
     "what befell him": f'Anna Kowal spoke.\n\nHe was met with cheers and a chant of "{WORDS}" from the crowd.',
+    # A surname alone, once, with no full name: whose it is is unknown.
+    "a lone surname": f'The plan was late.\n\n"{WORDS}," Kowalczyk said.',
+    "a surname given a first name elsewhere": (
+        f'"{WORDS}," Kowal said.\n\nThe works, Kowal said, were hard. Anna Kowal left.'
+    ),
     "a crowd's chant": f'"Nobody was hurt," Anna Kowal said, as the crowd cheered and chanted: "{WORDS}."',
 }
 
@@ -1013,3 +1027,11 @@ def test_a_share_joins_only_what_its_printed_precision_meets() -> None:
     # ("4.0 percent", 3.95 to 4.05) it does not.
     assert _near_enough(later, wages.quantity)
     assert not _near_enough(later, _as_printed(wages))
+
+
+def test_a_figures_subject_leaves_out_the_words_of_the_figure_beside_it() -> None:
+    sentence = "Losses ranged from $6 million (ferries) to $143 million (tankers) a firm."
+    proposal = propose(sentence, _empty(), SOURCE)
+    subjects = {f.text: f.subject for f in proposal.figures}
+    assert "ferries" in subjects["$6 million"] and "tankers" not in subjects["$6 million"]
+    assert "tankers" in subjects["$143 million"] and "ferries" not in subjects["$143 million"]

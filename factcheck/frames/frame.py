@@ -91,17 +91,7 @@ def read_frame(
     """
     lo, hi = clause_span(text, start, end)
     clause = text[lo:hi]
-    own_lo = max(
-        [
-            lo,
-            *(
-                _boundary(text, e, start)
-                for s, e in neighbours
-                if lo <= s and e <= start and not _change_from(text, s, e, start)
-            ),
-        ]
-    )
-    own_hi = min([hi, *(_boundary(text, end, s) for s, e in neighbours if s >= end and e <= hi)])
+    own_lo, own_hi = own_span(text, start, end, neighbours, (lo, hi))
     # The number's own words ("February" of "February 4") say nothing of what it is about.
     around = f"{text[own_lo:start]} {text[end:own_hi]}"
     return Frame(
@@ -115,6 +105,30 @@ def read_frame(
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]) | months_in(around),
         near=frozenset(content_stems(_beside(text[own_lo:start], text[end:own_hi]))),
     )
+
+
+def own_span(
+    text: str,
+    start: int,
+    end: int,
+    neighbours: Sequence[tuple[int, int]],
+    clause: tuple[int, int],
+) -> tuple[int, int]:
+    """The part of the number's clause whose words are its own: up to where the
+    words of the figures beside it begin (`neighbours`, as for read_frame)."""
+    lo, hi = clause
+    own_lo = max(
+        [
+            lo,
+            *(
+                _boundary(text, e, start)
+                for s, e in neighbours
+                if lo <= s and e <= start and not _change_from(text, s, e, start)
+            ),
+        ]
+    )
+    own_hi = min([hi, *(_boundary(text, end, s) for s, e in neighbours if s >= end and e <= hi)])
+    return own_lo, own_hi
 
 
 _FROM = re.compile(r"\bfrom[^\S\n]{1,3}$", re.IGNORECASE)

@@ -29,6 +29,7 @@ from factcheck.frames.frame import (
     elided,
     lender,
     neighbour_spans,
+    own_span,
     restates,
     with_its_noun,
 )
@@ -384,6 +385,8 @@ class _Reader:
             )
         if who is None:
             surname = _surname(masked, span)
+            if surname and _describes(masked, surname):
+                surname = ""  # "a U.S. Navy official said": an official, not the Navy
             sid = self._register(surname) if surname else ""
             if sid:
                 self._speaking(Attribution(surname, sid))
@@ -424,9 +427,13 @@ class _Reader:
         if kind == "person" and (_ACRONYM.fullmatch(name) or _body_name(name)):
             kind = "organisation"  # "the FOMC said", "the Maritime Alliance said": a body
         elif kind == "person" and len(name.split()) < 2:
-            name = self._full_name(name)
-            if not name:
+            full = self._full_name(name)
+            if not full and _a_bodys_name(self.article, name):
+                kind = "organisation"  # "“…,” CrowdStrike said": never anyone's surname
+            elif not full:
                 return ""  # "Mr. Wang" with no full name before: too little to register
+            else:
+                name = full
         # "a lengthy joint statement" is the joint statement already known.
         words = name.split()
         for i in range(len(words) if kind != "person" else 1):
@@ -534,7 +541,7 @@ class _Reader:
         elif self._repeats(frame, unit, value, text):
             return
         else:
-            subject = _subject(masked, q) + (_borrowed(masked, lent, unit) if lent else "")
+            subject = _subject(masked, q, others) + (_borrowed(masked, lent, unit) if lent else "")
             entry, new = self._unique(_slug(f"{unit} {subject}", MAX_ID_LENGTH)), True
         # The same printed figure again is the same report, unless it holds for
         # another moment ("grew overnight to 12,500 acres", "by 6 a.m. Sunday, 12,500").
@@ -898,11 +905,12 @@ _EDGE = ".,;:!?()[]“”\"‘’'"
 MAX_TOTAL_WORDS = 8  # of a subject that starts at a total: "death toll in … floods to"
 
 
-def _subject(masked: str, q: Quantity) -> str:
+def _subject(masked: str, q: Quantity, others: Sequence[tuple[int, int]]) -> str:
     """Words around the figure, for the editor to reword: the registry's subject."""
     # Whitespace words, so that "1,150" stays one word; punctuation at their ends goes.
-    # Within the figure's clause: the other clause of "A has 3, while B has 5" is not it.
-    lo, hi = clause_span(masked, q.start, q.end)
+    # Within the figure's clause: the other clause of "A has 3, while B has 5" is not it;
+    # nor the words of the figures beside it ("from $6 million (manufacturing) to").
+    lo, hi = own_span(masked, q.start, q.end, others, clause_span(masked, q.start, q.end))
     before = [w.strip(_EDGE) for w in masked[max(lo, q.start - 200) : q.start].split()[-5:]]
     total, at = total_before(masked, q.start, q.end)
     if total and at >= lo:
@@ -912,6 +920,12 @@ def _subject(masked: str, q: Quantity) -> str:
         before = [w.strip(_EDGE) for w in words[max(0, named - 1) :][:MAX_TOTAL_WORDS]]
     after = [w.strip(_EDGE) for w in masked[q.end : min(hi, q.end + 200)].split()[:6]]
     return " ".join(w for w in [*before, "…", *after] if w)
+
+
+def _describes(masked: str, name: str) -> bool:
+    """Whether `name` is part of a description of who speaks ("a U.S. Navy official")."""
+    found = _NAMELESS.search(masked)
+    return found is not None and name in found.group("described").split()
 
 
 def _surname(masked: str, span: QuoteSpan) -> str:
@@ -1003,6 +1017,33 @@ def _shared_name_words(article: str) -> frozenset[str]:
 
 _NAME_RUN = re.compile(rf"{CAPITAL}[\w’'-]+(?:[ \t\n]+{CAPITAL}[\w’'-]+)+")  # no full stop inside
 _NAME_WORD = re.compile(rf"{CAPITAL}[\w’'-]+")
+
+
+MIN_BODY_MENTIONS = 2
+# A word and what stands between it and the word before (space only, or more).
+_WORD_AND_GAP = re.compile(r"([^\s]{1,80})(\s{0,3})")
+
+
+def _a_bodys_name(article: str, word: str) -> bool:
+    """Whether a one-word speaker the article never writes after a capitalised word
+    (no given name, no title: "the CrowdStrike update", "“…,” CrowdStrike said") is
+    a body's name, which it names at least twice, rather than a surname whose
+    person the article has not named in full."""
+    if not _NAME_WORD.fullmatch(word):
+        return False
+    mentions, before = 0, ""
+    for found in _WORD_AND_GAP.finditer(article):
+        token = found.group(1)
+        if token.strip("“”\"'‘’(),.:;!?—–").removesuffix("’s").removesuffix("'s") == word:
+            mentions += 1
+            # A given name or a title before it; a sentence's last word is neither
+            # ("… from Microsoft. CrowdStrike said"), unless it is "Mr." and the like.
+            # Nor is a function word opening a sentence ("The CrowdStrike update").
+            named = before[-1:].isalpha() and before.lower() not in STOPWORDS
+            if before[:1].isupper() and (named or before in TITLES):
+                return False
+        before = token if found.group(2) and "\n" not in found.group(2) else ""
+    return mentions >= MIN_BODY_MENTIONS
 
 
 def _alone(text: str, name: str) -> set[str]:
