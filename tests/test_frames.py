@@ -1220,3 +1220,25 @@ def test_a_claim_of_months_its_entry_does_not_give_is_not_called_wrong() -> None
         _against(rows, "Marrow revised July's count to 124,000 jobs.").verdict
         is Verdict.CONTRADICTED
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The entry is the claim's "12 divers"; the 480, forty times off it, is
+        # another figure (the whole search's), which the registry does not hold.
+        ("The search used 480 divers, or 12 divers a crew on average.", Verdict.SUPPORTED),
+        ("The search used 480 divers, or 14 divers a crew on average.", Verdict.CONTRADICTED),
+        # Of the entry's order, a wrong number is wrong whatever else the claim says.
+        ("The crews averaged 14 divers per crew over 2 days.", Verdict.CONTRADICTED),
+    ],
+)
+def test_an_entry_the_claims_other_figure_bears_out_is_that_figures(
+    claim: str, verdict: Verdict
+) -> None:
+    rows = [("divers a crew", 12, "divers", "The search crews averaged 12 divers per crew.", "12")]
+    rows += [
+        (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
+    ]
+    said = _against(rows, claim)
+    assert said.verdict is verdict, said.reasons

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 from factcheck.figures.ranges import AGE
 from factcheck.figures.reader import read_figures
 from factcheck.matching.index import Index, index_for
-from factcheck.model import SEVERITY, Part, Quantity, Registry, Result, Verdict
+from factcheck.model import SEVERITY, Figure, Part, Quantity, Registry, Result, Verdict
 from factcheck.quotations.spans import find_quotes, mask_quotes
-from factcheck.verdicts.figures import figure_part
+from factcheck.verdicts.figures import agrees_with_any, figure_part
 
 if TYPE_CHECKING:
     from factcheck.matching.figures import FigureMatch
@@ -124,6 +124,8 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         others = neighbour_spans(k, found_figures)
         frame = read_frame(masked, q.start, q.end, common, others, sayers=q.dimension == AGE)
         found = find_figure(with_its_noun(k, found_figures, masked), frame, index)
+        if found is not None and found.confident:
+            found = _not_anothers(k, found_figures, found)
         if found is None:
             parts.append(Part("figure", q.text, q.start, q.end, Verdict.UNVERIFIED))
         elif not found.confident:
@@ -131,6 +133,35 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
         else:
             parts.append(figure_part(q, found.info.figure, found.score, index.registry, masked))
     return parts
+
+
+# How many times off the entry's value a claim's number must be for the claim's
+# other figure that the entry bears out to be the entry's number instead.
+FAR_OFF = 5.0
+
+
+def _not_anothers(k: int, figures: list[Quantity], found: FigureMatch) -> FigureMatch:
+    """The match, unless the entry is another number's of the same claim: in
+    "puts the loss at $5.4 billion, or $44 million a company", an entry that the
+    $44 million bears out is that number's, so the $5.4 billion, of another order
+    altogether, is not wrong by it. (Six hours against 9.5 hours "over two days"
+    is still wrong: the same order as the entry's hours.)"""
+    from factcheck.matching.figures import FigureMatch
+
+    q, figure = figures[k], found.info.figure
+    if agrees_with_any(q, figure) or not _far_off(q, figure):
+        return found
+    for j, other in enumerate(figures):
+        if j != k and other.dimension == q.dimension and agrees_with_any(other, figure):
+            why = f"the entry is the claim's {other.text}, another of its figures"
+            return FigureMatch(found.info, found.score, False, why)
+    return found
+
+
+def _far_off(q: Quantity, figure: Figure) -> bool:
+    """Whether the number is FAR_OFF times above or below every source's value."""
+    values = [r.quantity.value for r in figure.reports] or [figure.quantity.value]
+    return all(v > 0 and q.value > 0 and max(q.value / v, v / q.value) > FAR_OFF for v in values)
 
 
 def _nearest(q: Quantity, found: FigureMatch) -> Part:
