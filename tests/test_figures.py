@@ -113,6 +113,10 @@ def _one(phrase: str):  # type: ignore[no-untyped-def]
         # Forms reporters use: bounds, ranges, shares, speeds, clock times.
         ("15 people", "more than 15 people", False),
         ("16 people", "more than 15 people", True),
+        # "About" a round number is loose, but not by a quarter: 200,000 is not 155,000.
+        ("about 200,000 jobs", "around 150,000 jobs", False),
+        ("about 200,000 jobs", "about 180,000 jobs", True),
+        ("about 2,000 apartments", "nearly 2,000 apartments", True),
         ("100,000 troops", "over 100,000 troops", True),
         ("49 people", "fewer than 50 people", True),
         ("9 feet", "8 to 10 feet", True),

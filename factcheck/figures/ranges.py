@@ -8,7 +8,7 @@ overlap. The rules, in one place so they can be read and argued with:
 - exact "4,200": rounded to its last significant digit, but never more
   loosely than 2.5% either way ("10" is 9.75–10.25, not 5–15);
 - "about/some/around/roughly": the same rounding without the 2.5% cap
-  (still at most 25%) and at least 2% either way;
+  (still at most 15%) and at least 2% either way;
 - "nearly/almost": up to 10% (or one rounding step) below, never above;
 - "over/more than/at least": above, by at most half again or one rounding
   step, whichever is more ("more than 20" is 20–30);
@@ -23,7 +23,7 @@ from factcheck.figures.units import EXACT_DIMENSIONS, split_date
 
 EXACT_SLACK = 0.025
 ABOUT_MIN = 0.02
-ABOUT_MAX = 0.25
+ABOUT_MAX = 0.15
 NEARLY = 0.10
 OVER = 0.5
 
