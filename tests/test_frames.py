@@ -442,6 +442,7 @@ TOTALS_READ: list[tuple[str, str]] = [
     # "The number of" a plural is a count of that plural.
     ("The number of unemployed people, at 6.8 million, changed little.", "people"),
     ("The number of diverted flights was 30.", "flights"),
+    ("Its total of cancelled flights since Friday reached almost 4,700.", "flights"),
     # Not a bare count, or no total before it.
     ("The number of them was 30.", ""),
     ("The toll rose to 205 people.", ""),

@@ -55,10 +55,14 @@ def total_before(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 # "The number of unemployed people, at 6.8 million", "the number of flights was
-# 30": the count is of the plural after "number of".
+# 30", "its total of cancelled flights since Friday reached 4,700": the count is
+# of the plural after "number of" or "total of", a few words of when or where
+# allowed before the verb.
 _NUMBER_OF = re.compile(
-    r"\bnumber[^\S\n]{1,3}of[^\S\n]{1,3}(?:the[^\S\n]{1,3})?(?:[a-z][\w-]{0,30}[^\S\n]{1,3}){0,2}?"
+    r"\b(?:number|total)[^\S\n]{1,3}of[^\S\n]{1,3}(?:the[^\S\n]{1,3})?"
+    r"(?:[a-z][\w-]{0,30}[^\S\n]{1,3}){0,2}?"
     r"(?P<noun>[a-z][\w-]{0,30}s|people)\b,?"
+    r"(?:[^\S\n]{1,3}(?:since|in|on|at|by|this|last|[A-Z][\w’'-]{0,30})){0,4}?"
     r"[^\S\n]{1,3}(?:was|is|stood[^\S\n]{1,3}at|at|rose[^\S\n]{1,3}to|fell[^\S\n]{1,3}to|reached|hit)"
     r"[^\S\n]{1,3}$",
     re.IGNORECASE,
