@@ -37,6 +37,8 @@ def storm() -> Registry:
         ("In March 2026 the storm killed 72 people", Verdict.SUPPORTED, ""),
         ("On March 3 the storm had killed 31 people", Verdict.SUPPORTED, ""),
         ("On Tuesday the storm had killed 60 people", Verdict.CONTRADICTED, ""),
+        # "Since Tuesday" starts the span a total runs over; its moment is the latest.
+        ("Since Tuesday the storm has killed 72 people", Verdict.SUPPORTED, ""),
         ("500 people were killed by the storm", Verdict.CONTRADICTED, ""),
         ("45 people were killed by the storm", Verdict.CONTRADICTED, ""),
     ],

@@ -26,7 +26,7 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _CLOCK_FIRST = r"(?:(?P<clock>\d{1,2}(?::\d{2})?\s{0,3}[ap]\.?\s?m\.?|noon|midnight)\s{1,3})?"
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s{0,3}(?P<ap>[ap])", re.IGNORECASE)
 _NAMED = re.compile(
-    rf"\b(?:on|by|as\s{{1,3}}of|since|until)\s{{1,3}}{_CLOCK_FIRST}(?P<weekday>{_WEEKDAY})\b"
+    rf"\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}{_CLOCK_FIRST}(?P<weekday>{_WEEKDAY})\b"
     rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<month>{_MONTH})\.?\s{{1,3}}(?P<day>\d{{1,2}})\b(?:,?\s{{1,3}}(?P<year>\d{{4}}))?"
     rf"|\b(?:on|by|as\s{{1,3}}of)\s{{1,3}}(?P<day2>\d{{1,2}})\s{{1,3}}(?P<month2>{_MONTH})\b(?:\s{{1,3}}(?P<year2>\d{{4}}))?"
     rf"|\b(?:in|during|by)\s{{1,3}}(?P<month3>{_MONTH})\b(?:\s{{1,3}}(?P<year3>\d{{4}}))?",
