@@ -113,6 +113,19 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'The Harbourco plan was late.\n\n"{WORDS}," Harbourco said in a statement.',
         "Harbourco",
     ),
+    # The full name may come later, or only inside a quotation.
+    "a surname named in full later": (
+        f'"{WORDS}," Kowal said.\n\nThe works were hard. Anna Kowal left.',
+        "Anna Kowal",
+    ),
+    "a surname named in full in a quotation": (
+        f'Tomas Berg said: "I called Anna Kowal." Beaming, Kowal said: "{WORDS}."',
+        "Anna Kowal",
+    ),
+    "he after a title, no one named yet": (
+        f'After the Prime Minister had held his seat, he said: "{WORDS}."',
+        "Prime Minister",
+    ),
     "the description of a named person": (
         f'Mayor Anna Kowal opened the bridge.\n\nThe mayor said the works were hard.\n\n"{WORDS}," she said.',
         "Anna Kowal",
@@ -156,9 +169,6 @@ NOT_QUOTATIONS: dict[str, str] = {
     "what befell him": f'Anna Kowal spoke.\n\nHe was met with cheers and a chant of "{WORDS}" from the crowd.',
     # A surname alone, once, with no full name: whose it is is unknown.
     "a lone surname": f'The plan was late.\n\n"{WORDS}," Kowalczyk said.',
-    "a surname given a first name elsewhere": (
-        f'"{WORDS}," Kowal said.\n\nThe works, Kowal said, were hard. Anna Kowal left.'
-    ),
     "a crowd's chant": f'"Nobody was hurt," Anna Kowal said, as the crowd cheered and chanted: "{WORDS}."',
 }
 

@@ -307,6 +307,11 @@ class _Reader:
             full = self._full_name(word) if word not in TITLES else ""
             if full:
                 return Attribution(full, self.names.identify(full))
+        if not (self.newcomer or self.last):
+            title = _title_before(masked[:at])
+            if title:  # "After the Prime Minister held his seat, he said": no one named yet
+                self.described.add(title)
+                return Attribution(title)
         if self.newcomer:
             name = self.newcomer
         elif self.last and not (singular and self._body(self.last)):
@@ -427,7 +432,10 @@ class _Reader:
         if kind == "person" and (_ACRONYM.fullmatch(name) or _body_name(name)):
             kind = "organisation"  # "the FOMC said", "the Maritime Alliance said": a body
         elif kind == "person" and len(name.split()) < 2:
-            full = self._full_name(name)
+            given = _given_name(self.article, name)
+            full = self._full_name(name) or (f"{given} {name}" if given else "")
+            if full and not self._personal(full):
+                full = ""  # "New York said": a place, not a person
             if not full and _a_bodys_name(self.article, name):
                 kind = "organisation"  # "“…,” CrowdStrike said": never anyone's surname
             elif not full:
@@ -922,6 +930,19 @@ def _subject(masked: str, q: Quantity, others: Sequence[tuple[int, int]]) -> str
     return " ".join(w for w in [*before, "…", *after] if w)
 
 
+# "the Prime Minister", "the Mayor": a title held by someone, with "the".
+_THE_TITLE = re.compile(
+    rf"\b[Tt]he[^\S\n]{{1,3}}(?P<title>(?:{CAPITAL}[a-z]+[^\S\n]{{1,3}}){{0,2}}{CAPITAL}[a-z]+)"
+)
+
+
+def _title_before(text: str) -> str:
+    """The last title `text` names with "the" ("the Prime Minister"), or ""."""
+    found = [m.group("title") for m in _THE_TITLE.finditer(text)]
+    titles = [t for t in found if all(w in TITLES for w in t.split())]
+    return titles[-1] if titles else ""
+
+
 def _describes(masked: str, name: str) -> bool:
     """Whether `name` is part of a description of who speaks ("a U.S. Navy official")."""
     found = _NAMELESS.search(masked)
@@ -1022,6 +1043,28 @@ _NAME_WORD = re.compile(rf"{CAPITAL}[\w’'-]+")
 MIN_BODY_MENTIONS = 2
 # A word and what stands between it and the word before (space only, or more).
 _WORD_AND_GAP = re.compile(r"([^\s]{1,80})(\s{0,3})")
+_TOKEN_EDGE = "“”\"'‘’(),.:;!?—–"
+
+
+def _words_before(article: str, word: str) -> list[str]:
+    """The word right before each writing of `word` in the article, on its line
+    ("" at a line's start): what may be its given name or title."""
+    found, before = [], ""
+    for m in _WORD_AND_GAP.finditer(article):
+        token = m.group(1)
+        if token.strip(_TOKEN_EDGE).removesuffix("’s").removesuffix("'s") == word:
+            found.append(before)
+        before = token if m.group(2) and "\n" not in m.group(2) else ""
+    return found
+
+
+def _names_it(before: str) -> bool:
+    """Whether the word before a name is a given name or a title ("Anna", "Mayor",
+    "Mr."): not a sentence's last word ("… from Microsoft. CrowdStrike said"), nor
+    a function word opening one ("The CrowdStrike update")."""
+    if not before[:1].isupper():
+        return False
+    return before in TITLES or (before[-1:].isalpha() and before.lower() not in STOPWORDS)
 
 
 def _a_bodys_name(article: str, word: str) -> bool:
@@ -1031,19 +1074,17 @@ def _a_bodys_name(article: str, word: str) -> bool:
     person the article has not named in full."""
     if not _NAME_WORD.fullmatch(word):
         return False
-    mentions, before = 0, ""
-    for found in _WORD_AND_GAP.finditer(article):
-        token = found.group(1)
-        if token.strip("“”\"'‘’(),.:;!?—–").removesuffix("’s").removesuffix("'s") == word:
-            mentions += 1
-            # A given name or a title before it; a sentence's last word is neither
-            # ("… from Microsoft. CrowdStrike said"), unless it is "Mr." and the like.
-            # Nor is a function word opening a sentence ("The CrowdStrike update").
-            named = before[-1:].isalpha() and before.lower() not in STOPWORDS
-            if before[:1].isupper() and (named or before in TITLES):
-                return False
-        before = token if found.group(2) and "\n" not in found.group(2) else ""
-    return mentions >= MIN_BODY_MENTIONS
+    before = _words_before(article, word)
+    return len(before) >= MIN_BODY_MENTIONS and not any(_names_it(b) for b in before)
+
+
+def _given_name(article: str, word: str) -> str:
+    """The given name the article writes before a surname anywhere, its
+    quotations included ("I’ve called Sir Keir Starmer", then "Starmer said"), or ""."""
+    if not _NAME_WORD.fullmatch(word):
+        return ""
+    given = [b for b in _words_before(article, word) if _names_it(b) and b not in TITLES]
+    return next((b for b in given if _NAME_WORD.fullmatch(b)), "")
 
 
 def _alone(text: str, name: str) -> set[str]:
