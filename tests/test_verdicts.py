@@ -67,6 +67,12 @@ def test_engine_on_a_fictional_registry(
         ('E. Varga said: "whole colourful valley"', Verdict.SUPPORTED),
         ('Mayor Varga said: "whole colourful valley"', Verdict.SUPPORTED),
         ('Ellie Varga said: "whole colourful valley"', Verdict.SUPPORTED),
+        # A surname the registry does not know, after the words: someone else named.
+        ('"This bridge will open the harbour to the whole colourful valley," Nowak said.',
+         Verdict.CONTRADICTED),
+        # A word of her own name is hers.
+        ('"This bridge will open the harbour to the whole colourful valley," Elena said.',
+         Verdict.SUPPORTED),
     ],
 )  # fmt: skip
 def test_a_wrong_given_name_is_a_wrong_speaker(
@@ -75,7 +81,7 @@ def test_a_wrong_given_name_is_a_wrong_speaker(
     result = check(claim, mini)
     assert result.verdict is verdict, result.reasons
     if verdict is Verdict.CONTRADICTED:
-        assert "; the speaker is Elena Varga" in result.reasons[0], result.reasons
+        assert "; the speaker is Elena Varga" in result.reasons[-1], result.reasons
 
 
 def test_reasons_say_what_is_wrong_in_plain_words(mini: Registry) -> None:

@@ -126,7 +126,7 @@ def attribute(
     if verb is None:
         return None
     mentions = index.mentions(masked)
-    return _subject(masked, verb, mentions, index, whole)
+    return _subject(masked, verb, mentions, index, whole, quote_end)
 
 
 def _window(masked: str, quote_start: int, quote_end: int) -> tuple[str, int, int]:
@@ -196,6 +196,7 @@ def _subject(
     mentions: list[Mention],
     index: SpeakerIndex,
     whole: bool = False,
+    quote_end: int = -1,
 ) -> Attribution | None:
     # A name with another verb of saying after it is that verb's subject ("Kowal said,
     # as the crowd cheered and chanted: “…”"), not this one's.
@@ -231,6 +232,15 @@ def _subject(
             return found
     if before:
         return Attribution(before[-1].text, before[-1].speaker)
+    if (
+        surname
+        and surname not in BEFORE_NAMES
+        and named
+        and _after_quotation(masked, named, quote_end)
+    ):
+        # "“…,” Sunak said" of no speaker the registry knows: still someone named
+        # (not "Officials say …", which opens a sentence).
+        return Attribution(surname)
     return None
 
 
@@ -315,6 +325,13 @@ def _nearer(mention: Mention, named: re.Match[str] | None, index: SpeakerIndex) 
         if _is_full_name(person) and not (mention.start < b and a < mention.end):
             return _named(person, index)
     return Attribution(mention.text, mention.speaker)
+
+
+def _after_quotation(masked: str, named: re.Match[str], quote_end: int) -> bool:
+    """Whether the name stands right after the quotation ("“…,” Sunak said")."""
+    return 0 <= quote_end <= named.start("name") and not masked[
+        quote_end : named.start("name")
+    ].strip(" ,”\"’'")
 
 
 def _named_before(text: str) -> re.Match[str] | None:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.matching.index import Index, Wording
-from factcheck.model import Evidence, Part, Quotation, Verdict
+from factcheck.model import Evidence, Part, Quotation, Speaker, Verdict
 from factcheck.quotations.align import (
     ADD,
     DROP,
@@ -257,7 +257,20 @@ def _wrong_speaker(
     speaker = index.registry.speakers.get(quotation.speaker)
     if speaker is not None and speaker.kind == "description":
         return ""  # the sources do not say who spoke: the claim's name may be right
+    if (
+        speaker is not None
+        and not attribution.speaker
+        and _one_of_theirs(attribution.name, speaker)
+    ):
+        return ""  # "Keir said": a word of the speaker's own name
     return f"attributed to {attribution.name}; the speaker is {_speaker_name(index, quotation)}"
+
+
+def _one_of_theirs(name: str, speaker: Speaker) -> bool:
+    """Whether a name the registry does not know is words of the speaker's names."""
+    theirs = {w for called in (speaker.name, *speaker.aliases) for w in called.split()}
+    written = [w for w in name.split() if w not in BEFORE_NAMES]
+    return bool(written) and all(w in theirs for w in written)
 
 
 def _misnamed(name: str, quotation: Quotation, index: Index) -> str:
