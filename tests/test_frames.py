@@ -1243,3 +1243,38 @@ def test_an_entry_the_claims_other_figure_bears_out_is_that_figures(
     ]
     said = _against(rows, claim)
     assert said.verdict is verdict, said.reasons
+
+
+def test_a_year_that_dates_is_not_a_year_that_bounds_a_span_whatever_one_report_says() -> None:
+    # One report says the year bounds a span ("since 2001"); another gives it no
+    # role word ("the 2001 election"): a claim's "in 2019" is still not it.
+    entry = """[[figures]]
+id = "turnout-since"
+subject = "turnout the lowest since"
+keywords = []
+value = 2001
+unit = "calendar-year"
+  [[figures.reports]]
+  source = "a"
+  value = 2001
+  text = "2001"
+  sentence = "Marrow turnout stood at 60%, the lowest since 2001."
+  [[figures.reports]]
+  source = "a"
+  value = 2001
+  text = "2001"
+  sentence = "Marrow turnout was the second-lowest, the lowest being the 2001 election."
+"""
+    tables = entry + _figure_tables(
+        "t-",
+        [
+            (n, k, n, f"Marrow port has {k} {n}.", str(k))
+            for k, n in enumerate(["tugs", "piers"], 2)
+        ],
+    )
+    said = _checked(tables, "Marrow turnout in 2019 was 67%, the lowest.")
+    assert said.verdict is Verdict.UNVERIFIED, said.reasons
+    assert (
+        _checked(tables, "Marrow turnout was the lowest since 2005.").verdict
+        is Verdict.CONTRADICTED
+    )

@@ -206,8 +206,11 @@ def _another_role(q: Quantity, claim: Frame, info: FigureInfo) -> str:
     if q.dimension != "calendar-year":
         return ""
     ours = _role(claim.text, claim.text.find(q.text))
+    # A report whose year no such word stands before ("the 2001 election") says
+    # nothing of its role; the others still do.
     theirs = {_role(r.sentence, r.sentence.find(r.text)) for r in info.figure.reports if r.text}
-    if not ours or not theirs or "" in theirs or ours in theirs:
+    theirs.discard("")
+    if not ours or not theirs or ours in theirs:
         return ""
     return f"the claim's year is {ours} {q.text}, the entry's is {' or '.join(sorted(theirs))} it"
 
