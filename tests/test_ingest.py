@@ -1045,3 +1045,19 @@ def test_a_figures_subject_leaves_out_the_words_of_the_figure_beside_it() -> Non
     subjects = {f.text: f.subject for f in proposal.figures}
     assert "ferries" in subjects["$6 million"] and "tankers" not in subjects["$6 million"]
     assert "tankers" in subjects["$143 million"] and "ferries" not in subjects["$143 million"]
+
+
+def test_a_report_of_no_date_leaves_no_moment_for_a_series_to_move_from() -> None:
+    from factcheck.verdicts.engine import check
+
+    # The first source is undated: the second's far value may be of the same
+    # moment, so it is not the figure moving, and no series judges the first.
+    registry = _registry_of(
+        "The storm in Marrow killed 190 people, officials said.",
+        "The storm in Marrow killed at least 95 people, officials said.",
+        ("", "2025-03-07"),
+    )
+    people = [f for f in registry.figures if f.quantity.unit == "people"]
+    assert not any(f.series for f in people), people
+    claim = "The storm in Marrow killed 190 people, officials said."
+    assert check(claim, registry).verdict.value in ("supported", "disputed")

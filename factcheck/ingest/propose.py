@@ -592,7 +592,7 @@ class _Reader:
             and stems(figure.quantity.unit) == stems(unit)
             and _share(frame, found.info) >= SERIES_OVERLAP
             and _within(q, figure.quantity, SERIES_RATIO)
-            and moment not in self._moments(figure)
+            and self._another_moment(figure, moment)
         )
 
     def _moves(self, q: Quantity, figure: Figure, moment: str) -> bool:
@@ -603,8 +603,14 @@ class _Reader:
         return (
             q.dimension not in EXACT_DIMENSIONS_TO_JOIN
             and not any(_close(q, r.quantity, exact=False) for r in figure.reports)
-            and moment not in self._moments(figure)
+            and self._another_moment(figure, moment)
         )
+
+    def _another_moment(self, figure: Figure, moment: str) -> bool:
+        """Whether `moment` is one the entry has no report for, knowably: a report
+        of no date (an undated source) may be of any moment, this one too."""
+        known = self._moments(figure)
+        return bool(moment) and "" not in known and moment not in known
 
     def _moments(self, figure: Figure) -> set[str]:
         """The moments the entry has reports for, in the registry and this article."""
