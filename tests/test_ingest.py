@@ -1061,3 +1061,15 @@ def test_a_report_of_no_date_leaves_no_moment_for_a_series_to_move_from() -> Non
     assert not any(f.series for f in people), people
     claim = "The storm in Marrow killed 190 people, officials said."
     assert check(claim, registry).verdict.value in ("supported", "disputed")
+
+
+def test_a_count_with_none_before_it_takes_the_noun_of_the_count_after_and() -> None:
+    proposal = propose(
+        "The Marrow party won a majority of 174 and a projected total of 412 seats.",
+        _empty(),
+        SOURCE,
+    )
+    assert [(f.value, f.unit) for f in proposal.figures] == [(174, "seats"), (412, "seats")]
+    # Not across a clause of its own: "174 voted and the council has 12 seats".
+    apart = propose("In Marrow 174 voted, and the council now has 12 seats.", _empty(), SOURCE)
+    assert [(f.value, f.unit) for f in apart.figures] == [(12, "seats")]

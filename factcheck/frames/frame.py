@@ -371,15 +371,29 @@ def nearest_of_kind(k: int, figures: Sequence[Quantity]) -> list[Quantity]:
 def lender(k: int, figures: Sequence[Quantity], text: str) -> Quantity | None:
     """ "Seventeen passengers were injured and four were taken to hospital", "six
     titles each, followed by the Owls with five each": the count before
-    figures[k] in `text` whose noun it leaves out, if it names none; none for a
-    running total ("the toll rose to 205"), which names its own."""
+    figures[k] in `text` whose noun it leaves out, if it names none (with none
+    before, the one just after "and"); none for a running total ("the toll rose
+    to 205"), which names its own."""
     from factcheck.frames.counted import counted_before
 
     q = figures[k]
     if not elided(q) or counted_before(text, q.start, q.end):
         return None
-    before = [f for f in nearest_of_kind(k, figures) if f.start < q.start]
-    return before[0] if before and not elided(before[0]) else None
+    near = nearest_of_kind(k, figures)
+    before = [f for f in near if f.start < q.start]
+    if before:
+        return before[0] if not elided(before[0]) else None
+    # "a majority of 174 and a projected total of 412 seats": with none before, the
+    # count just after "and" lends its noun forward.
+    after = [f for f in near if f.start > q.end]
+    if after and not elided(after[0]) and _LENDS_FORWARD.fullmatch(text, q.end, after[0].start):
+        return after[0]
+    return None
+
+
+# What may stand between a bare count and the next count it takes its noun from:
+# "and", and a few words of no clause of their own ("and a projected total of").
+_LENDS_FORWARD = re.compile(r"[^\S\n]{1,3}and(?:[^\S\n]{1,3}[a-z][\w-]{0,20}){0,5}[^\S\n]{1,3}")
 
 
 # What joins a figure to the same figure in another unit: "27kg (60lb)",
