@@ -1278,3 +1278,25 @@ unit = "calendar-year"
         _checked(tables, "Marrow turnout was the lowest since 2005.").verdict
         is Verdict.CONTRADICTED
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The Marrow party lost 12 seats in Dunmore.", Verdict.SUPPORTED),
+        ("The Marrow party lost 21 seats in Dunmore.", Verdict.CONTRADICTED),
+        # No place named: the whole, of which Dunmore's 12 is a part.
+        ("The Marrow party lost 251 seats.", Verdict.UNVERIFIED),
+    ],
+)
+def test_a_count_given_for_a_place_does_not_fault_a_claim_naming_none(
+    claim: str, verdict: Verdict
+) -> None:
+    rows = [
+        ("lost seats in Dunmore", 12, "seats", "The Marrow party lost 12 seats in Dunmore.", "12")
+    ]
+    rows += [
+        (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
+    ]
+    said = _against(rows, claim)
+    assert said.verdict is verdict, said.reasons

@@ -18,6 +18,7 @@ less than a false alarm.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -26,10 +27,10 @@ from factcheck.frames import Frame
 from factcheck.frames.agree import Fit, fit, month_names, months_of, shared_near, years_of
 from factcheck.frames.counted import PEOPLE_NOUNS
 from factcheck.frames.figure import FigureFrame, figure_frame
-from factcheck.frames.frame import name_key
+from factcheck.frames.frame import name_key, names_in
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
-from factcheck.text import keyword_groups_met, stem
+from factcheck.text import CAPITAL, keyword_groups_met, stem
 
 NOUN_WINDOW = 4  # a count's noun may follow a few adjectives: "100,000 Russian troops"
 # Numbers a sentence uses in passing ("the two leaders", "for the first time", "in 2022"):
@@ -90,6 +91,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         why = why or _fate_unsaid(claim, frame)
         why = why or _generic_noun(q, claim, frame, found.info, index)
         why = why or _another_role(q, claim, found.info)
+        why = why or _place_unsaid(claim, found.info)
         why = why or _year_unsaid(claim, frame, found.info, index)
         why = why or _closer_elsewhere(fits, found)
         if why:
@@ -159,6 +161,38 @@ def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Inde
     if missing:
         return f"the claim speaks of {month_names(missing)}, which the entry's sources do not"
     return ""
+
+
+# "in Wales", "in the Castilla-La Mancha region": a place a figure holds for.
+_IN_PLACE = re.compile(
+    rf"\b(?:in|across)[^\S\n]{{1,3}}(?:the[^\S\n]{{1,3}})?(?P<place>{CAPITAL}[\w’'-]{{1,30}})"
+)
+PLACE_REACH = 40  # characters after the number in which its place is named
+_BREAK = re.compile(r"[,;:(—–]")
+
+
+def _place_unsaid(claim: Frame, info: FigureInfo) -> str:
+    """Why a claim that names no place ("The Conservatives lost 251 seats") is not
+    called wrong by a figure every source gives for one ("lost 12 seats in
+    Wales"): that is a part of the whole the claim may count."""
+    if info.figure.quantity.dimension != "count" or _IN_PLACE.search(claim.text):
+        return ""
+    places = set()
+    for r in info.figure.reports:
+        at = r.sentence.find(r.text) if r.text else -1
+        end = at + len(r.text)
+        hit = _IN_PLACE.search(r.sentence, end, end + PLACE_REACH) if at >= 0 else None
+        # The place of the count's own phrase ("12 seats in Wales"), not of an
+        # aside ("45,000 machinists, most of them in Washington"); a month or a
+        # day is a time ("in September").
+        if (
+            hit is None
+            or _BREAK.search(r.sentence, end, hit.start())
+            or not names_in(hit.group("place"))
+        ):
+            return ""  # a report of no place: the figure may be the whole
+        places.add(hit.group("place"))
+    return f"the sources give it for {', '.join(sorted(places))}, which the claim does not name"
 
 
 def _fate_unsaid(claim: Frame, frame: FigureFrame) -> str:
