@@ -624,6 +624,23 @@ def test_what_a_count_counts_stops_at_a_joining_word() -> None:
     assert two.following == ("aboard",)
 
 
+@pytest.mark.parametrize(
+    ("text", "following"),
+    [
+        # A person's name after the number is not what it counts.
+        ("less than the 419 Tony Blair won in 1997", ()),
+        # A plural, or a name before the noun, still is.
+        ("5 Democrats voted", ("democrat", "vot")),
+        ("12 Premier League titles", ("premier", "league", "title")),
+        ("30 Boeing machinists struck", ("boe", "machinist", "struck")),
+    ],
+)
+def test_a_persons_name_after_a_count_is_not_what_it_counts(
+    text: str, following: tuple[str, ...]
+) -> None:
+    assert read_figures(text)[0].following == following
+
+
 def test_by_a_change_to_a_level_is_two_figures_not_a_range() -> None:
     change, level = read_figures("Marrow revised its count up by 55,000 to 144,000 jobs.")
     assert (change.value, level.value, level.lo) == (55000, 144000, 143500)

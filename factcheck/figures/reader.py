@@ -93,6 +93,8 @@ _NOT_NAME_HEADS = (
 )  # fmt: skip
 
 # Verbs that follow a count whose noun the sentence said before it.
+# Capitalised words after a number that make a person's name ("Tony Blair").
+MIN_NAME_WORDS = 2
 _VERB_AFTER = frozenset(
     {"were", "was", "are", "is", "had", "have", "has", "remain", "remained", "remains"}
 )
@@ -1059,7 +1061,7 @@ class _Scanner:
         """Stems of the words after a bare number: what it probably counts. None
         when a verb follows it ("and four were taken to hospital"): the words
         after are what happened to it, and what it counts was said before."""
-        if self.low(j) in _VERB_AFTER:
+        if self.low(j) in _VERB_AFTER or self._name_follows(j):
             return ()
         out: list[str] = []
         while len(out) < limit:
@@ -1075,6 +1077,23 @@ class _Scanner:
                 out.append(stem(t.text))
             j += 1
         return tuple(out)
+
+    def _name_follows(self, j: int) -> bool:
+        """ "the 419 Tony Blair won in 1997": a person's name after the number, not
+        what it counts. A plural ("5 Democrats") or a name before a noun ("30
+        Boeing machinists") still counts something."""
+        k = j
+        while (t := self.tok(k)) is not None and t.kind == "word" and t.text[0].isupper():
+            k += 1
+        if k - j < MIN_NAME_WORDS or self.toks[k - 1].low.endswith("s"):
+            return False
+        after = self.tok(k)
+        return (
+            after is None
+            or after.kind != "word"
+            or after.low in STOPWORDS
+            or not after.low.endswith("s")
+        )
 
     def _in_a_name_run(self, j: int) -> bool:
         """Whether the number at token j ends or stands inside a name ("Boeing
