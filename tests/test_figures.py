@@ -641,6 +641,22 @@ def test_a_persons_name_after_a_count_is_not_what_it_counts(
     assert read_figures(text)[0].following == following
 
 
+@pytest.mark.parametrize(
+    ("text", "following"),
+    [
+        # A place or a time right after a bare count is not what it counts.
+        ("lost 251 seats, including 12 in Wales", ()),
+        ("with 40 at the scene", ()),
+        # A part of a whole still counts the whole's noun.
+        ("17 of the passengers were hurt", ("passenger", "hurt")),
+    ],
+)
+def test_a_preposition_after_a_bare_count_starts_where_not_what(
+    text: str, following: tuple[str, ...]
+) -> None:
+    assert read_figures(text)[-1].following == following
+
+
 def test_by_a_change_to_a_level_is_two_figures_not_a_range() -> None:
     change, level = read_figures("Marrow revised its count up by 55,000 to 144,000 jobs.")
     assert (change.value, level.value, level.lo) == (55000, 144000, 143500)

@@ -93,6 +93,9 @@ _NOT_NAME_HEADS = (
 )  # fmt: skip
 
 # Verbs that follow a count whose noun the sentence said before it.
+# A preposition right after a bare number starts where or when, not what it
+# counts ("including 12 in Wales"). Not "of" ("17 of the passengers").
+_PLACE_AFTER = frozenset({"in", "at", "on", "across", "from", "during", "since"})
 # Capitalised words after a number that make a person's name ("Tony Blair").
 MIN_NAME_WORDS = 2
 _VERB_AFTER = frozenset(
@@ -1061,7 +1064,7 @@ class _Scanner:
         """Stems of the words after a bare number: what it probably counts. None
         when a verb follows it ("and four were taken to hospital"): the words
         after are what happened to it, and what it counts was said before."""
-        if self.low(j) in _VERB_AFTER or self._name_follows(j):
+        if self.low(j) in _VERB_AFTER or self.low(j) in _PLACE_AFTER or self._name_follows(j):
             return ()
         out: list[str] = []
         while len(out) < limit:
