@@ -165,7 +165,7 @@ def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Inde
 
 # "in Wales", "in the Castilla-La Mancha region": a place a figure holds for.
 _IN_PLACE = re.compile(
-    rf"\b(?:in|across)[^\S\n]{{1,3}}(?:the[^\S\n]{{1,3}})?(?P<place>{CAPITAL}[\w’'-]{{1,30}})"
+    rf"\b(?:[Ii]n|[Aa]cross)[^\S\n]{{1,3}}(?:the[^\S\n]{{1,3}})?(?P<place>{CAPITAL}[\w’'-]{{1,30}})"
 )
 PLACE_REACH = 40  # characters after the number in which its place is named
 _BREAK = re.compile(r"[,;:(—–]")
