@@ -199,9 +199,17 @@ def stem(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
     if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
+        w = _undoubled(w[:-3])
     elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
+        w = _undoubled(w[:-2])
+    return w
+
+
+def _undoubled(w: str) -> str:
+    """ "winn" of "winning" is "win", "stopp" of "stopped" is "stop"; not "add"
+    or "fall", whose doubled letter is their own."""
+    if len(w) > 2 and w[-1] == w[-2] and w[-1] in "bgmnpt":
+        return w[:-1]
     return w
 
 

@@ -662,3 +662,22 @@ def test_by_a_change_to_a_level_is_two_figures_not_a_range() -> None:
     assert (change.value, level.value, level.lo) == (55000, 144000, 143500)
     (span,) = read_figures("It cut rates by 25 to 50 basis points.")
     assert (span.lo, span.hi) == (0.25, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # A doubled consonant before -ing or -ed is the word's own single one.
+        ("winning", "wins", True),
+        ("stopped", "stop", True),
+        ("committed", "commit", True),
+        # A doubled letter of the word itself stays.
+        ("adding", "add", True),
+        ("falling", "fall", True),
+        ("adding", "ad", False),
+    ],
+)
+def test_stems_meet_across_endings(a: str, b: str, same: bool) -> None:
+    from factcheck.text import stem
+
+    assert (stem(a) == stem(b)) is same
