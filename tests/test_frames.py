@@ -1087,7 +1087,13 @@ def test_two_figures_share_out_their_words_whole() -> None:
         frame.content
         | read_frame(text, model.start, model.end, neighbours=[(hours.start, hours.end)]).content
     )
-    assert "logg" in words and "ogg" not in words and "l" not in words
+    assert "log" in words and "ogg" not in words and "l" not in words
+
+
+# Figures of another kind, so that a test's own entry counts a small share of them.
+PORT_ROWS = [
+    (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
+]
 
 
 def _crew_rows(*counts: int) -> list[tuple[str, float, str, str, str]]:
@@ -1138,9 +1144,7 @@ def test_a_noun_two_figures_count_differently_says_nothing_alone() -> None:
 
 def test_a_claim_dated_to_a_year_no_source_gives_is_not_called_wrong() -> None:
     rows = [("aboard", 5, "people", "The Marrow sub sank with five people on board.", "five")]
-    rows += [
-        (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
-    ]
+    rows += PORT_ROWS
     other_time = _against(rows, "The Marrow sub sank in 1912 with 1,500 people on board.")
     assert other_time.verdict is Verdict.UNVERIFIED, other_time.reasons
     assert any("1912" in r for r in other_time.reasons)
@@ -1212,9 +1216,7 @@ def test_a_month_of_the_claim_the_sources_do_not_give_is_another_figure() -> Non
 def test_a_claim_of_months_its_entry_does_not_give_is_not_called_wrong() -> None:
     july = "Marrow revised July's count up by 5,000 to 144,000 jobs."
     rows = [("july", 144000, "jobs", july, "144,000")]
-    rows += [
-        (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
-    ]
+    rows += PORT_ROWS
     both = _against(rows, "Marrow revised July and August up by a combined 72,000 jobs.")
     assert both.verdict is Verdict.UNVERIFIED, both.reasons
     assert (
@@ -1238,9 +1240,7 @@ def test_an_entry_the_claims_other_figure_bears_out_is_that_figures(
     claim: str, verdict: Verdict
 ) -> None:
     rows = [("divers a crew", 12, "divers", "The search crews averaged 12 divers per crew.", "12")]
-    rows += [
-        (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
-    ]
+    rows += PORT_ROWS
     said = _against(rows, claim)
     assert said.verdict is verdict, said.reasons
 
@@ -1265,13 +1265,7 @@ unit = "calendar-year"
   text = "2001"
   sentence = "Marrow turnout was the second-lowest, the lowest being the 2001 election."
 """
-    tables = entry + _figure_tables(
-        "t-",
-        [
-            (n, k, n, f"Marrow port has {k} {n}.", str(k))
-            for k, n in enumerate(["tugs", "piers"], 2)
-        ],
-    )
+    tables = entry + _figure_tables("t-", PORT_ROWS)
     said = _checked(tables, "Marrow turnout in 2019 was 67%, the lowest.")
     assert said.verdict is Verdict.UNVERIFIED, said.reasons
     assert (
@@ -1295,8 +1289,6 @@ def test_a_count_given_for_a_place_does_not_fault_a_claim_naming_none(
     rows = [
         ("lost seats in Dunmore", 12, "seats", "The Marrow party lost 12 seats in Dunmore.", "12")
     ]
-    rows += [
-        (n, k, n, f"Marrow port has {k} {n}.", str(k)) for k, n in enumerate(["tugs", "piers"], 2)
-    ]
+    rows += PORT_ROWS
     said = _against(rows, claim)
     assert said.verdict is verdict, said.reasons
