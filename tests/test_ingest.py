@@ -122,6 +122,11 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'Tomas Berg said: "I called Anna Kowal." Beaming, Kowal said: "{WORDS}."',
         "Anna Kowal",
     ),
+    # A possessive before the surname says whose, not who: no given name.
+    "a possessive is no given name": (
+        f'Labour’s Kowal spoke.\n\n"{WORDS}," Kowal said.\n\nAnna Kowal left.',
+        "Anna Kowal",
+    ),
     "he after a title, no one named yet": (
         f'After the Prime Minister had held his seat, he said: "{WORDS}."',
         "Prime Minister",

@@ -173,6 +173,29 @@ def other_numbers(text: str) -> frozenset[str]:
     return frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text))
 
 
+# "in Wales", "in the Castilla-La Mancha region": a place a figure holds for.
+_IN_PLACE = re.compile(
+    rf"\b(?:[Ii]n|[Aa]cross)[^\S\n]{{1,3}}(?:the[^\S\n]{{1,3}})?(?P<place>{CAPITAL}[\w’'-]{{1,30}})"
+)
+PLACE_REACH = 40  # characters after the number in which its place is named
+_PHRASE_BREAK = re.compile(r"[,;:(—–]")
+
+
+def names_a_place(text: str) -> bool:
+    """Whether `text` gives a place with "in" or "across" ("In the Harlow …")."""
+    return _IN_PLACE.search(text) is not None
+
+
+def place_after(text: str, end: int) -> str:
+    """The place the number's own phrase gives after it ("12 seats in Wales"), or
+    "": not an aside's ("45,000 machinists, most of them in Washington"), nor a
+    time ("in September")."""
+    hit = _IN_PLACE.search(text, end, end + PLACE_REACH)
+    if hit is None or _PHRASE_BREAK.search(text, end, hit.start()):
+        return ""
+    return hit.group("place") if names_in(hit.group("place")) else ""
+
+
 def months_in(text: str) -> frozenset[str]:
     """The months `text` names ("in September"), marked, to stand among a frame's
     numbers: they pin it to a time as a year does."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
@@ -1052,7 +1053,8 @@ _WORD_AND_GAP = re.compile(r"([^\s]{1,80})(\s{0,3})")
 _TOKEN_EDGE = "“”\"'‘’(),.:;!?—–"
 
 
-def _words_before(article: str, word: str) -> list[str]:
+@lru_cache(maxsize=64)  # asked once per quotation a lone name says: one scan a name
+def _words_before(article: str, word: str) -> tuple[str, ...]:
     """The word right before each writing of `word` in the article, on its line
     ("" at a line's start): what may be its given name or title."""
     found, before = [], ""
@@ -1061,7 +1063,7 @@ def _words_before(article: str, word: str) -> list[str]:
         if token.strip(_TOKEN_EDGE).removesuffix("’s").removesuffix("'s") == word:
             found.append(before)
         before = token if m.group(2) and "\n" not in m.group(2) else ""
-    return found
+    return tuple(found)
 
 
 def _names_it(before: str) -> bool:
@@ -1089,7 +1091,12 @@ def _given_name(article: str, word: str) -> str:
     quotations included ("I’ve called Sir Keir Starmer", then "Starmer said"), or ""."""
     if not _NAME_WORD.fullmatch(word):
         return ""
-    given = [b for b in _words_before(article, word) if _names_it(b) and b not in TITLES]
+    # Not a title, nor a possessive ("Labour’s Starmer"): whose, not who.
+    given = [
+        b
+        for b in _words_before(article, word)
+        if _names_it(b) and b not in TITLES and not b.endswith(("’s", "'s"))
+    ]
     return next((b for b in given if _NAME_WORD.fullmatch(b)), "")
 
 

@@ -18,7 +18,6 @@ less than a false alarm.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -27,10 +26,10 @@ from factcheck.frames import Frame
 from factcheck.frames.agree import Fit, fit, month_names, months_of, shared_near, years_of
 from factcheck.frames.counted import PEOPLE_NOUNS
 from factcheck.frames.figure import FigureFrame, figure_frame
-from factcheck.frames.frame import name_key, names_in
+from factcheck.frames.frame import name_key, names_a_place, place_after
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
-from factcheck.text import CAPITAL, keyword_groups_met, stem
+from factcheck.text import keyword_groups_met, stem
 
 NOUN_WINDOW = 4  # a count's noun may follow a few adjectives: "100,000 Russian troops"
 # Numbers a sentence uses in passing ("the two leaders", "for the first time", "in 2022"):
@@ -163,35 +162,19 @@ def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Inde
     return ""
 
 
-# "in Wales", "in the Castilla-La Mancha region": a place a figure holds for.
-_IN_PLACE = re.compile(
-    rf"\b(?:[Ii]n|[Aa]cross)[^\S\n]{{1,3}}(?:the[^\S\n]{{1,3}})?(?P<place>{CAPITAL}[\w’'-]{{1,30}})"
-)
-PLACE_REACH = 40  # characters after the number in which its place is named
-_BREAK = re.compile(r"[,;:(—–]")
-
-
 def _place_unsaid(claim: Frame, info: FigureInfo) -> str:
     """Why a claim that names no place ("The Conservatives lost 251 seats") is not
     called wrong by a figure every source gives for one ("lost 12 seats in
     Wales"): that is a part of the whole the claim may count."""
-    if info.figure.quantity.dimension != "count" or _IN_PLACE.search(claim.text):
+    if info.figure.quantity.dimension != "count" or names_a_place(claim.text):
         return ""
     places = set()
     for r in info.figure.reports:
         at = r.sentence.find(r.text) if r.text else -1
-        end = at + len(r.text)
-        hit = _IN_PLACE.search(r.sentence, end, end + PLACE_REACH) if at >= 0 else None
-        # The place of the count's own phrase ("12 seats in Wales"), not of an
-        # aside ("45,000 machinists, most of them in Washington"); a month or a
-        # day is a time ("in September").
-        if (
-            hit is None
-            or _BREAK.search(r.sentence, end, hit.start())
-            or not names_in(hit.group("place"))
-        ):
+        place = place_after(r.sentence, at + len(r.text)) if at >= 0 else ""
+        if not place:
             return ""  # a report of no place: the figure may be the whole
-        places.add(hit.group("place"))
+        places.add(place)
     return f"the sources give it for {', '.join(sorted(places))}, which the claim does not name"
 
 
