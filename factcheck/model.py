@@ -130,6 +130,10 @@ class Figure:
     line: int = 0
     series: bool = False  # a value that changes over time (a toll, a count)
 
+    def reported(self) -> tuple[Quantity, ...]:
+        """Each source's value, or the entry's own where no source gives one."""
+        return tuple(r.quantity for r in self.reports) or (self.quantity,)
+
 
 @dataclass(frozen=True)
 class Evidence:

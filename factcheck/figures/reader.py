@@ -93,14 +93,14 @@ _NOT_NAME_HEADS = (
 )  # fmt: skip
 
 # Verbs that follow a count whose noun the sentence said before it.
-# A preposition right after a bare number starts where or when, not what it
-# counts ("including 12 in Wales"). Not "of" ("17 of the passengers").
-_PLACE_AFTER = frozenset({"in", "at", "on", "across", "from", "during", "since"})
-# Capitalised words after a number that make a person's name ("Tony Blair").
-MIN_NAME_WORDS = 2
 _VERB_AFTER = frozenset(
     {"were", "was", "are", "is", "had", "have", "has", "remain", "remained", "remains"}
 )
+# A preposition right after a bare number starts where or when, not what it
+# counts ("including 12 in Wales"). Not "of" ("17 of the passengers").
+_WHERE_OR_WHEN_AFTER = frozenset({"in", "at", "on", "across", "from", "during", "since"})
+# Capitalised words after a number that make a person's name ("Tony Blair").
+MIN_NAME_WORDS = 2
 
 # Ages: the words that make the number after them one ("aged 39", "at the age of
 # 39", "whose ages ranged from 27 to 56"), and how a bare one is written after a
@@ -114,7 +114,6 @@ _CLAUSE_ENDS = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 # Before a one-word name, these make it a place or a thing ("the toll in Valencia is 62").
 _NOT_A_PERSON_BEFORE = _PLACE_PREPOSITIONS | frozenset({"of", "for", "to", "on", "by", "with"})
 _ARTICLES = frozenset({"the", "a", "an"})
-# Capitalised only for opening a sentence: "All 379 passengers", "Only 12 homes".
 # Capitals glued to a number that scale it ("1M", "5K", "2B", "1T"); any other
 # is part of a name ("11A", "5G").
 _SCALE_CAPITALS = frozenset("MKBT")
@@ -140,6 +139,7 @@ _BEFORE_A_YEAR = frozenset(
     {"spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "fiscal", "fy",
      "through", "during", "between", "circa", "late", "early", "mid", "class", "census"}
 )  # fmt: skip
+# Capitalised only for opening a sentence: "All 379 passengers", "Only 12 homes".
 _NOT_NAME_WORDS = frozenset(
     {"all", "only", "just", "almost", "roughly", "approximately", "around", "exactly",
      "still", "now", "including", "nearly"}
@@ -1064,7 +1064,11 @@ class _Scanner:
         """Stems of the words after a bare number: what it probably counts. None
         when a verb follows it ("and four were taken to hospital"): the words
         after are what happened to it, and what it counts was said before."""
-        if self.low(j) in _VERB_AFTER or self.low(j) in _PLACE_AFTER or self._name_follows(j):
+        if (
+            self.low(j) in _VERB_AFTER
+            or self.low(j) in _WHERE_OR_WHEN_AFTER
+            or self._name_follows(j)
+        ):
             return ()
         out: list[str] = []
         while len(out) < limit:

@@ -337,6 +337,12 @@ class _Reader:
         """Whether a word of a name is one this text or the registry writes in lower case."""
         return any(w.lower() in self.common for w in words)
 
+    def _named_in_full(self, surname: str) -> str:
+        """The surname with the given name the article writes before it anywhere
+        (asked only when no full name was met before: it reads the whole article)."""
+        given = _given_name(self.article, surname)
+        return f"{given} {surname}" if given else ""
+
     def _full_name(self, single: str) -> str:
         """ "Kowal" or "Ms. Kowal" as the full name met before: Anna Kowal."""
         for name in reversed(self.full_names):
@@ -433,8 +439,7 @@ class _Reader:
         if kind == "person" and (_ACRONYM.fullmatch(name) or _body_name(name)):
             kind = "organisation"  # "the FOMC said", "the Maritime Alliance said": a body
         elif kind == "person" and len(name.split()) < 2:
-            given = _given_name(self.article, name)
-            full = self._full_name(name) or (f"{given} {name}" if given else "")
+            full = self._full_name(name) or self._named_in_full(name)
             if full and not self._personal(full):
                 full = ""  # "New York said": a place, not a person
             if not full and _a_bodys_name(self.article, name):

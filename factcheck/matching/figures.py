@@ -486,7 +486,7 @@ def _the_only_count(
         # gave can bear a claim out, never say it is wrong.
         if f.conflict or f.name_fits is False or (info.figure.series and not _bears_out(q, info)):
             return None
-        values = [r.quantity for r in info.figure.reports] or [info.figure.quantity]
+        values = info.figure.reported()
         if not all(agree("count", (v.lo, v.hi), (first.lo, first.hi)) for v in values):
             return None  # two counts of it, or a dispute: the noun cannot tell
     from factcheck.frames.fates import fates_in

@@ -160,7 +160,7 @@ def _not_anothers(k: int, figures: list[Quantity], found: FigureMatch) -> Figure
 
 def _far_off(q: Quantity, figure: Figure) -> bool:
     """Whether the number is FAR_OFF times above or below every source's value."""
-    values = [r.quantity.value for r in figure.reports] or [figure.quantity.value]
+    values = [v.value for v in figure.reported()]
     return all(v > 0 and q.value > 0 and max(q.value / v, v / q.value) > FAR_OFF for v in values)
 
 
