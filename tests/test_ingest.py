@@ -300,6 +300,18 @@ def test_a_count_is_filed_under_the_noun_past_its_modifiers(sentence: str, unit:
     assert first.unit == unit
 
 
+def test_a_figure_the_registry_could_not_read_back_is_left_out_not_the_article() -> None:
+    # "billions" of a money unit: a count in words filed as dollars would fail
+    # `registry check`, and with it the whole article's ingest.
+    proposal = propose(
+        "For six days, billions of dollars' worth of goods sat idle, and 400 ships waited.",
+        _empty(),
+        SOURCE,
+    )
+    assert [(f.value, f.unit) for f in proposal.figures] == [(6, "days"), (400, "ships")]
+    assert parse_registry(merge("schema = 1\n", proposal), "new.toml")[1] == []
+
+
 def test_a_count_that_names_nothing_is_filed_under_the_noun_before_it() -> None:
     proposal = propose(
         "The Lions have six league titles, followed by the Owls with five each.", _empty(), SOURCE

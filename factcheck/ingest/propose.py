@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from factcheck.draft.markdown import Block, read_blocks
 from factcheck.draft.sentences import split_sentences
+from factcheck.figures.quantities import QuantityError, make_quantity
 from factcheck.figures.ranges import AGE
 from factcheck.figures.units import EXACT_DIMENSIONS, SURFACE, factor_of, format_date
 from factcheck.frames import Frame, clause_span, read_frame
@@ -516,6 +517,8 @@ class _Reader:
         if not unit or (q.dimension == "time-of-day" and not event_time(masked, q, figures)):
             return  # a clock time that dates a count is its as_of, not a figure
         value: int | float | str | list[float] = _value(q)
+        if not _reads_back(value, unit):
+            return  # "billions of dollars": words of a count in a unit of money
         # No keywords: an ingested figure is matched by its frame (distinctive words,
         # names of place and entity), which a name list as keywords made too strict
         # ("the almost 300-metre-long vessel" needed "Maryland" from its sentence).
@@ -897,6 +900,16 @@ def _plural(word: str) -> bool:
     if low in _IRREGULAR_PLURALS or low.endswith("men"):  # "eight small children", "longshoremen"
         return True
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in STOPWORDS
+
+
+def _reads_back(value: int | float | str | list[float], unit: str) -> bool:
+    """Whether the registry would read the proposed value in its unit: one figure
+    it could not would fail the whole article's ingest, not just itself."""
+    try:
+        make_quantity(value, unit)
+    except QuantityError:
+        return False
+    return True
 
 
 def _value(q: Quantity) -> int | float | str | list[float]:
