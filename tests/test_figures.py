@@ -236,6 +236,12 @@ MUST_READ = [
     ("8 to 10 feet", "length", "range", 8 * FT, 10 * FT),
     ("between 8 and 10 feet", "length", "range", 8 * FT, 10 * FT),
     ("8 feet to 10 feet", "length", "range", 8 * FT, 10 * FT),
+    # A scale word or currency at the far end is both ends'.
+    ("12 to 15 million dollars", "money:USD", "range", 12e6, 15e6),
+    ("$12 to $15 million", "money:USD", "range", 12e6, 15e6),
+    ("between $12 and $15 million", "money:USD", "range", 12e6, 15e6),
+    ("$5 to 10 million", "money:USD", "range", 5e6, 10e6),
+    ("$1 to $2", "money:USD", "range", 1, 2),
     ("a range of 4.75% to 5%", "percent", "range", 4.75, 5.0),
     ("the range to 4.75%-5.00%, and", "percent", "range", 4.75, 5.0),
     ("4.75 percent to 5 percent", "percent", "range", 4.75, 5.0),

@@ -212,6 +212,7 @@ class _Read:
     from_words: bool = False
     upper: float = 0.0  # the upper end of a range ("8 to 10"), else 0
     qualifier: str = ""  # one the number itself carries ("5,000-plus"), else none
+    scale: float = 1.0  # the factor of a scale word after it ("15 million"), else 1
 
 
 class _Scanner:
@@ -724,11 +725,17 @@ class _Scanner:
         if joiner == "to" and self.low(read.first - 1) == "from" and not self._age_cue(read.first):
             return  # "rose from 5 to 7": a change, whose later end is the figure
         nxt = self.tok(j + 1)
-        if nxt is None or nxt.kind != "num" or read.ordinal:
+        currency = nxt is not None and nxt.kind == "sym" and nxt.text in CURRENCY_PREFIX
+        if nxt is None or not (nxt.kind == "num" or currency) or read.ordinal:
             return
         second = self._read_number(j + 1)
-        if second is None or second.ordinal or second.currency:
+        # "$12 to $15 million", "$5 to 10 million": one currency, at one end or both.
+        if second is None or second.ordinal or second.currency not in ("", read.currency):
             return
+        if read.scale == 1 and read.value * second.scale < second.value:
+            # "12 to 15 million": the scale word is both ends', not just the last's.
+            read.value *= second.scale
+            read.precision *= second.scale
         upper = second.value
         if self._is_year_span(read, second):
             upper = read.value - read.value % 100 + second.value
@@ -833,6 +840,7 @@ class _Scanner:
             return read  # already read by the number-word parser
         read.value *= factor
         read.precision *= factor
+        read.scale = factor
         read.next += 1
         return read
 
