@@ -147,6 +147,15 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
     ),
+    # A paper that quotes someone is not the speaker: the one it quotes is.
+    "a paper quoted X as saying": (
+        f'Anna Kowal spoke.\n\nState-run Elm Herald newspaper quoted Kowal as saying that “{WORDS.lower()}.”',
+        "Anna Kowal",
+    ),
+    "a paper quoted X saying": (
+        f'State-run Elm Herald quoted Anna Kowal saying the works were “{WORDS.lower()}.”',
+        "Anna Kowal",
+    ),
     "continued across paragraphs": (
         f'"{WORDS}.\n\n"Nobody was hurt," Anna Kowal said.',
         "Anna Kowal",

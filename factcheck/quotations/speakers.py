@@ -216,6 +216,9 @@ def _subject(
     person = _person(named.group("name").split()) if named else ""
     if person and _is_full_name(person):
         return _named(person, index)
+    quoted = _QUOTED_AS.search(masked, 0, verb.start()) if verb.group() == "saying" else None
+    if quoted is not None:
+        return _the_quoted(quoted, before, index)
     surname = named.group("name") if named and not before else ""
     sid = index.by_surname(surname) if surname else ""
     if sid:  # "…," Weiss said
@@ -242,6 +245,24 @@ def _subject(
         # (not "Officials say …", which opens a sentence).
         return Attribution(surname)
     return None
+
+
+# "The Herald quoted Kowal as saying": the paper reports, the one it quotes speaks.
+_QUOTED_AS = re.compile(rf"\b(?:quoted|cited)\s+(?P<name>{_TITLE}?{_NAME})\s+(?:as\s+)?$")
+
+
+def _the_quoted(
+    quoted: re.Match[str], mentions: list[Mention], index: SpeakerIndex
+) -> Attribution:
+    """The speaker a paper quotes: a registered name, a full name or a known surname."""
+    a, b = quoted.span("name")
+    hit = [m for m in mentions if m.start < b and a < m.end]
+    if hit:
+        return Attribution(hit[-1].text, hit[-1].speaker)
+    name = _person(quoted.group("name").split())
+    if _is_full_name(name):
+        return _named(name, index)
+    return Attribution(name, index.by_surname(name))
 
 
 # What stands before a verb that has no subject of its own: "…, saying", "… and
