@@ -149,11 +149,11 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
     ),
     # A paper that quotes someone is not the speaker: the one it quotes is.
     "a paper quoted X as saying": (
-        f'Anna Kowal spoke.\n\nState-run Elm Herald newspaper quoted Kowal as saying that “{WORDS.lower()}.”',
+        f"Anna Kowal spoke.\n\nState-run Elm Herald newspaper quoted Kowal as saying that “{WORDS.lower()}.”",
         "Anna Kowal",
     ),
     "a paper quoted X saying": (
-        f'State-run Elm Herald quoted Anna Kowal saying the works were “{WORDS.lower()}.”',
+        f"State-run Elm Herald quoted Anna Kowal saying the works were “{WORDS.lower()}.”",
         "Anna Kowal",
     ),
     "continued across paragraphs": (
@@ -726,6 +726,19 @@ def test_a_surname_two_speakers_share_is_no_alias() -> None:
         '"The talks will go on through the winter," said Wang Wenbin. Wang spoke briefly.'
     )
     assert _aliases(article) == {"Wang Yi": (), "Wang Wenbin": ()}
+
+
+def test_a_full_name_spelt_a_letter_apart_is_the_registered_person() -> None:
+    rabei = Speaker("ossama-rabei", "Ossama Rabei", ("Rabei",), "person")
+    registry = Registry(
+        path="", sources={}, speakers={"ossama-rabei": rabei}, quotations=(), figures=()
+    )
+    alike = propose(f'"{WORDS}," Osama Rabie said.', registry, SOURCE)
+    assert (alike.speakers, [q.speaker for q in alike.quotations]) == ([], ["ossama-rabei"])
+    # Another given name, or a surname two letters away, is another person.
+    for other in ("Amal Rabie", "Ossama Rabina"):
+        apart = propose(f'"{WORDS}," {other} said.', registry, SOURCE)
+        assert [s.name for s in apart.speakers] == [other]
 
 
 def test_a_registered_surname_does_not_take_a_longer_name() -> None:

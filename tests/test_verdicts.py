@@ -73,6 +73,16 @@ def test_engine_on_a_fictional_registry(
         # A word of her own name is hers.
         ('"This bridge will open the harbour to the whole colourful valley," Elena said.',
          Verdict.SUPPORTED),
+        # Her name spelt another way ("Rabie", "Rabei"): a letter swapped or changed.
+        ('"This bridge will open the harbour to the whole colourful valley," Vagra said.',
+         Verdict.SUPPORTED),
+        ('"This bridge will open the harbour to the whole colourful valley," Elena Vargo said.',
+         Verdict.SUPPORTED),
+        # Two letters apart, or another given name, is someone else.
+        ('"This bridge will open the harbour to the whole colourful valley," Vurgo said.',
+         Verdict.CONTRADICTED),
+        ('"This bridge will open the harbour to the whole colourful valley," Ilona Vagra said.',
+         Verdict.CONTRADICTED),
     ],
 )  # fmt: skip
 def test_a_wrong_given_name_is_a_wrong_speaker(

@@ -39,7 +39,7 @@ from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
 from factcheck.matching.index import FigureInfo, Index, build_index
 from factcheck.model import Figure, Quantity, Registry, Source, Speaker
-from factcheck.quotations.names import BODY_HEADS, SpeakerIndex
+from factcheck.quotations.names import BODY_HEADS, SpeakerIndex, spelt_alike
 from factcheck.quotations.normalize import quote_words, real_words
 from factcheck.quotations.spans import STRAIGHT_SINGLE, QuoteSpan, find_quotes, mask_quotes
 from factcheck.quotations.speakers import BEFORE_NAMES as TITLES
@@ -455,6 +455,9 @@ class _Reader:
             known = self._known(" ".join(words[i:]))
             if known:
                 return known
+        alike = self._spelt_alike(name) if kind == "person" else ""
+        if alike:
+            return alike
         sid = self._unique(_slug(name))
         # How later sentences refer to them: as the article does, or as "the statement".
         aliases = self._one_word_aliases(name) if kind == "person" else (f"the {name.lower()}",)
@@ -494,6 +497,20 @@ class _Reader:
         )
         self.proposal.speakers[self.proposal.speakers.index(speaker)] = kept
         self.speakers[speaker.id] = kept
+
+    def _spelt_alike(self, name: str) -> str:
+        """The person already known by a full name spelt a letter or two apart
+        ("Ossama Rabei" of "Osama Rabie"): outlets transliterate one name their ways."""
+        if len(name.split()) < 2:
+            return ""
+        return next(
+            (
+                sp.id
+                for sp in self.speakers.values()
+                if sp.kind == "person" and len(sp.name.split()) > 1 and spelt_alike(name, sp.name)
+            ),
+            "",
+        )
 
     def _known(self, name: str) -> str:
         """The speaker already called `name` (any case, with or without "the")."""

@@ -18,6 +18,7 @@ from factcheck.quotations.align import (
     one_letter_apart,
     verbatim,
 )
+from factcheck.quotations.names import spelt_alike
 from factcheck.quotations.normalize import QWord, quote_words, real_words
 from factcheck.quotations.speakers import BEFORE_NAMES, Attribution
 from factcheck.text import STOPWORDS
@@ -263,6 +264,8 @@ def _wrong_speaker(
         and _one_of_theirs(attribution.name, speaker)
     ):
         return ""  # "Keir said": a word of the speaker's own name
+    if speaker is not None and _spelt_as_theirs(attribution.name, speaker):
+        return ""  # "Rabie said" of Ossama Rabei's words: one name, spelt two ways
     return f"attributed to {attribution.name}; the speaker is {_speaker_name(index, quotation)}"
 
 
@@ -271,6 +274,13 @@ def _one_of_theirs(name: str, speaker: Speaker) -> bool:
     theirs = {w for called in (speaker.name, *speaker.aliases) for w in called.split()}
     written = [w for w in name.split() if w not in BEFORE_NAMES]
     return bool(written) and all(w in theirs for w in written)
+
+
+def _spelt_as_theirs(name: str, speaker: Speaker) -> bool:
+    written = " ".join(w for w in name.split() if w not in BEFORE_NAMES)
+    return speaker.kind == "person" and any(
+        spelt_alike(written, called) for called in (speaker.name, *speaker.aliases)
+    )
 
 
 def _misnamed(name: str, quotation: Quotation, index: Index) -> str:
