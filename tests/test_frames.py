@@ -1292,3 +1292,60 @@ def test_a_count_given_for_a_place_does_not_fault_a_claim_naming_none(
     rows += PORT_ROWS
     said = _against(rows, claim)
     assert said.verdict is verdict, said.reasons
+
+
+# How often a figure holds: the words after a number that give it a period, and
+# those that only date it or span it.
+PERIOD_READINGS: list[tuple[str, str]] = [
+    ("held up $9.6 billion worth of cargo each day", "day"),
+    ("90 ships per day", "day"),
+    ("could cost Boeing $1 billion a week", "week"),
+    ("10 bcm of gas a year", "year"),
+    ("14,000 jobs a month", "month"),
+    ("5 million visitors annually", "year"),
+    ("three people a day earlier", ""),
+    ("$5 million a year ago", ""),
+    ("at 5.25%-5.50% for over a year", ""),
+    ("40 homes in a week", ""),
+    ("six days of blockage", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "period"), PERIOD_READINGS)
+def test_the_period_of_a_number(text: str, period: str) -> None:
+    q = read_figures(text)[0]
+    assert read_frame(text, q.start, q.end).per == period
+
+
+def test_every_period_has_an_example() -> None:
+    from factcheck.frames.rates import PERIODS
+
+    read = {p for _, p in PERIOD_READINGS if p}
+    assert read >= set(PERIODS.values()) - {"hour"}  # hours: the units read them ("km/h")
+    assert any(not p for _, p in PERIOD_READINGS)
+
+
+DAILY = _figure_tables(
+    "rate-",
+    [
+        ("cargo held up", 9.6e9, "USD", "The blockage held up $9.6 billion of cargo each day.", "$9.6 billion"),
+        ("ships crossed", 532, "ships", "Since then 532 ships crossed the canal.", "532"),
+        ("pace of ships", 90, "ships", "They went at a rate of 90 ships per day.", "90"),
+    ],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # A day's figure is not a total, and a total is not a day's.
+        ("The blockage held up $5 billion of cargo.", U),
+        ("The blockage held up $6.9 billion of cargo each day.", C),
+        ("Ships crossed the canal at a rate of 190 ships per day.", C),
+        ("Ships crossed the canal at a rate of 90 ships per day.", S),
+        ("Since then 190 ships crossed the canal.", C),
+    ],
+)
+def test_a_figure_of_another_period_is_another_figure(claim: str, verdict: Verdict) -> None:
+    result = _checked(DAILY, claim)
+    assert result.verdict is verdict, result.reasons

@@ -17,6 +17,7 @@ from factcheck.figures.units import AGE_CUES, SURFACE
 from factcheck.frames.fates import fate_conflict
 from factcheck.frames.figure import FigureFrame
 from factcheck.frames.frame import MONTH_MARK, Frame, name_key, same_name
+from factcheck.frames.rates import period_conflict
 from factcheck.text import stem
 
 NUMBER_WEIGHT = 2.0
@@ -35,6 +36,9 @@ class Fit(NamedTuple):
     # For a number in front of a name: whether the name is what the figure is about.
     name_fits: bool | None = None
     named: float = 0.0  # the extra weight with shared names counted too
+    # Whether the conflict is one of period alone ("per day" against a total):
+    # that tells the frames apart without casting doubt on the claim's subject.
+    of_period: bool = False
 
 
 def fit(
@@ -59,7 +63,8 @@ def fit(
         or month_conflict(claim.numbers, figure.numbers)
         or fate_conflict(claim.near, figure.beside)
     )
-    return Fit(score, extra, conflict, name_fits, named)
+    period = "" if conflict else period_conflict(claim.per, figure.per)
+    return Fit(score, extra, conflict or period, name_fits, named, bool(period))
 
 
 def shared_near(claim: Frame, figure: FigureFrame) -> frozenset[str]:

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from factcheck.figures.ranges import AGE
 from factcheck.frames.clause import aside_start, clause_span, without_asides
 from factcheck.frames.frame import Frame, months_in, names_in, other_numbers, read_frame
+from factcheck.frames.rates import periods_in
 from factcheck.model import Figure, Quantity
 from factcheck.text import content_stems, fold, stems
 
@@ -30,6 +31,8 @@ class FigureFrame(NamedTuple):
     # The names anywhere in a report's sentence but nearer another figure of its
     # kind: what the sentence is about when the number's clause names nothing.
     far_names: frozenset[str] = frozenset()
+    # The periods of its subject and reports ("each day"; "" for a report of none).
+    per: frozenset[str] = frozenset()
 
 
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
@@ -42,6 +45,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     all_names = set(names)
     beside: set[str] = set()
     far: set[str] = set()
+    per = set(periods_in(figure.subject))
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
         sentence = without_asides(report.sentence, *at)
@@ -59,6 +63,8 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         all_names |= whole.names
         far |= _sentence_names(report.sentence, at, others, common, sayers)
         content |= frame.content
+        if report.sentence:
+            per.add(whole.per)
         numbers |= frame.numbers
         beside |= frame.near
         window = _window(sentence, *at)
@@ -77,6 +83,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         frozenset(all_names | names),
         frozenset(beside),
         frozenset(far),
+        frozenset(per),
     )
 
 

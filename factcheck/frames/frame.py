@@ -17,6 +17,7 @@ from factcheck.figures.numbers import NUMBER_WORDS, ORDINAL_WORDS
 from factcheck.figures.reader import read_figures
 from factcheck.figures.units import MONTHS, WEEKDAYS
 from factcheck.frames.clause import REACH, clause_span
+from factcheck.frames.rates import period_of
 from factcheck.model import Quantity
 from factcheck.text import CAPITAL, STOPWORDS, content_stems, fold, stem, stems
 
@@ -65,6 +66,8 @@ class Frame(NamedTuple):
     # Stems of the few words either side of the number: what happened to what it
     # counts ("people were rescued"), not to another count of the clause.
     near: frozenset[str] = frozenset()
+    # How often it holds ("each day", "annual"): see rates.py.
+    per: str = ""
 
     @property
     def name_stems(self) -> frozenset[str]:
@@ -104,6 +107,7 @@ def read_frame(
         # ("fell to 4.1%, from 4.2% in August").
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]) | months_in(around),
         near=frozenset(content_stems(_beside(text[own_lo:start], text[end:own_hi]))),
+        per=period_of(text[end:own_hi]),
     )
 
 

@@ -138,7 +138,12 @@ def _closer_elsewhere(fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch) -
     interest rate by 50 basis points"): which figure the claim is about is in
     doubt, so it is not the chosen one's to contradict."""
     for info, f in fits:
-        if info is not chosen.info and f.conflict and f.score >= CLOSER_ELSEWHERE * chosen.score:
+        if (
+            info is not chosen.info
+            and f.conflict
+            and not f.of_period  # the claim's period is the chosen entry's: no doubt
+            and f.score >= CLOSER_ELSEWHERE * chosen.score
+        ):
             return f"a closer entry, {info.figure.id}, fits its words better but {f.conflict}"
     return ""
 
@@ -203,7 +208,10 @@ def _generic_noun(
         return ""
     # A place the sentence names further off ("In the village of Letur …,
     # the mayor said six people were missing") says which count it is too.
-    shared = shared_near(claim, frame) | (set(claim.names) & frame.far_names)
+    shared = set(shared_near(claim, frame)) | (set(claim.names) & frame.far_names)
+    # The same period ("ships per day" of a rate of ships per day) says which count too.
+    if claim.per and frame.per == {claim.per}:
+        shared.add(f"per {claim.per}")
     if len(shared) > 1:
         return ""
     return (
