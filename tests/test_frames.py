@@ -1294,6 +1294,18 @@ def test_a_count_given_for_a_place_does_not_fault_a_claim_naming_none(
     assert said.verdict is verdict, said.reasons
 
 
+def test_the_storys_own_place_is_no_part_of_a_whole() -> None:
+    # A story set in Dunmore names it in most figures: "800 workers in Dunmore"
+    # is the story's count of workers, not one place's share of a larger one.
+    rows = [("workers", 800, "workers", "There are 800 workers in Dunmore who freed it.", "800")]
+    rows += [
+        (n, k, n, f"Dunmore port has {k} {n}.", str(k))
+        for k, n in enumerate(["tugs", "piers", "cranes"], 2)
+    ]
+    said = _against(rows, "Officials said 8,000 workers freed it.")
+    assert said.verdict is Verdict.CONTRADICTED, said.reasons
+
+
 # How often a figure holds: the words after a number that give it a period, and
 # those that only date it or span it.
 PERIOD_READINGS: list[tuple[str, str]] = [

@@ -90,7 +90,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         why = why or _fate_unsaid(claim, frame)
         why = why or _generic_noun(q, claim, frame, found.info, index)
         why = why or _another_role(q, claim, found.info)
-        why = why or _place_unsaid(claim, found.info)
+        why = why or _place_unsaid(claim, found.info, index)
         why = why or _year_unsaid(claim, frame, found.info, index)
         why = why or _closer_elsewhere(fits, found)
         if why:
@@ -167,17 +167,18 @@ def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Inde
     return ""
 
 
-def _place_unsaid(claim: Frame, info: FigureInfo) -> str:
+def _place_unsaid(claim: Frame, info: FigureInfo, index: Index) -> str:
     """Why a claim that names no place ("The Conservatives lost 251 seats") is not
     called wrong by a figure every source gives for one ("lost 12 seats in
-    Wales"): that is a part of the whole the claim may count."""
+    Wales"): that is a part of the whole the claim may count. The story's own
+    place ("800 workers in the Suez Canal" of a story set there) is no part."""
     if info.figure.quantity.dimension != "count" or names_a_place(claim.text):
         return ""
     places = set()
     for r in info.figure.reports:
         at = r.sentence.find(r.text) if r.text else -1
         place = place_after(r.sentence, at + len(r.text)) if at >= 0 else ""
-        if not place:
+        if not place or _the_storys(place, index):
             return ""  # a report of no place: the figure may be the whole
         places.add(place)
     return f"the sources give it for {', '.join(sorted(places))}, which the claim does not name"
@@ -348,6 +349,13 @@ def _story_names(claim: Frame, index: Index) -> frozenset[str]:
     enough = max(STORY_MIN_FIGURES, total * STORY_SHARE)
     keys = {name_key(n) for n in claim.names}
     return frozenset(k for k in keys if docs.get(stem(k), 0) >= enough)
+
+
+def _the_storys(place: str, index: Index) -> bool:
+    """Whether every word of a place's name is one the story names throughout."""
+    docs, total = index.figure_docs()
+    enough = max(STORY_MIN_FIGURES, total * STORY_SHARE)
+    return all(docs.get(stem(name_key(n)), 0) >= enough for n in place.split())
 
 
 def _names_more(frame: FigureFrame, mine: set[str], people: AbstractSet[str]) -> bool:
