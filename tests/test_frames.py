@@ -443,6 +443,10 @@ TOTALS_READ: list[tuple[str, str]] = [
     ("The number of unemployed people, at 6.8 million, changed little.", "people"),
     ("The number of diverted flights was 30.", "flights"),
     ("Its total of cancelled flights since Friday reached almost 4,700.", "flights"),
+    # So is a backlog, a tailback or a queue of them, after an auxiliary too.
+    ("By the end, the tailback of ships had reached 425 at the two ends.", "ships"),
+    ("The backlog of cargo ships grew to 369.", "ships"),
+    ("The price of shares reached 45.", ""),
     # Not a bare count, or no total before it.
     ("The number of them was 30.", ""),
     ("The toll rose to 205 people.", ""),

@@ -55,15 +55,19 @@ def total_before(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 # "The number of unemployed people, at 6.8 million", "the number of flights was
-# 30", "its total of cancelled flights since Friday reached 4,700": the count is
-# of the plural after "number of" or "total of", a few words of when or where
-# allowed before the verb.
+# 30", "its total of cancelled flights since Friday reached 4,700", "the tailback
+# of ships had reached 425": the count is of the plural after a word for how many
+# ("number of", "total of", "backlog of"), a few words of when or where allowed
+# before the verb.
 _NUMBER_OF = re.compile(
-    r"\b(?:number|total)[^\S\n]{1,3}of[^\S\n]{1,3}(?:the[^\S\n]{1,3})?"
+    r"\b(?:number|total|count|backlog|tailback|queue|line|fleet|convoy)[^\S\n]{1,3}"
+    r"of[^\S\n]{1,3}(?:the[^\S\n]{1,3})?"
     r"(?:[a-z][\w-]{0,30}[^\S\n]{1,3}){0,2}?"
     r"(?P<noun>[a-z][\w-]{0,30}s|people)\b,?"
     r"(?:[^\S\n]{1,3}(?:since|in|on|at|by|this|last|[A-Z][\w’'-]{0,30})){0,4}?"
-    r"[^\S\n]{1,3}(?:was|is|stood[^\S\n]{1,3}at|at|rose[^\S\n]{1,3}to|fell[^\S\n]{1,3}to|reached|hit)"
+    r"(?:[^\S\n]{1,3}(?:had|has|have))?"
+    r"[^\S\n]{1,3}(?:was|is|stood[^\S\n]{1,3}at|at|rose[^\S\n]{1,3}to|fell[^\S\n]{1,3}to"
+    r"|grew[^\S\n]{1,3}to|reached|reaching|hit)"
     r"[^\S\n]{1,3}$",
     re.IGNORECASE,
 )
