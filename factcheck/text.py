@@ -198,6 +198,8 @@ def stem(word: str) -> str:
         return w[:-2]
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
+    if len(w) > 7 and w.endswith(("kage", "ppage")):  # "blockage", "leakage", "stoppage"
+        return _undoubled(w[:-3])
     if len(w) > 5 and w.endswith("ing"):
         w = _undoubled(w[:-3])
     elif len(w) > 4 and w.endswith("ed"):
@@ -211,6 +213,29 @@ def _undoubled(w: str) -> str:
     if len(w) > 2 and w[-1] == w[-2] and w[-1] in "bgmnpt":
         return w[:-1]
     return w
+
+
+def slip_of_keys(a: str, b: str, shortest: int) -> bool:
+    """Whether one word is the other with two neighbouring letters swapped
+    ("McCaffery"/"McCaffrey") or one letter doubled ("Mahommes"), both at least
+    `shortest` letters long: the slips of a hurried source, or one name in two
+    transliterations ("Rabie"/"Rabei"). A letter replaced by another makes another
+    name ("Harlow"/"Harrow"), and is not one."""
+    if min(len(a), len(b)) < shortest:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    if len(long) != len(short) + 1:
+        return False
+    k = next((k for k in range(len(short)) if long[k] != short[k]), len(short))
+    return long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short if k > 0 else False
 
 
 def words(text: str) -> list[str]:

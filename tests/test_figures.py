@@ -681,6 +681,11 @@ def test_by_a_change_to_a_level_is_two_figures_not_a_range() -> None:
         ("adding", "add", True),
         ("falling", "fall", True),
         ("adding", "ad", False),
+        # A noun of the act in -kage or -ppage meets its verb; not every -age word.
+        ("blockage", "blocking", True),
+        ("stoppage", "stopped", True),
+        ("package", "pack", False),
+        ("village", "vill", False),
     ],
 )
 def test_stems_meet_across_endings(a: str, b: str, same: bool) -> None:

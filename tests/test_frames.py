@@ -154,6 +154,25 @@ def test_frame_of_a_number_before_a_name() -> None:
     assert frame.name_after[:2] == ("levee", "festival")
 
 
+def test_a_number_before_a_name_the_sources_give_beside_it_is_about_that_name() -> None:
+    # "the 400-metre Ever Given" of a source's "the 400-meter ship Ever Given",
+    # whose subject does not name it.
+    rows = [
+        (
+            "ship long",
+            400,
+            "m",
+            "The 400-metre container ship Dunmore Star ran aground.",
+            "400-metre",
+        )
+    ]
+    rows += [("ship wide", 59, "m", "It is a 59-metre wide vessel.", "59-metre")]
+    assert _against(rows, "The 400-metre Dunmore Star was refloated.").verdict is Verdict.SUPPORTED
+    assert (
+        _against(rows, "The 300-metre Dunmore Star was refloated.").verdict is Verdict.CONTRADICTED
+    )
+
+
 QUOTE_EXAMPLES: list[tuple[str, Verdict, str]] = [
     ('"[T]here has never been a storm like this in the county," Okafor said.', S, "[T]here"),
     ('"The US weather service warned us three days ago," Okafor said.', S, "US for U.S."),

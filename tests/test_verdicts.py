@@ -73,13 +73,13 @@ def test_engine_on_a_fictional_registry(
         # A word of her own name is hers.
         ('"This bridge will open the harbour to the whole colourful valley," Elena said.',
          Verdict.SUPPORTED),
-        # Her name spelt another way ("Rabie", "Rabei"): a letter swapped or changed.
+        # Her name spelt another way ("Rabie", "Rabei"): letters swapped or doubled.
         ('"This bridge will open the harbour to the whole colourful valley," Vagra said.',
          Verdict.SUPPORTED),
-        ('"This bridge will open the harbour to the whole colourful valley," Elena Vargo said.',
+        ('"This bridge will open the harbour to the whole colourful valley," Ellena Varga said.',
          Verdict.SUPPORTED),
-        # Two letters apart, or another given name, is someone else.
-        ('"This bridge will open the harbour to the whole colourful valley," Vurgo said.',
+        # A letter replaced makes another name, and another given name someone else.
+        ('"This bridge will open the harbour to the whole colourful valley," Vargo said.',
          Verdict.CONTRADICTED),
         ('"This bridge will open the harbour to the whole colourful valley," Ilona Vagra said.',
          Verdict.CONTRADICTED),

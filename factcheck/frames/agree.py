@@ -56,7 +56,13 @@ def fit(
     extra = sum(weight(w) for w in near - claim.name_stems)
     # Another number both frames give ("since 2013") pins the frame as a rare word does.
     extra += NUMBER_WEIGHT * len(claim.numbers & figure.numbers)
-    name_fits = bool(set(claim.name_after) & figure.about) if claim.name_after else None
+    # A name the sources give beside the number is what it is about as much as
+    # the subject's: "the 400-metre Ever Given" of "the 400-meter ship Ever Given".
+    name_fits = (
+        bool(set(claim.name_after) & (figure.about | {stem(n) for n in figure.names}))
+        if claim.name_after
+        else None
+    )
     conflict = (
         name_conflict(claim.names, figure.names, people, figure.all_names, figure.far_names)
         or year_conflict(claim.numbers, figure.numbers)

@@ -19,7 +19,7 @@ from factcheck.figures.units import MONTHS, WEEKDAYS
 from factcheck.frames.clause import REACH, clause_span
 from factcheck.frames.rates import period_of
 from factcheck.model import Quantity
-from factcheck.text import CAPITAL, STOPWORDS, content_stems, fold, stem, stems
+from factcheck.text import CAPITAL, STOPWORDS, content_stems, fold, slip_of_keys, stem, stems
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 _NAME_AFTER = re.compile(rf"\s(?:{CAPITAL}[\w'’-]*\s?){{1,4}}")
@@ -340,25 +340,8 @@ MIN_MISSPELT = 6
 
 
 def _misspelt(a: str, b: str) -> bool:
-    """Whether one long name is the other with two neighbouring letters swapped
-    ("McCaffery"/"McCaffrey") or one letter doubled ("Mahommes"): the slips of
-    a hurried source. A letter replaced by another makes another name
-    ("Harlow"/"Harrow"), and is not one."""
-    if min(len(a), len(b)) < MIN_MISSPELT:
-        return False
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    if len(long) != len(short) + 1:
-        return False
-    k = next((k for k in range(len(short)) if long[k] != short[k]), len(short))
-    return long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short if k > 0 else False
+    """A long name with a slip of the keys (see text.slip_of_keys)."""
+    return slip_of_keys(a, b, MIN_MISSPELT)
 
 
 def same_kind(a: Quantity, b: Quantity) -> bool:

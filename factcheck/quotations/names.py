@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from factcheck.figures.units import MONTH_NAMES, WEEKDAYS
 from factcheck.model import Speaker
-from factcheck.text import CAPITAL, LazyPattern
+from factcheck.text import CAPITAL, LazyPattern, slip_of_keys
 
 
 class Mention(NamedTuple):
@@ -291,30 +291,26 @@ def surname_of(name: str) -> str:
     return name.split()[-1] if name[:1].isupper() and " " in name else ""
 
 
-# A surname this long with a letter more, less, changed or swapped is one name
-# spelt two ways ("Rabie", "Rabei" in one article); a shorter one may be another's.
+# A surname this long with two neighbouring letters swapped or one doubled is one
+# name spelt two ways ("Rabie", "Rabei" in one article; "Osama", "Ossama").
 MIN_VARIANT_LENGTH = 5
 
 
 def spelt_alike(name: str, other: str) -> bool:
     """Whether two names are one person's spelt two ways ("Osama Rabie", "Ossama
-    Rabei"): the surnames a letter apart, and the given names too when it gives one."""
+    Rabei"): the surnames alike, and the given names too when it gives one."""
     mine, theirs = name.split(), other.split()
-    if not mine or not theirs or min(len(mine[-1]), len(theirs[-1])) < MIN_VARIANT_LENGTH:
-        return False
-    if not _a_letter_apart(mine[-1], theirs[-1]):
+    if not mine or not theirs or not _alike(mine[-1], theirs[-1]):
         return False
     if len(mine) == 1:
         return True  # "Rabie said": the surname is all it gives
     # A given name is compared with a full name's, never passed by a lone alias.
-    return len(theirs) > 1 and _a_letter_apart(mine[0], theirs[0])
+    return len(theirs) > 1 and _alike(mine[0], theirs[0])
 
 
-def _a_letter_apart(a: str, b: str) -> bool:
-    from factcheck.quotations.align import one_letter_apart  # a misattribution's check only
-
+def _alike(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
-    return a == b or (a[:1] == b[:1] and one_letter_apart(a, b))
+    return a == b or slip_of_keys(a, b, MIN_VARIANT_LENGTH)
 
 
 def _key(name: str) -> str:
