@@ -168,9 +168,9 @@ def test_a_number_before_a_name_the_sources_give_beside_it_is_about_that_name() 
     ]
     rows += [("ship wide", 59, "m", "It is a 59-metre wide vessel.", "59-metre")]
     assert _against(rows, "The 400-metre Dunmore Star was refloated.").verdict is Verdict.SUPPORTED
-    assert (
-        _against(rows, "The 300-metre Dunmore Star was refloated.").verdict is Verdict.CONTRADICTED
-    )
+    # A name alone is too little to call another length wrong.
+    other = _against(rows, "The 300-metre Dunmore Star was refloated.")
+    assert other.verdict is Verdict.UNVERIFIED, other.reasons
 
 
 QUOTE_EXAMPLES: list[tuple[str, Verdict, str]] = [
