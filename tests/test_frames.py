@@ -1384,3 +1384,34 @@ DAILY = _figure_tables(
 def test_a_figure_of_another_period_is_another_figure(claim: str, verdict: Verdict) -> None:
     result = _checked(DAILY, claim)
     assert result.verdict is verdict, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The bound's own number, its qualifier left out: a loose report, not wrong.
+        ("The divers searched for nine days.", Verdict.SUPPORTED),
+        ("The divers searched for more than nine days.", Verdict.SUPPORTED),
+        # Below the floor is still wrong.
+        ("The divers searched for six days.", Verdict.CONTRADICTED),
+    ],
+)
+def test_a_bounds_own_number_without_its_qualifier_is_no_contradiction(
+    claim: str, verdict: Verdict
+) -> None:
+    floor = """[[figures]]
+id = "search"
+subject = "days the divers searched"
+keywords = []
+value = 9
+qualifier = "over"
+unit = "days"
+  [[figures.reports]]
+  source = "a"
+  value = 9
+  qualifier = "over"
+  text = "over nine days"
+  sentence = "The divers searched for over nine days."
+"""
+    said = _checked(floor, claim)
+    assert said.verdict is verdict, said.reasons

@@ -124,7 +124,21 @@ def _agrees(q: Quantity, report: FigureReport) -> bool:
         if q.qualifier in LOWER_BOUNDS and FLOOR_SHARE * theirs.value <= q.value <= theirs.value:
             return True
         return abs(q.value - theirs.value) <= BOUND_SLACK * max(abs(q.value), abs(theirs.value))
+    if _the_bounds_number(q, theirs):
+        return True
     return agree(q.dimension, (q.lo, q.hi), (theirs.lo, theirs.hi))
+
+
+def _the_bounds_number(q: Quantity, theirs: Quantity) -> bool:
+    """ "nine days" of a source's "over nine days": the claim gives the bound's own
+    number and leaves its qualifier out, which an editor reads as a loose report of
+    it, not as the wrong figure ("More than 1,000 people took part", "1,000 people")."""
+    return (
+        q.qualifier == "exact"
+        and theirs.qualifier in LOWER_BOUNDS | UPPER_BOUNDS
+        and q.dimension == theirs.dimension
+        and q.lo <= theirs.value <= q.hi
+    )
 
 
 BOUND_SLACK = 0.10
