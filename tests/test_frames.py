@@ -747,6 +747,27 @@ def test_an_age_is_about_the_person_it_names(claim: str, verdict: Verdict) -> No
 @pytest.mark.parametrize(
     ("claim", "verdict"),
     [
+        # "boys" is in every figure, so it says little; both ends met say the rest.
+        ("The boys are aged between 11 and 16.", S),
+        # Another span is left unverified: the words are too few to call it wrong.
+        ("The boys are aged between 13 and 18.", U),
+    ],
+)
+def test_a_span_met_end_for_end_is_borne_out_by_few_words(claim: str, verdict: Verdict) -> None:
+    boys = [
+        (f"boys {k}", k, "boys", f"Rescuers freed {k} boys on day {k}.", str(k)) for k in (4, 8)
+    ]
+    boys += [
+        ("boys aged", [11, 16], "years old", "The 12 boys, aged 11 to 16, were freed.", "11 to 16")
+    ]
+    boys += [("boys", 12, "boys", "All 12 boys were freed.", "12")]
+    result = _against(boys, claim)
+    assert result.verdict is verdict, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
         # The total on board says nothing of who was hurt: not evidence against 15.
         ("15 people on the ferry were injured.", U),
         ("Nine people on the ferry were killed in the crash.", U),

@@ -71,7 +71,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     fits = _fits(claim, candidates, index, weights, (base, people))
     found = _choose(q, fits)
     if not found.confident and found.why_not == NO_SHARED_WORD:
-        found = _the_only_count(q, claim, fits, index, people) or found
+        found = _the_only_count(q, claim, fits, index, people) or _the_same_span(q, fits) or found
     sure = _names_told(claim, _frame(found.info, common), people) if found.confident else False
     if found.confident and _printed_beside(
         q, found.info, total, claim if sure else None, (common, people)
@@ -518,6 +518,23 @@ def _the_only_count(
     if not fates_in(frame.beside) <= ours or not ours <= fates_in(frame.content | frame.beside):
         return None
     return FigureMatch(info, f.score, True)
+
+
+def _the_same_span(q: Quantity, fits: list[tuple[FigureInfo, Fit]]) -> FigureMatch | None:
+    """The entry a span bears out end for end ("aged between 11 and 16" of a
+    source's "aged 11 to 16"), when the clause shares any word with it: two numbers
+    met at once are a match no coincidence makes. It may only bear the claim out."""
+    if q.qualifier != "range":
+        return None
+    for info, f in fits:
+        if (
+            f.score > 0
+            and not f.conflict
+            and f.name_fits is not False
+            and any((r.quantity.lo, r.quantity.hi) == (q.lo, q.hi) for r in info.figure.reports)
+        ):
+            return FigureMatch(info, f.score, True)
+    return None
 
 
 def _is_generic(info: FigureInfo, index: Index) -> bool:
