@@ -347,6 +347,18 @@ def test_a_count_that_names_nothing_is_filed_under_the_noun_before_it() -> None:
     assert alone.figures == []
 
 
+def test_an_age_or_a_date_has_no_moment_of_its_own() -> None:
+    dated = Source("herald", "Coast Herald", "", "", "2018-07-10", "", "")
+    proposal = propose(
+        "Divers freed four boys, plus the 25-year-old coach, on Tuesday afternoon.", _empty(), dated
+    )
+    # The count is Tuesday's; the coach is 25 whatever the day.
+    assert [(f.unit, f.as_of) for f in proposal.figures] == [
+        ("boys", "2018-07-10T15:00"),
+        ("years old", ""),
+    ]
+
+
 def test_a_range_and_the_moment_of_a_figure_are_proposed_and_merge_cleanly() -> None:
     dated = Source("herald", "Coast Herald", "", "", "2026-03-06", "", "")
     article = (

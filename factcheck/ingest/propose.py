@@ -545,7 +545,11 @@ class _Reader:
         # Another report of a known figure only when the frames agree (not another
         # place, entity or time) and the clause is mostly about it; or when it
         # measures the same thing in the same unit at nearly the same value.
-        when = as_of(masked, self.proposal.source.date, (q.start, q.end), others)
+        when = (
+            ""
+            if q.dimension in _FIXED
+            else as_of(masked, self.proposal.source.date, (q.start, q.end), others)
+        )
         moment = when or self.proposal.source.date
         same = (
             found.info
@@ -917,6 +921,11 @@ def _plural(word: str) -> bool:
     if low in _IRREGULAR_PLURALS or low.endswith("men"):  # "eight small children", "longshoremen"
         return True
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in STOPWORDS
+
+
+# What does not move from one day of a story to the next, and so has no moment:
+# "their 25-year-old coach, on Tuesday afternoon" is not Tuesday's age.
+_FIXED = frozenset({AGE, "date", "calendar-year", "ordinal"})
 
 
 def _reads_back(value: int | float | str | list[float], unit: str) -> bool:
