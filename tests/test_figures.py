@@ -261,6 +261,9 @@ MUST_READ = [
     ("About 40 ships", "count", "about", 35, 45),
     ("at 8:30 the talks began", "time-of-day", "exact", 8 * 60 + 30, 8 * 60 + 30),
     ("In 2001", "calendar-year", "exact", 2001, 2001),
+    # A span of time past a word that describes it; an age with a hyphen astray.
+    ("They spent nine harrowing days trapped.", "duration", "exact", 8.775, 9.225),
+    ("Saman Kunan, a 38 years-old volunteer, died.", "age", "exact", 38, 38),
 ]
 
 # Text with digits or number words that holds no figure at all.
@@ -692,3 +695,11 @@ def test_stems_meet_across_endings(a: str, b: str, same: bool) -> None:
     from factcheck.text import stem
 
     assert (stem(a) == stem(b)) is same
+
+
+def test_only_a_describing_word_stands_between_a_number_and_its_span_of_time() -> None:
+    # "school" names what is counted; "harrowing" only describes the days.
+    (buses,) = read_figures("Two school buses waited.")
+    assert (buses.dimension, buses.following[:1]) == ("count", ("school",))
+    (days,) = read_figures("Three more weeks of talks.")
+    assert (days.dimension, days.unit) == ("duration", "weeks")

@@ -106,6 +106,12 @@ MIN_NAME_WORDS = 2
 # 39", "whose ages ranged from 27 to 56"), and how a bare one is written after a
 # name ("Genki Miyamoto, 39, reported", "Harold Daggett is 78.").
 _AGE_UNIT = "years old"
+# Spans of time a describing word may stand before ("nine harrowing days").
+_SPAN_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+_SPAN_ADJECTIVES = frozenset(
+    {"more", "extra", "full", "straight", "whole", "long", "short", "additional", "further"}
+)
+_ADJECTIVE_ENDINGS = ("ing", "ful", "ous", "ive")
 _AGE_SPAN_WORDS = frozenset({"between", "from"})
 _AGE_VERBS = frozenset({"ranged", "ranging", "range"})
 MAX_AGE = 120
@@ -873,6 +879,10 @@ class _Scanner:
         unit, nxt = self._unit_after(j)
         if unit == "lb" and self.low(j).startswith("pound") and self.low(j - 1) in SCALES:
             unit = "GBP"  # "5 million pounds" is money, "a 63-pound plug" weight
+        if unit == "years" and self._glued_dash(nxt) and self.low(nxt + 1) == "old":
+            unit, nxt = _AGE_UNIT, nxt + 2  # "a 38 years-old volunteer": an age
+        if unit is None:
+            unit, nxt = self._span_past_an_adjective(j)
         if unit is not None:
             return self._finish(read, unit, self._unit_range(read, unit, nxt))
         if self._is_age(read, j):
@@ -947,6 +957,17 @@ class _Scanner:
             if self.low(m) == ",":
                 return m - 1
         return -1
+
+    def _span_past_an_adjective(self, j: int) -> tuple[str | None, int]:
+        """ "nine harrowing days", "three more weeks": a span of time past one word
+        that only describes it (never "two school buses", whose noun is counted)."""
+        word = self.tok(j)
+        if word is None or word.kind != "word" or not word.text.islower():
+            return None, j
+        if word.low not in _SPAN_ADJECTIVES and not word.low.endswith(_ADJECTIVE_ENDINGS):
+            return None, j
+        unit, nxt = self._unit_after(j + 1)
+        return (unit, nxt) if unit in _SPAN_UNITS and nxt == j + 2 else (None, j)
 
     def _unit_range(self, read: _Read, unit: str, nxt: int) -> int:
         """ "4.75% to 5%", "4.75%-5.00%", "8 feet to 10 feet": a range whose ends
