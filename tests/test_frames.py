@@ -1436,3 +1436,40 @@ unit = "days"
 """
     said = _checked(floor, claim)
     assert said.verdict is verdict, said.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The words fit the July 2 entry better ("went missing"), but another
+        # entry gives June 23: a story has many dates, and it may be that one's.
+        ("The boys went missing on June 23.", (Verdict.SUPPORTED, Verdict.UNVERIFIED)),
+        # A date no entry gives is still wrong.
+        ("Divers found the boys on July 5.", (Verdict.CONTRADICTED,)),
+    ],
+)
+def test_a_date_another_entry_gives_is_not_called_wrong(
+    claim: str, verdict: tuple[Verdict, ...]
+) -> None:
+    tables = "".join(
+        f"""[[figures]]
+id = "d-{k}"
+subject = "when"
+keywords = []
+value = "{day}"
+unit = "date"
+  [[figures.reports]]
+  source = "a"
+  value = "{day}"
+  text = "{day}"
+  sentence = "{sentence}"
+"""
+        for k, (day, sentence) in enumerate(
+            [
+                ("July 2", "On July 2, nine days after they went missing, divers found the boys."),
+                ("June 23", "The boys and their coach got trapped on June 23."),
+            ]
+        )
+    )
+    said = _checked(tables + _figure_tables("t-", PORT_ROWS), claim)
+    assert said.verdict in verdict, said.reasons

@@ -93,6 +93,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         why = why or _place_unsaid(claim, found.info, index)
         why = why or _year_unsaid(claim, frame, found.info, index)
         why = why or _closer_elsewhere(fits, found)
+        why = why or _another_gives_it(q, fits, found)
         if why:
             return FigureMatch(found.info, found.score, False, why)
     return found
@@ -145,6 +146,19 @@ def _closer_elsewhere(fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch) -
             and f.score >= CLOSER_ELSEWHERE * chosen.score
         ):
             return f"a closer entry, {info.figure.id}, fits its words better but {f.conflict}"
+    return ""
+
+
+def _another_gives_it(q: Quantity, fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch) -> str:
+    """Why a date (or a year, an ordinal) is not called wrong when another entry
+    the clause shares words with gives it: a story has many dates, and "went
+    missing on June 23" may be the June 23 entry's, though the words of "On 2
+    July, nine days after they went missing" fit better."""
+    if q.dimension not in PASSING_DIMENSIONS:
+        return ""
+    for info, f in fits:
+        if info is not chosen.info and f.score > 0 and not f.conflict and _bears_out(q, info):
+            return f"another entry, {info.figure.id}, gives {q.text}"
     return ""
 
 
