@@ -22,6 +22,7 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from factcheck.figures.ranges import AGE, agree
+from factcheck.figures.units import split_date
 from factcheck.frames import Frame
 from factcheck.frames.agree import Fit, fit, month_names, months_of, shared_near, years_of
 from factcheck.frames.counted import PEOPLE_NOUNS
@@ -150,16 +151,25 @@ def _closer_elsewhere(fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch) -
 
 
 def _another_gives_it(q: Quantity, fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch) -> str:
-    """Why a date (or a year, an ordinal) is not called wrong when another entry
-    the clause shares words with gives it: a story has many dates, and "went
-    missing on June 23" may be the June 23 entry's, though the words of "On 2
-    July, nine days after they went missing" fit better."""
-    if q.dimension not in PASSING_DIMENSIONS:
+    """Why a date is not called wrong when another entry the clause shares words
+    with gives it: a story has many dates, and "went missing on June 23" may be
+    the June 23 entry's, though the words of "On 2 July, nine days after they
+    went missing" fit better. (Not years or ordinals: a story's few ordinals and
+    years meet other figures' too often.)"""
+    if q.dimension != "date":
         return ""
     for info, f in fits:
-        if info is not chosen.info and f.score > 0 and not f.conflict and _bears_out(q, info):
+        if info is not chosen.info and f.score > 0 and not f.conflict and _gives(q, info):
             return f"another entry, {info.figure.id}, gives {q.text}"
     return ""
+
+
+def _gives(q: Quantity, info: FigureInfo) -> bool:
+    """Whether a source gives the claim's date, every part the claim gives
+    ("Feb. 15" is not given by "February 2023", though the two agree)."""
+    ours = split_date(q.value)
+    reported = (split_date(r.quantity.value) for r in info.figure.reports)
+    return any(all(t == m for m, t in zip(ours, theirs, strict=True) if m) for theirs in reported)
 
 
 def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Index) -> str:
