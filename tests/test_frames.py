@@ -189,6 +189,11 @@ QUOTE_EXAMPLES: list[tuple[str, Verdict, str]] = [
         "two speakers swapped",
     ),
     ('"[T]here has never been a flood like this in the county," Okafor said.', C, "altered"),
+    (
+        '"There has never been a storm (Hurricane Ida) like this in the county," Okafor said.',
+        S,
+        "a gloss in parentheses",
+    ),
 ]
 
 

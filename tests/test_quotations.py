@@ -83,6 +83,10 @@ def test_brackets_and_ellipsis_cost_nothing() -> None:
     src = "a closer relationship with [China], that is not the case"
     assert changes("a closer relationship with, that is not the case", src) == []
     assert changes("a closer relationship … not the case", src) == []
+    # A reporter's gloss in parentheses is the reporter's, as a bracket is an editor's.
+    glossed = "still it (Vikram) will make a landing"
+    assert changes("still it will make a landing", glossed) == []
+    assert changes("still it will make no landing", glossed) != []
 
 
 def test_spans_curly_straight_nested_and_unclosed() -> None:

@@ -4,7 +4,8 @@ Case, punctuation, straight or curly quote marks and British or American
 spelling ("ideologised"/"ideologized", "colour"/"color") are not misquotes.
 Words in square brackets are an editor's insertion and may be left out
 (letters in brackets glued to a word are the editor's change of that word:
-"[T]here" is "There"); initials with stops are one word ("U.S." is "US");
+"[T]here" is "There"), and so are words in parentheses, a reporter's gloss
+inside the quotation ("still it (Vikram) will make a landing"); initials with stops are one word ("U.S." is "US");
 an ellipsis stands for words left out.
 """
 
@@ -27,7 +28,7 @@ _TOKEN = LazyPattern(
     # Initials with stops are one word: "U.S." is "US".
     r"|(?P<abbr>(?:[^\W\d_]\.){2,})"
     r"|(?P<word>[^\W_]+(?:'[^\W_]+)*(?:-[^\W_]+(?:'[^\W_]+)*)*)"
-    r"|(?P<open>\[)|(?P<close>\])"
+    r"|(?P<open>[\[(])|(?P<close>[\])])"
 )
 _MARKS = LazyPattern(r"[\[\].]")
 # Hyphenated prefixes written solid in the other spelling: "co-ordination".
