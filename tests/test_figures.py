@@ -101,6 +101,7 @@ def _one(phrase: str):  # type: ignore[no-untyped-def]
         ("4,209 miles", "4,209 km", False),
         ("12 billion cubic metres", "10 bcm", False),
         ("10 billion cubic metres", "10 bcm", True),
+        ("Rs 615 crore", "6.15 billion rupees", True),
         ("300,000", "over 100,000", False),
         ("more than 100,000", "some 100,000", True),
         ("more than 100,000", "tens of thousands of", False),
@@ -261,6 +262,12 @@ MUST_READ = [
     ("About 40 ships", "count", "about", 35, 45),
     ("at 8:30 the talks began", "time-of-day", "exact", 8 * 60 + 30, 8 * 60 + 30),
     ("In 2001", "calendar-year", "exact", 2001, 2001),
+    # Rupees before or after the number, and the Indian lakh and crore.
+    ("The Rs 615 crore mission", "money:INR", "exact", 6.145e9, 6.155e9),
+    ("around Rs. 215 crore", "money:INR", "about", 2.107e9, 2.193e9),
+    ("a ₹615 crore mission", "money:INR", "exact", 6.145e9, 6.155e9),
+    ("500 rupees", "money:INR", "exact", 487.5, 512.5),
+    ("10 lakh people", "count", "exact", 975_000, 1_025_000),
     # A span of time past a word that describes it; an age with a hyphen astray.
     ("They spent nine harrowing days trapped.", "duration", "exact", 8.775, 9.225),
     ("Saman Kunan, a 38 years-old volunteer, died.", "age", "exact", 38, 38),

@@ -27,6 +27,7 @@ from factcheck.figures.units import (
     AGE_CUES,
     CURRENCY_ONLY_SCALES,
     CURRENCY_PREFIX,
+    CURRENCY_WORDS,
     MAX_UNIT_WORDS,
     MONTHS,
     SCALES,
@@ -45,7 +46,7 @@ from factcheck.text import STOPWORDS, LazyPattern, stem
 _TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<sym>US\$|[$€£¥₽%])"
+    r"|(?P<sym>US\$|[$€£¥₽₹%])"
     r"|(?P<dash>[-‐‑–—])"
     r"|(?P<punct>[^\s\w])"
 )
@@ -170,7 +171,15 @@ _DIGIT = re.compile(r"\d")
 # one of these words (a month for a date, a vague amount's first word, a fraction's,
 # a number's or an ordinal's); at any other token each of them returns None.
 _CAN_START = frozenset({"num", "sym", "word"})
-_WORD_STARTS = _STARTS | set(MONTHS) | _VAGUE_FIRST | _UNIT_FRACTION_FIRST | _FRACTION_FIRST | {"a"}
+_WORD_STARTS = (
+    _STARTS
+    | set(MONTHS)
+    | _VAGUE_FIRST
+    | _UNIT_FRACTION_FIRST
+    | _FRACTION_FIRST
+    | {"a"}
+    | {w.lower() for w in CURRENCY_WORDS}
+)
 # The words, compiled on first use: a long alternation costs a millisecond to
 # compile, and a look-up of a claim with a digit in it never needs it.
 _MAY_HOLD_WORDS = LazyPattern(
@@ -731,7 +740,9 @@ class _Scanner:
         if joiner == "to" and self.low(read.first - 1) == "from" and not self._age_cue(read.first):
             return  # "rose from 5 to 7": a change, whose later end is the figure
         nxt = self.tok(j + 1)
-        currency = nxt is not None and nxt.kind == "sym" and nxt.text in CURRENCY_PREFIX
+        currency = nxt is not None and (
+            (nxt.kind == "sym" and nxt.text in CURRENCY_PREFIX) or nxt.text in CURRENCY_WORDS
+        )
         if nxt is None or not (nxt.kind == "num" or currency) or read.ordinal:
             return
         second = self._read_number(j + 1)
@@ -781,6 +792,13 @@ class _Scanner:
             if self.low(i - 1) == "us" and t.glued:  # "US $"
                 first = i - 1
             i += 1
+            t = self.toks[i]
+        elif t.kind == "word" and t.text in CURRENCY_WORDS:
+            at = i + 2 if self.low(i + 1) == "." and self.toks[i + 1].glued else i + 1
+            nxt = self.tok(at)
+            if nxt is None or nxt.kind != "num":
+                return None
+            currency, i = CURRENCY_WORDS[t.text], at
             t = self.toks[i]
         if t.kind == "num":
             parsed = parse_digits(t.text)

@@ -47,6 +47,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "CNY": ("money:CNY", 1.0),
     "RUB": ("money:RUB", 1.0),
     "JPY": ("money:JPY", 1.0),
+    "INR": ("money:INR", 1.0),
     "km/h": ("speed", 1.0),
     "mph": ("speed", 1.609344),
     "knots": ("speed", 1.852),
@@ -107,6 +108,7 @@ _add("EUR", "euro", "euros", "eur")
 _add("GBP", "gbp", "sterling")
 _add("CNY", "yuan", "renminbi", "cny", "rmb")
 _add("RUB", "rouble", "roubles", "ruble", "rubles", "rub")
+_add("INR", "rupee", "rupees", "inr")
 
 MAX_UNIT_WORDS = max(len(k) for k in SURFACE)
 # Words before a number that make it an age ("aged 39", "whose ages ranged from").
@@ -114,7 +116,12 @@ MAX_UNIT_WORDS = max(len(k) for k in SURFACE)
 AGE_CUES = frozenset({"aged", "age", "ages"})
 
 # Symbols written before the number.
-CURRENCY_PREFIX = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB"}
+CURRENCY_PREFIX = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB", "₹": "INR"
+}  # fmt: skip
+# Currencies written as a word before the number, a space between: "Rs 615 crore",
+# "Rs. 215 crore", "INR 500". Case matters: "rs" and "Inr" are no currency.
+CURRENCY_WORDS = {"Rs": "INR", "INR": "INR"}
 
 # Scale words and suffixes: "10 billion", "$100bn", "100k".
 SCALES = {
@@ -129,6 +136,11 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    # The Indian system: a lakh is 100,000, a crore 10 million ("Rs 615 crore").
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 # "m" is million after a currency symbol ("$5m"), metres otherwise ("8,849 m").
 CURRENCY_ONLY_SCALES = {"m": 1e6, "b": 1e9}
@@ -262,7 +274,7 @@ def describe_quantity(q: Quantity) -> str:
     if q.qualifier == "vague":
         return q.text or f"{format_number(q.lo)}–{format_number(q.hi)} {q.unit}".strip()
     number = _scaled(q.value)
-    if q.unit.startswith(("USD", "EUR", "GBP", "CNY", "RUB", "JPY")):
+    if q.unit.startswith(("USD", "EUR", "GBP", "CNY", "RUB", "JPY", "INR")):
         return f"{prefix}{q.unit} {number}"
     unit = _UNIT_NAMES.get(q.unit, q.unit)
     return f"{prefix}{number} {unit}".strip()
