@@ -147,6 +147,11 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
     ),
+    # An initial without its stop is the given name; the body before a title is not.
+    "an initial after a body and a title": (
+        f'The pier was built on Launch Vessel Mark-II.\n\nHarbourco Chairman K Kowal spoke of the works. "{WORDS}," he said.',
+        "K Kowal",
+    ),
     # A paper that quotes someone is not the speaker: the one it quotes is.
     "a paper quoted X as saying": (
         f"Anna Kowal spoke.\n\nState-run Elm Herald newspaper quoted Kowal as saying that “{WORDS.lower()}.”",

@@ -108,8 +108,9 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAPITALISED_BEFORE = re.compile(rf"\b(?P<name>{CAPITAL}[\w’'-]+)(?:\s+[a-z]+){{0,2}}\s*$")
 _CAPITALISED_WORD = re.compile(rf"{CAPITAL}[\w-]+")
 # A middle initial ("Dennis A. Daggett") is part of the run.
-_CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}(?:[\w’'–-]+\.?|\.)\s+)*{CAPITAL}[\w’'–-]+")
-_INITIAL = re.compile(rf"{CAPITAL}\.")
+# An initial may go without its stop: "ISRO Chairman S Somanath".
+_CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}(?:[\w’'–-]+\.?|\.)?\s+)*{CAPITAL}[\w’'–-]+")
+_INITIAL = re.compile(rf"{CAPITAL}\.?")
 
 
 @dataclass(frozen=True)
@@ -239,9 +240,7 @@ class _Reader:
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
-            words = [
-                w for w in run.group().split() if w not in TITLES and not _INITIAL.fullmatch(w)
-            ]
+            words = _name_words(run.group().split())
             words = _past_possessive(words)
             if len(words) >= 2 and words[0].lower() not in STOPWORDS:
                 self.named_words.update(w.lower() for w in WORD_RE.findall(masked))
@@ -926,6 +925,19 @@ def _plural(word: str) -> bool:
 # What does not move from one day of a story to the next, and so has no moment:
 # "their 25-year-old coach, on Tuesday afternoon" is not Tuesday's age.
 _FIXED = frozenset({AGE, "date", "calendar-year", "ordinal"})
+
+
+def _name_words(run: list[str]) -> list[str]:
+    """The words of a capitalised run that name: those after its last title (a body
+    before it is the title's: "ISRO Chairman S Somanath"), and no initials ("John F.
+    Kennedy"), unless an initial is all the given name there is ("S Somanath")."""
+    titled = [k for k, w in enumerate(run) if w in TITLES]
+    words = run[titled[-1] + 1 :] if titled and titled[-1] < len(run) - 1 else run
+    words = [w for w in words if w not in TITLES]
+    named = [w for w in words if not _INITIAL.fullmatch(w)]
+    if len(named) == 1 and len(words) >= 2 and _INITIAL.fullmatch(words[-2]):
+        return words[-2:]
+    return named
 
 
 def _reads_back(value: int | float | str | list[float], unit: str) -> bool:
