@@ -107,6 +107,8 @@ def test_every_draft_in_the_project_is_read_as_the_parser_reads_it() -> None:
             "Capt. Tomas Berg and Sgt. Ana Kowal left.",
             ["Capt. Tomas Berg and Sgt. Ana Kowal left."],
         ),
+        # Nor does the rupee's abbreviation before an amount.
+        ("The total is Rs. 615 crore. It rose.", ["The total is Rs. 615 crore.", "It rose."]),
     ],
 )
 def test_a_sentence_ends_after_a_clock_not_after_an_initial(

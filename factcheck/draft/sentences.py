@@ -51,6 +51,7 @@ _ABBREVIATIONS = frozenset(
         "co",
         "corp",
         "no",
+        "rs",  # rupees before the amount: "Rs. 615 crore"
         "vs",
         "etc",
         "jan",
