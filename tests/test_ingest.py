@@ -152,6 +152,11 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
         f'The pier was built on Launch Vessel Mark-II.\n\nHarbourco Chairman K Kowal spoke of the works. "{WORDS}," he said.',
         "K Kowal",
     ),
+    # A body's name may hold "and", and its initialism follow it in parentheses.
+    "a body's name with and, and its initialism": (
+        f'"{WORDS}," the Harbour and Ports Authority (HPA) stated on Monday.',
+        "Harbour and Ports Authority",
+    ),
     # A paper that quotes someone is not the speaker: the one it quotes is.
     "a paper quoted X as saying": (
         f"Anna Kowal spoke.\n\nState-run Elm Herald newspaper quoted Kowal as saying that “{WORDS.lower()}.”",

@@ -94,6 +94,44 @@ def test_a_wrong_given_name_is_a_wrong_speaker(
         assert "; the speaker is Elena Varga" in result.reasons[-1], result.reasons
 
 
+BODY_REGISTRY = """schema = 1
+[[sources]]
+id = "post"
+outlet = "Harbour Post"
+[[speakers]]
+id = "hpa"
+name = "Harbour and Ports Authority"
+kind = "organisation"
+[[quotations]]
+id = "hpa-rivals"
+speaker = "hpa"
+text = "The merger could harm rivals by refusing them access to the docks"
+  [[quotations.reports]]
+  source = "post"
+  sentence = '"The merger could harm rivals by refusing them access to the docks," it said.'
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # A body's initialism is the body.
+        ('"The merger could harm rivals by refusing them access to the docks," HPA said.',
+         Verdict.SUPPORTED),
+        # Another body's is another speaker.
+        ('"The merger could harm rivals by refusing them access to the docks," FTC said.',
+         Verdict.CONTRADICTED),
+    ],
+)  # fmt: skip
+def test_a_bodys_initialism_is_the_body(claim: str, verdict: Verdict) -> None:
+    from factcheck.registry import parse_registry
+
+    registry, problems = parse_registry(BODY_REGISTRY, "bodies.toml")
+    assert problems == []
+    result = check(claim, registry)
+    assert result.verdict is verdict, result.reasons
+
+
 def test_reasons_say_what_is_wrong_in_plain_words(mini: Registry) -> None:
     wrong_value = check("The bridge is 1,500 metres long.", mini)
     assert wrong_value.reasons[0].startswith("1,500 metres; the source says 1,200 metres")

@@ -109,7 +109,9 @@ _CAPITALISED_BEFORE = re.compile(rf"\b(?P<name>{CAPITAL}[\w’'-]+)(?:\s+[a-z]+)
 _CAPITALISED_WORD = re.compile(rf"{CAPITAL}[\w-]+")
 # A middle initial ("Dennis A. Daggett") is part of the run.
 # An initial may go without its stop: "ISRO Chairman S Somanath".
-_CAPITALISED_RUN = re.compile(rf"(?:{CAPITAL}(?:[\w’'–-]+\.?|\.)?\s+)*{CAPITAL}[\w’'–-]+")
+_CAPITALISED_RUN = re.compile(
+    rf"(?:{CAPITAL}(?:[\w’'–-]+\.?|\.)?\s{{1,3}}){{0,8}}{CAPITAL}[\w’'–-]+"
+)
 _INITIAL = re.compile(rf"{CAPITAL}\.?")
 
 

@@ -308,6 +308,19 @@ def spelt_alike(name: str, other: str) -> bool:
     return len(theirs) > 1 and _alike(mine[0], theirs[0])
 
 
+# Words a body's initialism leaves out: "the Competition and Markets Authority" is CMA.
+_UNINITIALLED = frozenset({"and", "of", "the", "for", "&"})
+
+
+def initials_of(initialism: str, name: str) -> bool:
+    """Whether `initialism` ("CMA", "U.S.") is made of the initials of `name`'s words."""
+    letters = initialism.replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
+        return False
+    heads = [w[0].upper() for w in name.split() if w.lower() not in _UNINITIALLED]
+    return "".join(heads) == letters
+
+
 def _alike(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     return a == b or slip_of_keys(a, b, MIN_VARIANT_LENGTH)

@@ -39,7 +39,17 @@ _VERBS = (
 VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Rep)\.?\s+|(?:President|Minister|Premier|Chancellor|Senator)\s+)"
 # Up to four words: a body's name may be that long ("United States Maritime Alliance").
-_NAME = rf"{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,3}}"
+# A body's may hold "and" when it ends in a body's head word ("the Competition and
+# Markets Authority", "the Food and Drug Administration"); a person's never does
+# ("Biden and Harris said" is Harris, as before).
+_HEADS = "|".join(sorted((h.capitalize() for h in BODY_HEADS), key=len, reverse=True))
+_AND_BODY = (
+    rf"{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,2}}\s+(?:and|&)\s+"
+    rf"(?:{CAPITAL}[\w'’-]+\s+){{0,2}}(?:{_HEADS})\b"
+)
+_NAME = rf"(?:{_AND_BODY}|{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,3}})"
+# A body's initialism in parentheses after its name: "the … Authority (CMA) stated".
+_INITIALISM = r"(?:\s*\([A-Z][A-Z.&]{1,8}\))?"
 _NOT_NAMES = OPENERS
 _HONORIFICS = HONORIFICS
 # Every word that may stand before a name without being part of it.
@@ -83,7 +93,9 @@ _AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?(?:\s+(?:[A-Z]\.){2,
 # An appositive may open with a body's possessive ("Jonatan Hatzor, Parametrix’s
 # co-founder, said"), which names no place.
 _NO_PLACE = rf"(?!\s*{CAPITAL}(?![\w.-]{{0,40}}[’']s\s))"
-_BEFORE = re.compile(rf"(?P<name>{_TITLE}?{_NAME})\s*(?:,{_NO_PLACE}[^,]{{1,100}},\s*)?$")
+_BEFORE = re.compile(
+    rf"(?P<name>{_TITLE}?{_NAME}){_INITIALISM}\s*(?:,{_NO_PLACE}[^,]{{1,100}},\s*)?$"
+)
 # A name that opens the words before its verb may carry an appositive of two parts
 # ("“…,” Ricardo Gabaldón, the mayor of Utiel, a town in Valencia, told …"); further
 # in, two commas' parts are more often a place and a description ("a road in
@@ -251,9 +263,7 @@ def _subject(
 _QUOTED_AS = re.compile(rf"\b(?:quoted|cited)\s+(?P<name>{_TITLE}?{_NAME})\s+(?:as\s+)?$")
 
 
-def _the_quoted(
-    quoted: re.Match[str], mentions: list[Mention], index: SpeakerIndex
-) -> Attribution:
+def _the_quoted(quoted: re.Match[str], mentions: list[Mention], index: SpeakerIndex) -> Attribution:
     """The speaker a paper quotes: a registered name, a full name or a known surname."""
     a, b = quoted.span("name")
     hit = [m for m in mentions if m.start < b and a < m.end]

@@ -18,7 +18,7 @@ from factcheck.quotations.align import (
     one_letter_apart,
     verbatim,
 )
-from factcheck.quotations.names import spelt_alike
+from factcheck.quotations.names import initials_of, spelt_alike
 from factcheck.quotations.normalize import QWord, quote_words, real_words
 from factcheck.quotations.speakers import BEFORE_NAMES, Attribution
 from factcheck.text import STOPWORDS
@@ -266,6 +266,8 @@ def _wrong_speaker(
         return ""  # "Keir said": a word of the speaker's own name
     if speaker is not None and _spelt_as_theirs(attribution.name, speaker):
         return ""  # "Rabie said" of Ossama Rabei's words: one name, spelt two ways
+    if speaker is not None and _their_initials(attribution.name, speaker):
+        return ""  # "the CMA said" of the Competition and Markets Authority's words
     return f"attributed to {attribution.name}; the speaker is {_speaker_name(index, quotation)}"
 
 
@@ -280,6 +282,13 @@ def _spelt_as_theirs(name: str, speaker: Speaker) -> bool:
     written = " ".join(w for w in name.split() if w not in BEFORE_NAMES)
     return speaker.kind == "person" and any(
         spelt_alike(written, called) for called in (speaker.name, *speaker.aliases)
+    )
+
+
+def _their_initials(name: str, speaker: Speaker) -> bool:
+    written = name.split()[-1] if name.split() else ""
+    return speaker.kind != "person" and any(
+        initials_of(written, called) for called in (speaker.name, *speaker.aliases)
     )
 
 
