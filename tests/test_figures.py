@@ -250,6 +250,8 @@ MUST_READ = [
     ("2021–22", "calendar-year", "range", 2021, 2022),
     ("as many as 500 people", "count", "at most", 250, 500),
     ("up to 500 people", "count", "at most", 250, 500),
+    # "revised up to" moves a figure up to a level: no bound.
+    ("July was revised up to 144,000 jobs", "count", "exact", 143_500, 144_500),
     ("no fewer than 500 people", "count", "at least", 500, 750),
     ("more than 15 people", "count", "over", 15.375, 22.5),
     ("fewer than 50 people", "count", "under", 25, 50),

@@ -471,6 +471,9 @@ TOTALS_READ: list[tuple[str, str]] = [
     ("By the end, the tailback of ships had reached 425 at the two ends.", "ships"),
     ("The backlog of cargo ships grew to 369.", "ships"),
     ("The price of shares reached 45.", ""),
+    # A gain or a loss of a count is of its noun: "job gains" are jobs.
+    ("August's job gain was revised to 159,000.", "jobs"),
+    ("Seat losses reached 40 on Friday.", "seats"),
     # Not a bare count, or no total before it.
     ("The number of them was 30.", ""),
     ("The toll rose to 205 people.", ""),

@@ -107,6 +107,8 @@ MIN_NAME_WORDS = 2
 # 39", "whose ages ranged from 27 to 56"), and how a bare one is written after a
 # name ("Genki Miyamoto, 39, reported", "Harold Daggett is 78.").
 _AGE_UNIT = "years old"
+# Verbs whose "up" goes with them, not with "to": "revised up to 144,000" is no bound.
+_REVISED = frozenset({"revised", "revise", "revises", "raised", "marked", "moved", "bumped"})
 # Spans of time a describing word may stand before ("nine harrowing days").
 _SPAN_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
 _SPAN_ADJECTIVES = frozenset(
@@ -1103,6 +1105,8 @@ class _Scanner:
             if any(t.kind != "word" for t in toks):
                 continue
             key = tuple(t.low for t in toks)
+            if key == ("up", "to") and self.low(lo - 1) in _REVISED:
+                return "exact", first  # "revised up to 144,000": upward, to a level
             if key in QUALIFIERS:
                 return QUALIFIERS[key], lo
         return "exact", first

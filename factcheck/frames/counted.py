@@ -16,6 +16,16 @@ import re
 PEOPLE_NOUNS = ("people", "persons", "individuals", "souls")
 
 
+# "August's job gain was revised to 159,000", "seat losses reached 40": a change
+# in a count named by its noun before "gain" or "loss", a few words on the verb.
+_GAIN_OF = re.compile(
+    r"\b(?P<noun>[a-z][\w-]{1,30})[^\S\n]{1,3}(?:gains?|loss(?:es)?|cuts?)\b"
+    r"(?:[^\S\n]{1,3}[^\s.;:!?]{1,30}){0,4}?"
+    r"[^\S\n]{1,3}(?:to|at|of|was|were|reached|hit|totalled|totaled)[^\S\n]{1,3}$",
+    re.IGNORECASE,
+)
+
+
 def counted_alike(noun: str) -> tuple[str, ...]:
     """The nouns that count what `noun` counts, itself first."""
     if noun.lower() in PEOPLE_NOUNS:
@@ -50,8 +60,15 @@ def total_before(text: str, start: int, end: int) -> tuple[str, int]:
     if not _BARE_AFTER.match(text, end):
         return "", -1
     lo = max(0, start - REACH)
-    found = _BEFORE.search(text[lo:start]) or _NUMBER_OF.search(text[lo:start])
-    return (found["noun"].lower(), lo + found.start("noun")) if found else ("", -1)
+    before = text[lo:start]
+    found = _BEFORE.search(before) or _NUMBER_OF.search(before)
+    if found is not None:
+        return found["noun"].lower(), lo + found.start("noun")
+    gain = _GAIN_OF.search(before)
+    if gain is None:
+        return "", -1
+    noun = gain["noun"].lower()  # "job gains": a count of jobs
+    return (noun if noun.endswith("s") else noun + "s"), lo + gain.start("noun")
 
 
 # "The number of unemployed people, at 6.8 million", "the number of flights was
