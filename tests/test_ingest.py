@@ -331,6 +331,18 @@ def test_a_figure_the_registry_could_not_read_back_is_left_out_not_the_article()
     assert parse_registry(merge("schema = 1\n", proposal), "new.toml")[1] == []
 
 
+def test_a_figure_after_a_gain_or_loss_gets_its_subject_from_there() -> None:
+    # "daily losses … at": the noun before "losses" starts the subject, whatever it is.
+    proposal = propose(
+        "Rabie stated that the canal’s daily losses were estimated at $12 to $15 million.",
+        _empty(),
+        SOURCE,
+    )
+    (losses,) = proposal.figures
+    assert (losses.value, losses.unit) == ([12_000_000, 15_000_000], "USD")
+    assert losses.subject.startswith("canal’s daily losses")
+
+
 def test_a_count_that_names_nothing_is_filed_under_the_noun_before_it() -> None:
     proposal = propose(
         "The Lions have six league titles, followed by the Owls with five each.", _empty(), SOURCE

@@ -988,8 +988,9 @@ def _subject(masked: str, q: Quantity, others: Sequence[tuple[int, int]]) -> str
     total, at = total_before(masked, q.start, q.end)
     if total and at >= lo:
         # "the death toll in Spain's worst floods … to 205": the total is the subject.
-        words = masked[max(lo, at - 40) : q.start].split()
-        named = next(k for k in range(len(words) - 1, -1, -1) if words[k].lower().startswith(total))
+        start = max(lo, at - 40)
+        words = masked[start : q.start].split()
+        named = len(masked[start:at].split())  # the words before the total's own
         before = [w.strip(_EDGE) for w in words[max(0, named - 1) :][:MAX_TOTAL_WORDS]]
     after = [w.strip(_EDGE) for w in masked[q.end : min(hi, q.end + 200)].split()[:6]]
     return " ".join(w for w in [*before, "…", *after] if w)
