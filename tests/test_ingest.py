@@ -261,7 +261,8 @@ def test_a_quotation_not_closed_ends_with_its_paragraph_unless_the_next_opens_wi
     proposal = propose(article, _empty(), SOURCE)
     texts = [q.text for q in proposal.quotations]
     assert any(t.startswith(WORDS) and "metres" not in t for t in texts), texts
-    assert [f.text for f in proposal.figures] == ["1,150 metres"]
+    # The quotation's own figure too (its words, "three months"), each once.
+    assert [f.text for f in proposal.figures] == ["three months", "1,150 metres"]
     assert any("open in May" in t and "steel from the valley" in t for t in texts), texts
 
 
@@ -341,6 +342,18 @@ def test_a_figure_after_a_gain_or_loss_gets_its_subject_from_there() -> None:
     (losses,) = proposal.figures
     assert (losses.value, losses.unit) == ([12_000_000, 15_000_000], "USD")
     assert losses.subject.startswith("canal’s daily losses")
+
+
+def test_a_figure_inside_a_quotation_is_filed_as_a_figure_too() -> None:
+    proposal = propose(
+        '"Harbourco has led the market for the past 20 years," the Harbour Board said.',
+        _empty(),
+        SOURCE,
+    )
+    assert [q.speaker for q in proposal.quotations] == ["harbour-board"]
+    (years,) = proposal.figures
+    assert (years.value, years.unit) == (20, "years")
+    assert "the market" in years.subject
 
 
 def test_a_count_that_names_nothing_is_filed_under_the_noun_before_it() -> None:

@@ -239,6 +239,13 @@ class _Reader:
         figures = _figures(masked)
         for k in range(len(figures)):
             self._figure(sentence.text, masked, k, figures)
+        for span in sentence.quotes:
+            # A figure a speaker gives is one the article reports, in the speaker's
+            # words ("for the past 20 years"): read inside the quotation alone.
+            inner = sentence.text[span.content_start : span.content_end]
+            said = _figures(inner)
+            for k in range(len(said)):
+                self._figure(inner, inner, k, said)
 
     def _remember_names(self, masked: str) -> None:
         for run in _CAPITALISED_RUN.finditer(masked):
