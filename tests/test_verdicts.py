@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck import check
-from factcheck.model import Registry, Verdict
+from factcheck.model import Registry, Result, Verdict
 from factcheck.verdicts.conflicts import find_conflicts
 
 
@@ -124,12 +124,17 @@ text = "The merger could harm rivals by refusing them access to the docks"
     ],
 )  # fmt: skip
 def test_a_bodys_initialism_is_the_body(claim: str, verdict: Verdict) -> None:
+    result = _checked(BODY_REGISTRY, claim)
+    assert result.verdict is verdict, result.reasons
+
+
+def _checked(registry_text: str, claim: str) -> Result:
+    """The verdict on `claim` against a registry written out in the test."""
     from factcheck.registry import parse_registry
 
-    registry, problems = parse_registry(BODY_REGISTRY, "bodies.toml")
+    registry, problems = parse_registry(registry_text, "test.toml")
     assert problems == []
-    result = check(claim, registry)
-    assert result.verdict is verdict, result.reasons
+    return check(claim, registry)
 
 
 def test_reasons_say_what_is_wrong_in_plain_words(mini: Registry) -> None:
@@ -281,11 +286,7 @@ text = "We used twice as much steel, said the crew at the yard on the river, as 
     ],
 )  # fmt: skip
 def test_a_long_quotation_with_words_left_out_is_altered(claim: str, verdict: Verdict) -> None:
-    from factcheck.registry import parse_registry
-
-    registry, problems = parse_registry(GAPPED, "gapped.toml")
-    assert not problems
-    result = check(claim, registry)
+    result = _checked(GAPPED, claim)
     assert result.verdict is verdict, result.reasons
     if verdict is Verdict.CONTRADICTED and "twice" in claim:
         assert any(r.startswith("leaves out 'and they worked") for r in result.reasons)
@@ -327,9 +328,5 @@ text = "We did nothing wrong. I am a very honest man. It is a new day for the ya
 def test_a_three_letter_word_of_meaning_counts_toward_an_alteration(
     claim: str, verdict: Verdict
 ) -> None:
-    from factcheck.registry import parse_registry
-
-    registry, problems = parse_registry(HONEST, "honest.toml")
-    assert not problems
-    result = check(claim, registry)
+    result = _checked(HONEST, claim)
     assert result.verdict is verdict, result.reasons
