@@ -140,20 +140,12 @@ def _typo_at_edges(ops: list[Op], source: list[QWord]) -> list[Op]:
     if last + 1 < len(ops) and after < len(source):
         op = ops[last + 1]
         ends = last + 2 == len(ops) and after == len(source) - 1
-        if (
-            op.kind == ADD
-            and op.typed
-            and (ends or one_letter_apart(op.typed.norm, source[after].norm))
-        ):
+        if op.kind == ADD and op.typed and (ends or one_letter_apart(op.typed.norm, source[after].norm)):
             ops[last + 1] = Op(SUB, op.typed, source[after])
     if first > 0 and before >= 0:
         op = ops[first - 1]
         starts = first == 1 and before == 0
-        if (
-            op.kind == ADD
-            and op.typed
-            and (starts or one_letter_apart(op.typed.norm, source[before].norm))
-        ):
+        if op.kind == ADD and op.typed and (starts or one_letter_apart(op.typed.norm, source[before].norm)):
             ops[first - 1] = Op(SUB, op.typed, source[before])
     return ops
 
