@@ -369,17 +369,20 @@ STORY_MIN_FIGURES = 3
 
 
 def _story_names(claim: Frame, index: Index) -> frozenset[str]:
-    docs, total = index.figure_docs()
-    enough = max(STORY_MIN_FIGURES, total * STORY_SHARE)
     keys = {name_key(n) for n in claim.names}
-    return frozenset(k for k in keys if docs.get(stem(k), 0) >= enough)
+    return frozenset(k for k in keys if _throughout(k, index))
 
 
 def _the_storys(place: str, index: Index) -> bool:
     """Whether every word of a place's name is one the story names throughout."""
+    return all(_throughout(name_key(n), index) for n in place.split())
+
+
+def _throughout(key: str, index: Index) -> bool:
+    """Whether a name's key is in the share of the registry's figures that makes
+    it the story's own name."""
     docs, total = index.figure_docs()
-    enough = max(STORY_MIN_FIGURES, total * STORY_SHARE)
-    return all(docs.get(stem(name_key(n)), 0) >= enough for n in place.split())
+    return docs.get(stem(key), 0) >= max(STORY_MIN_FIGURES, total * STORY_SHARE)
 
 
 def _names_more(frame: FigureFrame, mine: set[str], people: AbstractSet[str]) -> bool:
