@@ -507,8 +507,9 @@ class _Reader:
         self.speakers[speaker.id] = kept
 
     def _spelt_alike(self, name: str) -> str:
-        """The person already known by a full name spelt a letter or two apart
-        ("Ossama Rabei" of "Osama Rabie"): outlets transliterate one name their ways."""
+        """The person already known by a full name spelt with letters swapped or one
+        doubled ("Ossama Rabei" of "Osama Rabie"): outlets transliterate one name
+        their own ways (names.spelt_alike)."""
         if len(name.split()) < 2:
             return ""
         return next(
