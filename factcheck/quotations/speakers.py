@@ -47,7 +47,10 @@ _AND_BODY = (
     rf"{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,2}}\s+(?:and|&)\s+"
     rf"(?:{CAPITAL}[\w'’-]+\s+){{0,2}}(?:{_HEADS})\b"
 )
-_NAME = rf"(?:{_AND_BODY}|{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,3}})"
+_NAME = rf"{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+){{0,3}}"
+# Only the name just before a verb may be such a body's (a pattern that holds every
+# head word costs its compiling at each start: one pattern pays it, not five).
+_NAME_OR_BODY = rf"(?:{_AND_BODY}|{_NAME})"
 # A body's initialism in parentheses after its name: "the … Authority (CMA) stated".
 _INITIALISM = r"(?:\s*\([A-Z][A-Z.&]{1,8}\))?"
 _NOT_NAMES = OPENERS
@@ -94,7 +97,7 @@ _AFFILIATION = re.compile(r"\s(?:of|from|at|with)(?:\s+the)?(?:\s+(?:[A-Z]\.){2,
 # co-founder, said"), which names no place.
 _NO_PLACE = rf"(?!\s*{CAPITAL}(?![\w.-]{{0,40}}[’']s\s))"
 _BEFORE = re.compile(
-    rf"(?P<name>{_TITLE}?{_NAME}){_INITIALISM}\s*(?:,{_NO_PLACE}[^,]{{1,100}},\s*)?$"
+    rf"(?P<name>{_TITLE}?{_NAME_OR_BODY}){_INITIALISM}\s*(?:,{_NO_PLACE}[^,]{{1,100}},\s*)?$"
 )
 # A name that opens the words before its verb may carry an appositive of two parts
 # ("“…,” Ricardo Gabaldón, the mayor of Utiel, a town in Valencia, told …"); further
