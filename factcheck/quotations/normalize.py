@@ -5,8 +5,8 @@ spelling ("ideologised"/"ideologized", "colour"/"color") are not misquotes.
 Words in square brackets are an editor's insertion and may be left out
 (letters in brackets glued to a word are the editor's change of that word:
 "[T]here" is "There"), and so are words in parentheses, a reporter's gloss
-inside the quotation ("still it (Vikram) will make a landing"); initials with stops are one word ("U.S." is "US");
-an ellipsis stands for words left out.
+inside the quotation ("still it (Vikram) will make a landing"); initials with
+stops are one word ("U.S." is "US"); an ellipsis stands for words left out.
 """
 
 from __future__ import annotations

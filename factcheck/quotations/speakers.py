@@ -267,15 +267,9 @@ _QUOTED_AS = re.compile(rf"\b(?:quoted|cited)\s+(?P<name>{_TITLE}?{_NAME})\s+(?:
 
 
 def _the_quoted(quoted: re.Match[str], mentions: list[Mention], index: SpeakerIndex) -> Attribution:
-    """The speaker a paper quotes: a registered name, a full name or a known surname."""
-    a, b = quoted.span("name")
-    hit = [m for m in mentions if m.start < b and a < m.end]
-    if hit:
-        return Attribution(hit[-1].text, hit[-1].speaker)
+    """The speaker a paper quotes: a registered name, a full name or a surname."""
     name = _person(quoted.group("name").split())
-    if _is_full_name(name):
-        return _named(name, index)
-    return Attribution(name, index.by_surname(name))
+    return _mention_at(*quoted.span("name"), mentions) or _by_name(name, index) or Attribution(name)
 
 
 # What stands before a verb that has no subject of its own: "…, saying", "… and
@@ -329,16 +323,26 @@ def _opening_subject(
     found = _OPENING_RUN.match(masked)
     if found is None:
         return None
-    a, b = found.span("run")
-    hit = [m for m in mentions if m.start < b and a < m.end]
-    if hit:
-        return Attribution(hit[-1].text, hit[-1].speaker)
+    registered = _mention_at(*found.span("run"), mentions)
+    if registered is not None:
+        return registered
     words = found.group("run").split()
     if words[0] in _NOT_NAMES or words[0].lower() in STOPWORDS:
         return None  # "The committee …", "After Powell spoke, …": no person opens it
     if any(w.endswith(("'s", "’s")) for w in words):
         return None  # "Powell's decision …": whose, not who
-    name = _person(words)
+    return _by_name(_person(words), index)
+
+
+def _mention_at(a: int, b: int, mentions: list[Mention]) -> Attribution | None:
+    """The registered speaker named at [a, b) of the text, if any (the last)."""
+    hit = [m for m in mentions if m.start < b and a < m.end]
+    return Attribution(hit[-1].text, hit[-1].speaker) if hit else None
+
+
+def _by_name(name: str, index: SpeakerIndex) -> Attribution | None:
+    """A full name (registered or not), or a surname only one speaker has; None
+    for a surname the registry does not know."""
     if _is_full_name(name):
         return _named(name, index)
     sid = index.by_surname(name)
@@ -390,14 +394,10 @@ def _after(
     if found is None:
         return None
     a, b, name = found
-    hit = [m for m in mentions if m.start < b and a < m.end]
-    if hit:
-        return Attribution(hit[-1].text, hit[-1].speaker)
-    if _is_full_name(name):
-        return _named(name, index)
-    sid = index.by_surname(name)
-    if sid:  # "…," said Mahomes: the one speaker of that surname
-        return Attribution(name, sid)
+    # "…," said Mahomes: the one speaker of that surname.
+    who = _mention_at(a, b, mentions) or _by_name(name, index)
+    if who is not None:
+        return who
     inside = [m for m in mentions if m.end <= b]
     return Attribution(inside[-1].text, inside[-1].speaker) if inside else None
 
