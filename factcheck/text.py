@@ -179,6 +179,29 @@ STOPWORDS = frozenset(
 )
 
 
+# Forms that no suffix rule takes back to their verb, each to the stem its regular
+# forms get ("won" with "winning", "lost" with "losses"): English, not any story's.
+# Forms that are often other words ("left", "saw", "found") are left out.
+_IRREGULAR_FORMS = {
+    "win": "won", "loss": "lose loses losing lost", "rise": "rose risen rising",
+    "fall": "fell fallen", "take": "took taken taking takes", "make": "made making makes",
+    "pay": "paid", "sell": "sold", "buy": "bought", "hold": "held", "spend": "spent",
+    "lead": "led", "grow": "grew grown", "give": "gave given giving gives",
+    "strike": "struck striking strikes", "sink": "sank sunk", "fly": "flew flown",
+    "bring": "brought", "build": "built", "come": "came coming comes",
+    "begin": "began begun", "break": "broke broken", "speak": "spoke spoken",
+    "steal": "stole stolen", "tell": "told", "fight": "fought", "flee": "fled",
+    "keep": "kept", "meet": "met", "send": "sent", "stand": "stood", "seek": "sought",
+    "draw": "drew drawn", "drive": "drove driven driving drives", "know": "knew known",
+    "write": "wrote written writing writes", "throw": "threw thrown",
+    "freeze": "froze frozen freezing freezes", "swear": "swore sworn", "wear": "wore worn",
+    "withdraw": "withdrew withdrawn", "shake": "shook shaken", "choose": "chose chosen",
+}  # fmt: skip
+IRREGULAR = {form: base for base, forms in _IRREGULAR_FORMS.items() for form in forms.split()}
+for _base in _IRREGULAR_FORMS:  # the base itself, where its own suffix rules differ
+    IRREGULAR.setdefault(_base, _base)
+
+
 @lru_cache(maxsize=65_536)  # a text repeats its words; a batch repeats its vocabulary
 def stem(word: str) -> str:
     """A light stem: lower case, no possessive, no plural or common verb ending.
@@ -190,6 +213,9 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.replace("'", "")
+    irregular = IRREGULAR.get(w)
+    if irregular is not None:
+        return irregular
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):

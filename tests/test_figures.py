@@ -650,7 +650,7 @@ def test_what_a_count_counts_stops_at_a_joining_word() -> None:
         # A plural, or a name before the noun, still is.
         ("5 Democrats voted", ("democrat", "vot")),
         ("12 Premier League titles", ("premier", "league", "title")),
-        ("30 Boeing machinists struck", ("boe", "machinist", "struck")),
+        ("30 Boeing machinists struck", ("boe", "machinist", "strike")),
     ],
 )
 def test_a_persons_name_after_a_count_is_not_what_it_counts(

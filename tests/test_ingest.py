@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.ingest.merge import merge
-from factcheck.ingest.propose import propose
+from factcheck.ingest.propose import Proposal, propose
 from factcheck.model import Registry, Source, Speaker
 from factcheck.registry import load_registry, parse_registry
 
@@ -146,6 +146,14 @@ ATTRIBUTION_FORMS: dict[str, tuple[str, str]] = {
     "title and surname": (
         f'Anna Kowal spoke at the opening.\n\n"{WORDS}," Ms. Kowal said.',
         "Anna Kowal",
+    ),
+    # The full name only inside another's quotation, a body named since, and an
+    # aside between the surname and its verb: "he" is still the surname's.
+    "an aside before the verb, the full name quoted": (
+        'The Herald wrote: "Former chief Tomas Berg was sentenced on Monday."\n\n'
+        "A jury found him guilty of defrauding lenders to his firm Harbour Logic.\n\n"
+        f'Berg, standing with his hands clasped, told the judge he was sorry. "{WORDS}," he said.',
+        "Tomas Berg",
     ),
     # An initial without its stop is the given name; the body before a title is not.
     "an initial after a body and a title": (
@@ -354,6 +362,73 @@ def test_a_figure_inside_a_quotation_is_filed_as_a_figure_too() -> None:
     (years,) = proposal.figures
     assert (years.value, years.unit) == (20, "years")
     assert "the market" in years.subject
+
+
+def _second_outlet(first: str, second: str) -> tuple[Registry, Proposal]:
+    """The registry ingest makes of `first`, and what it proposes for `second`,
+    another outlet's article: an outlet disputes another, never itself."""
+    registry, problems = parse_registry(
+        merge("schema = 1\n", propose(first, _empty(), SOURCE)), "r.toml"
+    )
+    assert not problems
+    other = Source("courier", "Valley Courier", "", "", "", "", "")
+    return registry, propose(second, registry, other)
+
+
+def _filed_apart(first: str, second: str) -> bool:
+    """Whether the second article's figure got an entry of its own."""
+    registry, proposal = _second_outlet(first, second)
+    (figure,) = proposal.figures
+    return figure.new and figure.entry not in registry.entry_ids()
+
+
+def test_an_apposition_before_the_verb_keeps_the_whole_name() -> None:
+    # Another outlet quoted Anton Kowal; this one's Jonas Kowal, described
+    # between his name and "told", is who "he said" means, not Anton.
+    registry, proposal = _second_outlet(
+        '"We ran out into the field," Anton Kowal said.',
+        "Jonas Kowal, a Swede who was on board the ferry with his family, told a newspaper "
+        f'that the cabin filled with smoke.\n\n"{WORDS}," he said.',
+    )
+    names = {s.id: s.name for s in proposal.speakers} | {
+        sid: s.name for sid, s in registry.speakers.items()
+    }
+    (quote,) = proposal.quotations
+    assert names[quote.speaker] == "Jonas Kowal"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "apart"),
+    [
+        # Close in value, both in dollars, but savings are not loans: a sum names
+        # no noun that could make them one figure, so a word they share must.
+        (
+            "Elm Steel will get $11 billion in loans.",
+            "It plans a $10 billion cost reduction.",
+            True,
+        ),
+        (
+            "Elm Steel will get $11 billion in loans.",
+            "Elm Steel will get $10 billion in loans.",
+            False,
+        ),
+        # An expectation is not the outcome, however alike the words.
+        (
+            "Elm Steel revenue slid to $12.8 billion.",
+            "Analysts expected Elm Steel revenue of $12.9 billion.",
+            True,
+        ),
+        (
+            "Elm Steel revenue slid to $12.8 billion.",
+            "Elm Steel revenue fell to $12.9 billion.",
+            False,
+        ),
+    ],
+)
+def test_another_outlets_close_figure_joins_only_the_same_kind(
+    first: str, second: str, apart: bool
+) -> None:
+    assert _filed_apart(first, second) is apart
 
 
 def test_a_count_that_names_nothing_is_filed_under_the_noun_before_it() -> None:

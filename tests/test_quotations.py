@@ -31,7 +31,10 @@ def norms(text: str) -> list[str]:
         ("defence", "defense"),
         # Contractions are the same words written short.
         ("We’re confident that it’s not going", "We are confident that it is not going"),
-        ("They don't know, I'm sure they've seen it", "They do not know, I am sure they have seen it"),
+        (
+            "They don't know, I'm sure they've seen it",
+            "They do not know, I am sure they have seen it",
+        ),
         ("We can't and won't stop", "We cannot and will not stop"),
         ("Let's go", "let us go"),
     ],
@@ -318,7 +321,9 @@ def test_a_possessive_before_a_surname_is_whose_not_another_first_name() -> None
         ("After Powell spoke, reporters left, saying “we want to know more about it”.", ""),
     ],
 )
-def test_a_participle_or_second_verb_shares_the_opening_subject(sentence: str, speaker: str) -> None:
+def test_a_participle_or_second_verb_shares_the_opening_subject(
+    sentence: str, speaker: str
+) -> None:
     index = SpeakerIndex([Speaker("p", "Jerome Powell", ("Powell",))])
     span = find_quotes(sentence)[0]
     found = attribute(mask_quotes(sentence, [span]), span.start, span.end, index)

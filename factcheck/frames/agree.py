@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
-from factcheck.figures.units import AGE_CUES, SURFACE
-from factcheck.frames.fates import fate_conflict
+from factcheck.figures.units import AGE_CUES, SURFACE, WEEKDAYS
+from factcheck.frames.fates import expectation_conflict, fate_conflict
 from factcheck.frames.figure import FigureFrame
 from factcheck.frames.frame import MONTH_MARK, Frame, name_key, same_name
 from factcheck.frames.rates import period_conflict
@@ -36,9 +36,10 @@ class Fit(NamedTuple):
     # For a number in front of a name: whether the name is what the figure is about.
     name_fits: bool | None = None
     named: float = 0.0  # the extra weight with shared names counted too
-    # Whether the conflict is one of period alone ("per day" against a total):
-    # that tells the frames apart without casting doubt on the claim's subject.
-    of_period: bool = False
+    # Whether the conflict is one of period ("per day" against a total) or of an
+    # expectation against an outcome alone: that tells the frames apart without
+    # casting doubt on the claim's subject.
+    apart_only: bool = False
 
 
 def fit(
@@ -46,14 +47,18 @@ def fit(
     figure: FigureFrame,
     weight: Callable[[str], float],
     people: AbstractSet[str] = frozenset(),
+    money: bool = False,
 ) -> Fit:
+    """How well a figure's frame fits the claim's; of `money`, what the sum is counts."""
     shared = claim.content & figure.content - UNIT_WORDS
     score = sum(weight(w) for w in shared)
     near = shared_near(claim, figure)
     # For a number used in passing, names say which entity, not what happened to it
     # (the day a Games opened is not the day they end): its extra leaves them out.
     named = sum(weight(w) for w in near)
-    extra = sum(weight(w) for w in near - claim.name_stems)
+    # A weekday dates a figure ("the department said Friday") but says nothing of
+    # what it counts: it tells two of one kind apart, never makes one the claim's.
+    extra = sum(weight(w) for w in near - claim.name_stems - _WEEKDAY_STEMS)
     # Another number both frames give ("since 2013") pins the frame as a rare word does.
     extra += NUMBER_WEIGHT * len(claim.numbers & figure.numbers)
     # A name the sources give beside the number is what it is about as much as
@@ -67,10 +72,18 @@ def fit(
         name_conflict(claim.names, figure.names, people, figure.all_names, figure.far_names)
         or year_conflict(claim.numbers, figure.numbers)
         or month_conflict(claim.numbers, figure.numbers)
-        or fate_conflict(claim.near, figure.beside)
+        or fate_conflict(claim.near, figure.beside, money)
     )
-    period = "" if conflict else period_conflict(claim.per, figure.per)
-    return Fit(score, extra, conflict or period, name_fits, named, bool(period))
+    apart = (
+        ""
+        if conflict
+        else period_conflict(claim.per, figure.per)
+        or expectation_conflict(claim.expected, figure.expected)
+    )
+    return Fit(score, extra, conflict or apart, name_fits, named, bool(apart))
+
+
+_WEEKDAY_STEMS = frozenset(WEEKDAYS)
 
 
 def shared_near(claim: Frame, figure: FigureFrame) -> frozenset[str]:

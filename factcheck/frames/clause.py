@@ -20,11 +20,29 @@ _BOUNDARY = re.compile(
     r"|,[ \t]?(?:but|and|yet)\b"
     # "… the deadliest since 1948, when 176 people were killed": another moment's clause.
     r"|,[ \t]?when\b"
+    # "Shares slid 12% after the chipmaker said it would lay off over 15%", "Labour
+    # wins as the Conservatives fall to 121 seats": a subject and its verb after
+    # "as", "after" or "before" open a clause of their own, with its own figures
+    # ("as his vote share plummeted by 25%", "before it was suspended" stay with
+    # whom the pronoun means).
+    r"|\b(?:as|after|before|because)(?=[ \t](?:the[ \t])?(?!(?:his|her|its|their|it|he|she|they|we|I|you)\b)[^\W\d][\w-]{1,29}"
+    r"(?:[ \t][^\W\d][\w-]{1,29})?[ \t](?:said|says|told|[a-z]{2,20}ed|was|were|is|are|has|had|have"
+    r"|fell|falls?|rose|rises?|won|wins|lost|grew|took)\b)"
     # "… rejected the contract and 96% approved the strike": a number after "and"
     # is a new subject (a range, "between 8 and 10", is one figure and unaffected).
-    r"|\b(?:and|while|but)\s(?=[$€£]?\d)",
+    r"|\b(?:while|but)\s(?=[$€£]?\d)"
+    r"|\b(?P<and>and)\s(?=[$€£]?\d)",
     re.IGNORECASE,
 )
+
+# A verb after "and" and its number: "and 96% approved the strike" opens a clause,
+# "31 cents per share and $14.35 billion in revenue" only lists a second object.
+_VERB_AHEAD = re.compile(
+    r"\b(?:[a-z]{2,20}ed|was|were|is|are|has|have|had|will|would|could|may|might|"
+    r"rose|fell|won|lost|grew|took|made|paid|sold|held|spent|came|went|left)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_AHEAD = 80  # how far an "and" looks for its number's verb
 
 
 # How far either side of a number a clause may reach. Real clauses are far shorter;
@@ -36,6 +54,8 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The [start, end) of the clause around text[start:end]."""
     lo, hi = max(0, start - REACH), min(len(text), end + REACH)
     for m in _BOUNDARY.finditer(text, lo, hi):
+        if m.group("and") and not _opens_a_clause(text, m.end()):
+            continue
         if m.end() <= start:
             lo = m.end()
         elif m.start() >= end:
@@ -51,6 +71,17 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     # a second predicate of the subject says nothing of the number before it.
     second = _PREDICATE_AFTER.search(text, end, hi)
     return lo, second.start() if second else hi
+
+
+def _opens_a_clause(text: str, at: int) -> bool:
+    """Whether the number at `at`, after an "and", has a verb of its own before
+    the phrase ends."""
+    ahead = text[at : at + _CLAUSE_AHEAD]
+    stop = _PHRASE_END.search(ahead)
+    return _VERB_AHEAD.search(ahead[: stop.start()] if stop else ahead) is not None
+
+
+_PHRASE_END = re.compile(r"[,;:!?]|\.(?!\d)")
 
 
 _WITH_AFTER = re.compile(r",[ \t]?with\b", re.IGNORECASE)

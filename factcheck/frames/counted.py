@@ -14,6 +14,9 @@ import re
 # "242 individuals", "242 souls on board" are one count; what happened to them,
 # and where, is the frame's to tell.
 PEOPLE_NOUNS = ("people", "persons", "individuals", "souls")
+# A workforce counted in jobs or in the people who hold them: "cut 17,500 jobs"
+# and "the layoffs will affect approximately 17,500 employees" are one figure.
+WORKFORCE_NOUNS = ("jobs", "employees", "workers", "staff", "staffers", "positions")
 
 
 # "August's job gain was revised to 159,000", "seat losses reached 40": a change
@@ -28,8 +31,9 @@ _GAIN_OF = re.compile(
 
 def counted_alike(noun: str) -> tuple[str, ...]:
     """The nouns that count what `noun` counts, itself first."""
-    if noun.lower() in PEOPLE_NOUNS:
-        return (noun, *(n for n in PEOPLE_NOUNS if n != noun.lower()))
+    for alike in (PEOPLE_NOUNS, WORKFORCE_NOUNS):
+        if noun.lower() in alike:
+            return (noun, *(n for n in alike if n != noun.lower()))
     return (noun,)
 
 

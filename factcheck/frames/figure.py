@@ -6,7 +6,14 @@ from typing import NamedTuple
 
 from factcheck.figures.ranges import AGE
 from factcheck.frames.clause import aside_start, clause_span, without_asides
-from factcheck.frames.frame import Frame, months_in, names_in, other_numbers, read_frame
+from factcheck.frames.frame import (
+    Frame,
+    months_in,
+    names_in,
+    other_numbers,
+    read_frame,
+    words_ahead,
+)
 from factcheck.frames.rates import periods_in
 from factcheck.model import Figure, Quantity
 from factcheck.text import content_stems, fold, stems
@@ -33,6 +40,8 @@ class FigureFrame(NamedTuple):
     far_names: frozenset[str] = frozenset()
     # The periods of its subject and reports ("each day"; "" for a report of none).
     per: frozenset[str] = frozenset()
+    # Whether a report gives it as an expectation ("$12.94 billion expected").
+    expected: bool = False
 
 
 def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> FigureFrame:
@@ -46,6 +55,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
     beside: set[str] = set()
     far: set[str] = set()
     per = set(periods_in(figure.subject))
+    expected = False
     for report in figure.reports:
         at = _locate(report.sentence, report.text)
         sentence = without_asides(report.sentence, *at)
@@ -67,7 +77,8 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
             per.add(whole.per)
         numbers |= frame.numbers
         beside |= frame.near
-        window = _window(sentence, *at)
+        expected |= frame.expected
+        window = _window(sentence, *at, figure.quantity.dimension)
         near |= content_stems(window)
         names.update(names_in(window, common, sayers))
     given = set(stems(keywords))
@@ -84,6 +95,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
         frozenset(beside),
         frozenset(far),
         frozenset(per),
+        expected,
     )
 
 
@@ -135,7 +147,7 @@ def printed_beside(
     return found
 
 
-def _window(sentence: str, start: int, end: int) -> str:
+def _window(sentence: str, start: int, end: int, dimension: str = "") -> str:
     """The words of the number's clause within WINDOW words of it: a long
     sentence's far words (a second place, a second actor) are not its frame."""
     lo, hi = clause_span(sentence, start, end)
@@ -145,7 +157,7 @@ def _window(sentence: str, start: int, end: int) -> str:
         # "Five of the six coast guard members on board the other aircraft, whose
         # ages ranged from 27 to 56, …": the aside describes the noun before it.
         before = sentence[lo:opened].split()[-WINDOW:] + sentence[opened:start].split()
-    after = sentence[end:hi].split()[:WINDOW]
+    after = words_ahead(sentence[end:hi], WINDOW, dimension)
     return " ".join([*before, "…", *after])
 
 

@@ -17,6 +17,7 @@ from factcheck.figures.numbers import NUMBER_WORDS, ORDINAL_WORDS
 from factcheck.figures.reader import read_figures
 from factcheck.figures.units import MONTHS, WEEKDAYS
 from factcheck.frames.clause import REACH, clause_span
+from factcheck.frames.fates import EXPECTING, EXPECTING_ALL
 from factcheck.frames.rates import period_of
 from factcheck.model import Quantity
 from factcheck.text import CAPITAL, STOPWORDS, content_stems, fold, slip_of_keys, stem, stems
@@ -68,6 +69,8 @@ class Frame(NamedTuple):
     near: frozenset[str] = frozenset()
     # How often it holds ("each day", "annual"): see rates.py.
     per: str = ""
+    # Whether it is a figure someone expected, not one that came about (fates.py).
+    expected: bool = False
 
     @property
     def name_stems(self) -> frozenset[str]:
@@ -97,6 +100,8 @@ def read_frame(
     own_lo, own_hi = own_span(text, start, end, neighbours, (lo, hi))
     # The number's own words ("February" of "February 4") say nothing of what it is about.
     around = f"{text[own_lo:start]} {text[end:own_hi]}"
+    beside = _beside(text[own_lo:start], text[end:own_hi])
+    near = frozenset(content_stems(beside))
     return Frame(
         text=clause,
         stems=tuple(stems(clause)),
@@ -106,9 +111,21 @@ def read_frame(
         # A month is the time of the number's own words, not of its neighbour's
         # ("fell to 4.1%, from 4.2% in August").
         numbers=other_numbers(text[lo:start] + " " + text[end:hi]) | months_in(around),
-        near=frozenset(content_stems(_beside(text[own_lo:start], text[end:own_hi]))),
+        near=near,
         per=period_of(text[end:own_hi]),
+        expected=bool(EXPECTING.search(beside)) or _expected_opening(text, lo, start),
     )
+
+
+def _expected_opening(text: str, lo: int, start: int) -> bool:
+    """Whether the words that open the number's clause before any number make
+    all its figures expectations ("The consensus was 31 cents per share and
+    $14.35 billion in revenue")."""
+    first = _DIGIT.search(text, lo, start)
+    return EXPECTING_ALL.search(text, lo, first.start() if first else start) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def own_span(
@@ -171,6 +188,27 @@ NEAR_WORDS = 4
 
 def _beside(before: str, after: str) -> str:
     return " ".join([*before.split()[-NEAR_WORDS:], "…", *after.split()[:NEAR_WORDS]])
+
+
+# Numbers used in passing (a year, a date, an ordinal) say what they are by the
+# words before them: "in 1834, winning only 121 seats" is no year of seats.
+IN_PASSING = frozenset({"ordinal", "calendar-year", "date"})
+
+
+def words_ahead(after: str, limit: int, dimension: str) -> list[str]:
+    """Up to `limit` words of `after` (the text after a number) that are still
+    its own: for a number in passing, none past another number or a participle."""
+    ahead = after.split()[:limit]
+    if dimension not in IN_PASSING:
+        return ahead  # "171 Marrow 737 Max 9 planes": the name's numbers are its own
+    # "On July 2, divers found the boys" is what happened that day; "in 1834,
+    # winning only 121 seats" is what the subject did since.
+    participle = _PARTICIPLE.search(after)
+    ahead = (after[: participle.start()] if participle else after).split()[:limit]
+    return ahead[: next((k for k, w in enumerate(ahead) if _DIGIT.search(w)), len(ahead))]
+
+
+_PARTICIPLE = re.compile(r"[,;:][^\S\n]{1,3}[a-z]{2,20}ing\b")
 
 
 def other_numbers(text: str) -> frozenset[str]:

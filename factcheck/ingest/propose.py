@@ -23,7 +23,7 @@ from factcheck.frames.agree import name_conflict
 from factcheck.frames.clause import REACH
 from factcheck.frames.clock import event_time
 from factcheck.frames.counted import TOTALS, counted_before, total_before
-from factcheck.frames.fates import fate_conflict
+from factcheck.frames.fates import expectation_conflict, fate_conflict
 from factcheck.frames.figure import figure_frame
 from factcheck.frames.frame import (
     LOWER_WORD,
@@ -34,6 +34,7 @@ from factcheck.frames.frame import (
     own_span,
     restates,
     with_its_noun,
+    words_ahead,
 )
 from factcheck.ingest.asof import as_of
 from factcheck.matching.figures import PASSING_DIMENSIONS, SMALL_COUNT, FigureMatch, find_figure
@@ -275,8 +276,8 @@ class _Reader:
         name = _sayer(masked)
         if len(name.split()) > 1 or self.names.identify(name):
             full = name
-        else:
-            full = self._full_name(name) if name else ""
+        else:  # the given name may stand only inside a quotation ("… Sam Lee was …")
+            full = (self._full_name(name) or self._named_in_full(name)) if name else ""
         if full:
             self._speaking(Attribution(full, self.names.identify(full)))
             self.spoke = True  # "…, Mr. Lee said. “…”": the next quotation is Lee's
@@ -680,9 +681,13 @@ class _Reader:
             measure_of_nothing = q.dimension != "count" and not frame_of.names
             if not measure_of_nothing and name_conflict(frame.names, frame_of.names, self.people):
                 continue
-            if fate_conflict(frame.near, frame_of.beside):
+            if fate_conflict(frame.near, frame_of.beside, q.dimension.startswith("money")):
                 continue  # "about 200 people missing" is not "176 people were killed"
+            if expectation_conflict(frame.expected, frame_of.expected):
+                continue  # "$12.94 billion expected" is not the revenue reported
             score = len(frame.content & frame_of.content)
+            if not score and q.dimension.startswith("money"):
+                continue  # a sum names no noun: "$10 billion" of savings is not of loans
             if best is None or score > best[0]:
                 best = (score, info)
         return best[1] if best else None
@@ -1000,7 +1005,9 @@ def _subject(masked: str, q: Quantity, others: Sequence[tuple[int, int]]) -> str
         words = masked[start : q.start].split()
         named = len(masked[start:at].split())  # the words before the total's own
         before = [w.strip(_EDGE) for w in words[max(0, named - 1) :][:MAX_TOTAL_WORDS]]
-    after = [w.strip(_EDGE) for w in masked[q.end : min(hi, q.end + 200)].split()[:6]]
+    after = [
+        w.strip(_EDGE) for w in words_ahead(masked[q.end : min(hi, q.end + 200)], 6, q.dimension)
+    ]
     return " ".join(w for w in [*before, "…", *after] if w)
 
 
@@ -1046,10 +1053,29 @@ def _sayer(masked: str, quotation: QuoteSpan | None = None) -> str:
     if quotation is not None and verbs:
         verbs = [min(verbs, key=lambda v: _distance(v, quotation))]
     for verb in verbs:
-        subject = _CAPITALISED_BEFORE.search(masked[max(0, verb.start() - 60) : verb.start()])
+        before = masked[max(0, verb.start() - 60) : verb.start()]
+        # "Lee, standing with his hands clasped, told the judge": the aside
+        # between the subject and the verb describes the subject, whose whole
+        # name stands before it ("Jonas Deibe, a Swede who …, told").
+        aside = _ASIDE_BEFORE.search(masked, max(0, verb.start() - 120), verb.start())
+        if aside:
+            named = _NAME_AT_END.search(masked, max(0, aside.start() - 60), aside.start())
+            if named and named.group("name") not in TITLES:
+                return named.group("name")
+        subject = _CAPITALISED_BEFORE.search(before)
         if subject and subject.group("name") not in TITLES:
             return subject.group("name")
     return ""
+
+
+# An aside that describes its subject: a participle ("standing …"), an
+# apposition ("a former …") or a relative clause; not a place ("…, New York,").
+_ASIDE_BEFORE = re.compile(
+    r",[^\S\n]{1,3}(?:[a-z]{2,20}(?:ing|ed)|a|an|the|who|whose|now|once|still)\b[^,;.!?\d]{0,80},\s*$"
+)
+_NAME_AT_END = re.compile(
+    rf"(?P<name>(?:{CAPITAL}[\w’'-]+[^\S\n]{{1,3}}){{0,3}}{CAPITAL}[\w’'-]+)$"
+)
 
 
 def _distance(verb: re.Match[str], span: QuoteSpan) -> int:

@@ -27,7 +27,7 @@ from factcheck.frames import Frame
 from factcheck.frames.agree import Fit, fit, month_names, months_of, shared_near, years_of
 from factcheck.frames.counted import PEOPLE_NOUNS
 from factcheck.frames.figure import FigureFrame, figure_frame
-from factcheck.frames.frame import name_key, names_a_place, place_after
+from factcheck.frames.frame import IN_PASSING, name_key, names_a_place, place_after
 from factcheck.matching.index import FigureInfo, Index
 from factcheck.model import Quantity
 from factcheck.text import keyword_groups_met, stem
@@ -36,7 +36,7 @@ NOUN_WINDOW = 4  # a count's noun may follow a few adjectives: "100,000 Russian 
 # Numbers a sentence uses in passing ("the two leaders", "for the first time", "in 2022"):
 # they must share a distinctive word with the figure beyond its noun and keywords.
 SMALL_COUNT = 12
-PASSING_DIMENSIONS = frozenset({"ordinal", "calendar-year", "date"})
+PASSING_DIMENSIONS = IN_PASSING
 # About the weight of a word found in a fifth of the registry's figures (log(1 + 5)):
 # an incidental word ("said", a capital city) does not make a passing number's frame.
 STRONG_EXTRA = 1.75
@@ -69,7 +69,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     base = (frozenset() if q.dimension == AGE else people) | _story_names(claim, index)
     people = base | (title_names(index) & {name_key(n) for n in claim.names})
     weights = index.figure_weights(set(claim.content))
-    fits = _fits(claim, candidates, index, weights, (base, people))
+    fits = _fits(claim, candidates, index, weights, (base, people), q.dimension.startswith("money"))
     found = _choose(q, fits)
     if not found.confident and found.why_not == NO_SHARED_WORD:
         found = _the_only_count(q, claim, fits, index, people) or _the_same_span(q, fits) or found
@@ -78,6 +78,9 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         q, found.info, total, claim if sure else None, (common, people)
     ):
         why = "the number is another figure of the entry's own sentence, not the entry's"
+        return FigureMatch(found.info, found.score, False, why)
+    if found.confident and _of_another_span(q, found.info):
+        why = "the claim's span of time is of another order than every source's"
         return FigureMatch(found.info, found.score, False, why)
     if found.confident and not _bears_out(q, found.info) and not found.info.figure.keywords:
         # An entry with keywords has its subject met by them; one without, by
@@ -106,20 +109,29 @@ def _fits(
     index: Index,
     weights: dict[str, float],
     people: tuple[AbstractSet[str], AbstractSet[str]],
+    money: bool = False,
 ) -> list[tuple[FigureInfo, Fit]]:
     """Each candidate's fit, best first. `people` are the names that say nothing
-    of which figure it is, without and with the claim's headline names."""
+    of which figure it is, without and with the claim's headline names; `money`,
+    whether the number is a sum, whose role (a loss, a revenue) tells figures apart."""
+    from factcheck.frames.fates import fates_in
+
     common, _ = index.frame_words()
     mine = {name_key(n) for n in claim.names}
-    fits = []
+    fated = bool(fates_in(claim.content))
+    fits, unfated = [], set()
     for info in candidates:
         frame = _frame(info, common)
         # The claim's headline name says nothing only of an entry that names
         # nothing else: against "the Tracy fire" or the other side of "Chiefs
         # beat 49ers", "the Corral Fire" or "the 49ers" tells them apart.
         who = people[0] if _names_more(frame, mine, people[0]) else people[1]
-        fits.append((info, fit(claim, frame, lambda w: weights.get(w, 0.0), who)))
-    fits.sort(key=lambda pair: (-pair[1].score, pair[0].figure.id))
+        fits.append((info, fit(claim, frame, lambda w: weights.get(w, 0.0), who, money)))
+        if fated and not fates_in(frame.content | frame.beside):
+            unfated.add(info.figure.id)
+    # "Five firefighters were injured fighting the fire": an entry of what befell
+    # them comes before one that says nothing befell them ("400 firefighters fought").
+    fits.sort(key=lambda pair: (pair[0].figure.id in unfated, -pair[1].score, pair[0].figure.id))
     return fits
 
 
@@ -143,7 +155,7 @@ def _closer_elsewhere(fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch) -
         if (
             info is not chosen.info
             and f.conflict
-            and not f.of_period  # the claim's period is the chosen entry's: no doubt
+            and not f.apart_only  # the claim's period or stance is the chosen one's: no doubt
             and f.score >= CLOSER_ELSEWHERE * chosen.score
         ):
             return f"a closer entry, {info.figure.id}, fits its words better but {f.conflict}"
@@ -218,6 +230,24 @@ def _fate_unsaid(claim: Frame, frame: FigureFrame) -> str:
     if not ours or fates_in(frame.content | frame.beside):
         return ""
     return f"the claim says {', '.join(sorted(ours))}; the entry's sources say nothing of that"
+
+
+# How many times longer or shorter than every source's span a claim's must be,
+# in other units, to be another span: "spoke for 20 minutes" is no misprint of
+# "sentenced to 25 years", though "nine and a half hours" may be "over two days".
+OTHER_SPAN = 30.0
+
+
+def _of_another_span(q: Quantity, info: FigureInfo) -> bool:
+    """Whether a duration, in units no source uses, is OTHER_SPAN times off them all."""
+    if q.dimension != "duration" or q.value <= 0:
+        return False
+    ours = (q.lo + q.hi) / 2
+    for theirs in info.figure.reported():
+        mid = (theirs.lo + theirs.hi) / 2
+        if theirs.unit == q.unit or mid <= 0 or max(ours / mid, mid / ours) < OTHER_SPAN:
+            return False
+    return True
 
 
 def _group_for_one(q: Quantity, theirs: Quantity) -> bool:
@@ -588,6 +618,11 @@ def _in_passing(q: Quantity) -> bool:
 
 
 _FRAMES: dict[int, tuple[object, FigureFrame]] = {}
+
+
+def frame_of(info: FigureInfo, common: frozenset[str]) -> FigureFrame:
+    """The figure's frame (frames/figure.py), read once per figure object."""
+    return _frame(info, common)
 
 
 def _frame(info: FigureInfo, common: frozenset[str]) -> FigureFrame:

@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - an interpreter without the builtin mod
     from hashlib import blake2b
 
 MAGIC = b"factcheck-registry-cache\n"
-FORMAT = 5  # bump when what is stored, or how a registry reads, changes (4: JSON; 5: as_of, series, ranges)
+FORMAT = 6  # bump when what is stored, or how a registry reads, changes (4: JSON; 5: as_of, series, ranges; 6: irregular verb stems)
 KEEP = 8  # cache files kept: a few registries, each in a few recent versions
 # From this size a registry is indexed on disk (SQLite) rather than loaded whole
 # (some 800 entries; the shipped registry is a fifth of it): decoding costs

@@ -16,6 +16,7 @@ from factcheck.quotations.spans import find_quotes, mask_quotes
 from factcheck.verdicts.figures import agrees_with_any, figure_part
 
 if TYPE_CHECKING:
+    from factcheck.frames import Frame
     from factcheck.matching.figures import FigureMatch
     from factcheck.quotations.speakers import Attribution
 
@@ -119,10 +120,11 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
     from factcheck.matching.figures import find_figure
 
     common, _ = index.frame_words()
-    parts = []
+    parts, sure, frames = [], {}, []
     for k, q in enumerate(found_figures):
         others = neighbour_spans(k, found_figures)
         frame = read_frame(masked, q.start, q.end, common, others, sayers=q.dimension == AGE)
+        frames.append(frame)
         found = find_figure(with_its_noun(k, found_figures, masked), frame, index)
         if found is not None and found.confident:
             found = _not_anothers(k, found_figures, found)
@@ -132,7 +134,35 @@ def _figure_parts(masked: str, index: Index) -> list[Part]:
             parts.append(_nearest(q, found))
         else:
             parts.append(figure_part(q, found.info.figure, found.score, index.registry, masked))
+            if agrees_with_any(q, found.info.figure):
+                sure[k] = found
+    if sure and len(sure) < len(parts):
+        _beside_the_sure(found_figures, parts, sure, frames, index, masked)
     return parts
+
+
+def _beside_the_sure(
+    figures: list[Quantity],
+    parts: list[Part],
+    sure: dict[int, FigureMatch],
+    frames: list[Frame],
+    index: Index,
+    masked: str,
+) -> None:
+    """Judge each unverified number by the figure printed beside the entry of
+    another number of the claim that the entry bears out (matching/siblings.py),
+    when the clause's words fit that figure's and name nothing else."""
+    from factcheck.matching.siblings import fits_beside, sibling_figure
+
+    for k, part in enumerate(parts):
+        if part.verdict is not Verdict.UNVERIFIED:
+            continue
+        for j, found in sure.items():
+            words = set(frames[k].content | frames[j].content)
+            info = sibling_figure(figures[k], figures[j], found.info.figure, index, words)
+            if info is not None and fits_beside(figures[k], frames[k], info, index):
+                parts[k] = figure_part(figures[k], info.figure, found.score, index.registry, masked)
+                break
 
 
 # How many times off the entry's value a claim's number must be for the claim's
