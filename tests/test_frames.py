@@ -1759,3 +1759,71 @@ def test_a_weekday_alone_makes_no_figure_the_claims() -> None:
     )  # fmt: skip
     assert _checked(rate, "The Marrow index rose 1% on Friday.").verdict is U
     assert _checked(rate, "The jobless rate dropped to 4.5% on Friday.").verdict is C
+
+
+def test_an_entrys_expectation_is_read_from_its_own_words() -> None:
+    from factcheck.frames.figure import figure_frame
+
+    sentence = "Labour won with a landslide majority of 174 and a projected total of 412 seats."
+
+    def frame(printed: str) -> bool:
+        q = next(q for q in read_figures(sentence) if q.text == printed)
+        report = FigureReport("a", q, sentence, printed)
+        return figure_frame(Figure("f", "", (), q, (report,))).expected
+
+    assert frame("174") is False and frame("412") is True
+
+
+def test_a_count_whose_clause_names_another_party_is_not_its_figure() -> None:
+    seats = _figure_tables(
+        "seat-",
+        [("seats", 121, "seats",
+          "Rishi Lee's Tories suffered their worst defeat since 1834, winning only 121 seats.", "121")],
+    )  # fmt: skip
+    result = _checked(seats, "Reform won 14% of the vote and the Greens four seats.")
+    assert [p.verdict for p in result.parts if p.text == "four"] == [U], result.reasons
+    assert _checked(seats, "The Tories won 112 seats.").verdict is C
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The entry gives no quarter: a third quarter's figure may be another one.
+        ("Analysts had expected third-quarter revenue of $14.35 billion.", U),
+        ("Analysts had expected Q3 revenue of $14.35 billion.", U),
+        ("Analysts had expected revenue of $14.35 billion.", C),
+    ],
+)
+def test_a_quarter_the_entrys_sources_do_not_give_is_not_called_wrong(
+    claim: str, verdict: Verdict
+) -> None:
+    assert _checked(EXPECTED_REVENUE, claim).verdict is verdict
+
+
+def test_a_count_another_entry_gives_for_the_same_fate_is_not_called_wrong() -> None:
+    injured = (
+        BLAZE.split("[[figures]]")[0]
+        + """[[figures]]
+id = "hurt-17"
+subject = "people on the flight were injured"
+keywords = []
+value = 17
+qualifier = "at least"
+unit = "people"
+  [[figures.reports]]
+  source = "a"
+  value = 17
+  qualifier = "at least"
+  text = "at least 17"
+  sentence = "Broadcaster NHK reported that at least 17 people on the flight were injured."
+"""
+        + _figure_tables(
+            "hurt-",
+            [("hurt in the evacuation", 15, "people",
+              "All were evacuated, with 15 people sustaining injuries.", "15")],
+        )
+    )  # fmt: skip
+    registry, problems = parse_registry(injured, "hurt.toml")
+    assert problems == []
+    assert check("15 people on the flight were injured.", registry).verdict is U
+    assert check("12 people on the flight were injured.", registry).verdict is C

@@ -382,6 +382,15 @@ def _filed_apart(first: str, second: str) -> bool:
     return figure.new and figure.entry not in registry.entry_ids()
 
 
+def test_another_outlets_count_for_another_party_is_another_figure() -> None:
+    registry, proposal = _second_outlet(
+        "Rishi Lee's Tories suffered their worst defeat, winning only 121 seats, with a 23.7% vote share.",
+        "The Liberal Democrats' 12% vote share translated into 71 seats.",
+    )
+    (seats,) = [f for f in proposal.figures if f.unit == "seats"]
+    assert seats.new and seats.entry not in registry.entry_ids()
+
+
 def test_an_apposition_before_the_verb_keeps_the_whole_name() -> None:
     # Another outlet quoted Anton Kowal; this one's Jonas Kowal, described
     # between his name and "told", is who "he said" means, not Anton.

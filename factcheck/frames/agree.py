@@ -48,8 +48,11 @@ def fit(
     weight: Callable[[str], float],
     people: AbstractSet[str] = frozenset(),
     money: bool = False,
+    story: AbstractSet[str] | None = None,
 ) -> Fit:
-    """How well a figure's frame fits the claim's; of `money`, what the sum is counts."""
+    """How well a figure's frame fits the claim's; of `money`, what the sum is counts.
+    `story` (for a count): name keys of the story itself, given when an entry
+    naming nothing beside its number is to be told apart by its clause's names."""
     shared = claim.content & figure.content - UNIT_WORDS
     score = sum(weight(w) for w in shared)
     near = shared_near(claim, figure)
@@ -70,6 +73,15 @@ def fit(
     )
     conflict = (
         name_conflict(claim.names, figure.names, people, figure.all_names, figure.far_names)
+        # Nothing named beside the entry's count, but its clause names whose it is
+        # ("Rishi Sunak's Conservatives …, winning only 121 seats"): a claim naming
+        # only others ("and the Greens four seats") counts another thing.
+        or (
+            story is not None
+            and not figure.names
+            and bool(figure.all_names)  # naming nothing at all: the rule above
+            and name_conflict(claim.names, figure.all_names, people | story)
+        )
         or year_conflict(claim.numbers, figure.numbers)
         or month_conflict(claim.numbers, figure.numbers)
         or fate_conflict(claim.near, figure.beside, money)

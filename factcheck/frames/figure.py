@@ -77,7 +77,7 @@ def figure_frame(figure: Figure, common: frozenset[str] = frozenset()) -> Figure
             per.add(whole.per)
         numbers |= frame.numbers
         beside |= frame.near
-        expected |= frame.expected
+        expected |= whole.expected  # its own words, not its neighbour's
         window = _window(sentence, *at, figure.quantity.dimension)
         near |= content_stems(window)
         names.update(names_in(window, common, sayers))

@@ -567,6 +567,7 @@ class _Reader:
             and found.confident
             and _share(frame, found.info) >= MIN_OVERLAP_TO_JOIN
             and _near_enough(q, _as_printed(found.info.figure))
+            and not self._named_apart(frame, found.info)
             else self._close_figure(q, unit, frame)
         )
         if same is not None and self._said_otherwise(same.figure.id, q, moment):
@@ -660,6 +661,14 @@ class _Reader:
             for r in figure.reports
         }
         return known | {at for _, at in self.given.get(figure.id, [])}
+
+    def _named_apart(self, frame: Frame, info: FigureInfo) -> bool:
+        """Whether the clause names another thing than the entry's sentence does,
+        where the entry names none beside its number: "the Liberal Democrats' 12%
+        vote share, which translated into 71 seats" is not the Conservatives'
+        "winning only 121 seats". Asked of filing only: a claim may name less."""
+        entry = figure_frame(info.figure, self.common)
+        return not entry.names and bool(name_conflict(frame.names, entry.all_names, self.people))
 
     def _close_figure(self, q: Quantity, unit: str, frame: Frame) -> FigureInfo | None:
         """An entry in the same unit whose value is within CLOSE of this one (the

@@ -18,6 +18,7 @@ less than a false alarm.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -69,7 +70,8 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     base = (frozenset() if q.dimension == AGE else people) | _story_names(claim, index)
     people = base | (title_names(index) & {name_key(n) for n in claim.names})
     weights = index.figure_weights(set(claim.content))
-    fits = _fits(claim, candidates, index, weights, (base, people), q.dimension.startswith("money"))
+    money, count = q.dimension.startswith("money"), q.dimension == "count"
+    fits = _fits(claim, candidates, index, weights, (base, people), money, count)
     found = _choose(q, fits)
     if not found.confident and found.why_not == NO_SHARED_WORD:
         found = _the_only_count(q, claim, fits, index, people) or _the_same_span(q, fits) or found
@@ -96,8 +98,10 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
         why = why or _another_role(q, claim, found.info)
         why = why or _place_unsaid(claim, found.info, index)
         why = why or _year_unsaid(claim, frame, found.info, index)
+        why = why or _quarter_unsaid(claim, found.info)
         why = why or _closer_elsewhere(fits, found)
         why = why or _another_gives_it(q, fits, found)
+        why = why or _another_counts_it(q, claim, fits, found, index)
         if why:
             return FigureMatch(found.info, found.score, False, why)
     return found
@@ -110,10 +114,12 @@ def _fits(
     weights: dict[str, float],
     people: tuple[AbstractSet[str], AbstractSet[str]],
     money: bool = False,
+    count: bool = False,
 ) -> list[tuple[FigureInfo, Fit]]:
     """Each candidate's fit, best first. `people` are the names that say nothing
     of which figure it is, without and with the claim's headline names; `money`,
-    whether the number is a sum, whose role (a loss, a revenue) tells figures apart."""
+    whether the number is a sum, whose role (a loss, a revenue) tells figures apart;
+    `count`, whether a count, told apart by the names of an entry's clause too."""
     from factcheck.frames.fates import fates_in
 
     common, _ = index.frame_words()
@@ -126,7 +132,8 @@ def _fits(
         # nothing else: against "the Tracy fire" or the other side of "Chiefs
         # beat 49ers", "the Corral Fire" or "the 49ers" tells them apart.
         who = people[0] if _names_more(frame, mine, people[0]) else people[1]
-        fits.append((info, fit(claim, frame, lambda w: weights.get(w, 0.0), who, money)))
+        story = _its_story(frame, index) if count and claim.names and not frame.names else None
+        fits.append((info, fit(claim, frame, lambda w: weights.get(w, 0.0), who, money, story)))
         if fated and not fates_in(frame.content | frame.beside):
             unfated.add(info.figure.id)
     # "Five firefighters were injured fighting the fire": an entry of what befell
@@ -176,6 +183,28 @@ def _another_gives_it(q: Quantity, fits: list[tuple[FigureInfo, Fit]], chosen: F
     return ""
 
 
+def _another_counts_it(
+    q: Quantity, claim: Frame, fits: list[tuple[FigureInfo, Fit]], chosen: FigureMatch, index: Index
+) -> str:
+    """Why a count of what befell people is not called wrong when another entry
+    counts the same noun, the same fate and the claim's very number ("15 people
+    sustaining injuries" beside "at least 17 people on the flight were injured"):
+    the sources give it, and the claim may be that outlet's, whatever it names."""
+    from factcheck.frames.fates import fates_in
+
+    ours = fates_in(claim.content)
+    if q.dimension != "count" or not ours:
+        return ""
+    common, _ = index.frame_words()
+    for info, f in fits:
+        if info is chosen.info or f.score <= 0 or not counts_same_thing(q, info):
+            continue
+        frame = _frame(info, common)
+        if ours <= fates_in(frame.beside) and _bears_out(q, info):
+            return f"another entry, {info.figure.id}, counts {q.text} of them"
+    return ""
+
+
 def _gives(q: Quantity, info: FigureInfo) -> bool:
     """Whether a source gives the claim's date, every part the claim gives
     ("Feb. 15" is not given by "February 2023", though the two agree)."""
@@ -201,6 +230,38 @@ def _year_unsaid(claim: Frame, frame: FigureFrame, info: FigureInfo, index: Inde
     if missing:
         return f"the claim speaks of {month_names(missing)}, which the entry's sources do not"
     return ""
+
+
+def _quarter_unsaid(claim: Frame, info: FigureInfo) -> str:
+    """Why a claim of a quarter or half year ("third-quarter revenue") is not
+    called wrong by an entry whose sources name another or none: a company
+    reports one figure a quarter, and an undated one may be any of them."""
+    ours = {_quarter_key(m) for m in _QUARTER.finditer(claim.text)}
+    if not ours:
+        return ""
+    theirs = {_quarter_key(m) for r in info.figure.reports for m in _QUARTER.finditer(r.sentence)}
+    if ours & theirs:
+        return ""
+    return f"the claim speaks of the {', '.join(sorted(ours))}, which the entry's sources do not"
+
+
+_QUARTER = re.compile(
+    r"\b(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<part>quarter|half)\b"
+    r"|\b(?P<q>Q[1-4]|H[12])\b",
+    re.IGNORECASE,
+)
+_NTH = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+_SHORT = {"q": "quarter", "h": "half"}
+_ORDINALS = ("first", "second", "third", "fourth")
+
+
+def _quarter_key(m: re.Match[str]) -> str:
+    """ "third quarter" of "third-quarter", "3rd quarter" or "Q3"."""
+    if m.group("q"):
+        short = m.group("q").lower()
+        return f"{_ORDINALS[int(short[1]) - 1]} {_SHORT[short[0]]}"
+    nth = m.group("nth").lower()
+    return f"{_NTH.get(nth, nth)} {m.group('part').lower()}"
 
 
 def _place_unsaid(claim: Frame, info: FigureInfo, index: Index) -> str:
@@ -401,6 +462,12 @@ STORY_MIN_FIGURES = 3
 def _story_names(claim: Frame, index: Index) -> frozenset[str]:
     keys = {name_key(n) for n in claim.names}
     return frozenset(k for k in keys if _throughout(k, index))
+
+
+def _its_story(frame: FigureFrame, index: Index) -> frozenset[str]:
+    """The keys of the entry's clause names that name the story, not the figure."""
+    keys = {name_key(n) for n in frame.all_names}
+    return frozenset(k for k in keys if _throughout(k, index)) | title_names(index)
 
 
 def _the_storys(place: str, index: Index) -> bool:
