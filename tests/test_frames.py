@@ -618,15 +618,17 @@ FATE_PAIRS: list[tuple[str, str, bool]] = [
 ]
 
 
+def _near_of(text: str, money: bool = False) -> frozenset[str]:
+    """The words beside the text's first number (its first sum, for `money`)."""
+    q = next(q for q in read_figures(text) if not money or q.dimension.startswith("money"))
+    return read_frame(text, q.start, q.end).near
+
+
 @pytest.mark.parametrize(("claim", "entry", "differ"), FATE_PAIRS)
 def test_fates(claim: str, entry: str, differ: bool) -> None:
     from factcheck.frames.fates import fate_conflict
 
-    def near(text: str) -> frozenset[str]:
-        q = read_figures(text)[0]
-        return read_frame(text, q.start, q.end).near
-
-    assert bool(fate_conflict(near(claim), near(entry))) is differ
+    assert bool(fate_conflict(_near_of(claim), _near_of(entry))) is differ
 
 
 def test_every_fate_has_an_example_that_differs() -> None:
@@ -1499,13 +1501,10 @@ MONEY_ROLE_PAIRS: list[tuple[str, str, bool]] = [
 def test_money_roles(claim: str, entry: str, differ: bool) -> None:
     from factcheck.frames.fates import fate_conflict
 
-    def near(text: str) -> frozenset[str]:
-        q = next(q for q in read_figures(text) if q.dimension.startswith("money"))
-        return read_frame(text, q.start, q.end).near
-
-    assert bool(fate_conflict(near(claim), near(entry), money=True)) is differ
+    ours, theirs = _near_of(claim, money=True), _near_of(entry, money=True)
+    assert bool(fate_conflict(ours, theirs, money=True)) is differ
     # A count's fates never read a sum's roles: "15,000 jobs as losses mount".
-    assert not fate_conflict(near(claim), near(entry))
+    assert not fate_conflict(ours, theirs)
 
 
 def test_every_money_role_has_an_example_that_differs() -> None:
@@ -1517,14 +1516,9 @@ def test_every_money_role_has_an_example_that_differs() -> None:
         if differ
         for text in (claim, entry)
         for role, words in MONEY_ROLES.items()
-        if words & read_frame(text, 0, len(text)).content | words & _near_of_sum(text)
+        if words & _near_of(text, money=True)
     }
     assert named == set(MONEY_ROLES)
-
-
-def _near_of_sum(text: str) -> frozenset[str]:
-    q = next(q for q in read_figures(text) if q.dimension.startswith("money"))
-    return read_frame(text, q.start, q.end).near
 
 
 # Whether the number (second) is one somebody expected (third).
