@@ -389,6 +389,24 @@ FORM_READS = [
     ("age", "suspects aged between 40 and 77", "age", "range", 40, 77),
     ("age", "whose ages ranged from 27 to 56", "age", "range", 27, 56),
     ("age", "Harold Daggett is 78.", "age", "exact", 78, 78),
+    ("age", "Tomas Berg will be 57 when he gets out.", "age", "exact", 57, 57),
+    # A fraction written after a whole number belongs to it.
+    (
+        "fraction after a number",
+        "a sentence of six and a half years",
+        "duration",
+        "exact",
+        6.5 * 365.25 * 0.975,
+        6.5 * 365.25 * 1.025,
+    ),
+    (
+        "fraction after a number",
+        "a walk of 2 3/4 miles",
+        "length",
+        "exact",
+        2.75 * 1609.344 * 0.975,
+        2.75 * 1609.344 * 1.025,
+    ),
     ("age", "Anton Deibe, a passenger, is 17.", "age", "exact", 17, 17),
     ("age", "The captain, Genki Miyamoto, is 39.", "age", "exact", 39, 39),
     ("age", "she died at the age of 84", "age", "exact", 84, 84),
@@ -404,8 +422,10 @@ FORM_READS = [
 FORM_NOT = [
     ("unit fraction", "half of the town", None, None),
     ("unit fraction", "a quarter-final", None, None),
-    ("unit fraction", "two and a half years", "duration", None),
+    ("unit fraction", "two and a half years", "duration", 0.5),  # not "a half year"
     ("unit fraction", "half a million people", "percentage-points", None),
+    ("fraction after a number", "three and a half years", "count", None),
+    ("fraction after a number", "rated 6 5/8 by the judges", "count", 6.625),  # no such fraction
     ("clock", "grew by 11.30 points", "time-of-day", None),
     ("clock", "a 3.45 ratio", "time-of-day", None),
     ("clock", "at 8.75pm", "time-of-day", None),
@@ -454,7 +474,7 @@ FORM_NOT = [
 ]
 FORMS = {
     "unit fraction", "clock", "tally", "part of a whole", "name", "address", "place count", "age",
-    "glued letters",
+    "glued letters", "fraction after a number",
 }  # fmt: skip
 
 

@@ -119,6 +119,11 @@ _AGE_SPAN_WORDS = frozenset({"between", "from"})
 _AGE_VERBS = frozenset({"ranged", "ranging", "range"})
 MAX_AGE = 120
 _STATES_AGE = frozenset({"is", "was", "turns", "turned"})
+_WILL = frozenset({"will", "would"})
+# The fractions written after a whole number ("6 1/2 years"); others are dates or scores.
+_FRACTIONS = frozenset(
+    {("1", "2"), ("1", "4"), ("3", "4"), ("1", "3"), ("2", "3")}
+)  # "will be 57": an age to come is still an age
 _CLAUSE_ENDS = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 # Before a one-word name, these make it a place or a thing ("the toll in Valencia is 62").
 _NOT_A_PERSON_BEFORE = _PLACE_PREPOSITIONS | frozenset({"of", "for", "to", "on", "by", "with"})
@@ -681,6 +686,7 @@ class _Scanner:
         read = self._read_number(i)
         if read is None:
             return None
+        self._and_a_fraction(read)
         self._range(read)
         if self._idiom(read):
             return None, read.next + 4  # "one-on-one", "two-by-two"
@@ -691,6 +697,25 @@ class _Scanner:
             if self._named(read) and self._bare(read):
                 return None, read.next
         return self._with_unit(read), read.next
+
+    def _and_a_fraction(self, read: _Read) -> None:
+        """Add the fraction written after a whole number: "six and a half years",
+        "6 1/2 years", "2 3/4 miles"."""
+        if read.ordinal or read.upper or read.scale != 1 or read.value != int(read.value):
+            return
+        j = read.next
+        if (self.low(j), self.low(j + 1), self.low(j + 2)) == ("and", "a", "half"):
+            read.value, read.precision, read.next = read.value + 0.5, 0.5, j + 3
+            return
+        top, bar, bottom = self.tok(j), self.tok(j + 1), self.tok(j + 2)
+        if (
+            top is not None and bar is not None and bottom is not None
+            and not top.glued and top.kind == "num" and bar.text == "/" and bar.glued
+            and bottom.kind == "num" and bottom.glued
+            and (top.text, bottom.text) in _FRACTIONS
+        ):  # fmt: skip
+            read.value += int(top.text) / int(bottom.text)
+            read.precision, read.next = 0.25, j + 3
 
     def _idiom(self, read: _Read) -> bool:
         """A number, a hyphened little word and another: "one-on-one", "two-by-two"."""
@@ -934,7 +959,9 @@ class _Scanner:
         before = read.first - 1
         if self.low(before) == ",":  # "Genki Miyamoto, 39, reported"
             return ends and self._names_end(before - 1)
-        return self.low(before) in _STATES_AGE and self._person_before(before - 1)
+        if self.low(before) == "be" and self.low(before - 1) in _WILL:
+            before -= 1  # "Bankman-Fried will be 57 when he gets out"
+        return self.low(before) in _STATES_AGE | _WILL and self._person_before(before - 1)
 
     def _age_cue(self, first: int) -> bool:
         k = first - 1
