@@ -119,11 +119,9 @@ _AGE_SPAN_WORDS = frozenset({"between", "from"})
 _AGE_VERBS = frozenset({"ranged", "ranging", "range"})
 MAX_AGE = 120
 _STATES_AGE = frozenset({"is", "was", "turns", "turned"})
-_WILL = frozenset({"will", "would"})
+_WILL = frozenset({"will", "would"})  # "will be 57": an age to come is still an age
 # The fractions written after a whole number ("6 1/2 years"); others are dates or scores.
-_FRACTIONS = frozenset(
-    {("1", "2"), ("1", "4"), ("3", "4"), ("1", "3"), ("2", "3")}
-)  # "will be 57": an age to come is still an age
+_FRACTIONS = frozenset({("1", "2"), ("1", "4"), ("3", "4"), ("1", "3"), ("2", "3")})
 _CLAUSE_ENDS = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 # Before a one-word name, these make it a place or a thing ("the toll in Valencia is 62").
 _NOT_A_PERSON_BEFORE = _PLACE_PREPOSITIONS | frozenset({"of", "for", "to", "on", "by", "with"})

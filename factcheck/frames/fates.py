@@ -40,17 +40,16 @@ MONEY_ROLES: dict[str, frozenset[str]] = {
 _ROLE_OF = {word: role for role, words in MONEY_ROLES.items() for word in words}
 
 
-def fates_in(words: AbstractSet[str]) -> frozenset[str]:
-    """The fates a frame's stems name."""
-    return frozenset(_FATE_OF[w] for w in words if w in _FATE_OF)
+def fates_in(words: AbstractSet[str], money: bool = False) -> frozenset[str]:
+    """The fates a frame's stems name; of `money`, the roles of a sum."""
+    of = _ROLE_OF if money else _FATE_OF
+    return frozenset(of[w] for w in words if w in of)
 
 
 def fate_conflict(claimed: AbstractSet[str], entry: AbstractSet[str], money: bool = False) -> str:
     """ "the claim says rescued; the sources say killed" when each side names a
     fate and none is the other's, else "". Of `money`, its roles ("lost", "revenue")."""
-    of = _ROLE_OF if money else _FATE_OF
-    ours = frozenset(of[w] for w in claimed if w in of)
-    theirs = frozenset(of[w] for w in entry if w in of)
+    ours, theirs = fates_in(claimed, money), fates_in(entry, money)
     if not ours or not theirs or ours & theirs:
         return ""
     return f"the claim says {', '.join(sorted(ours))}; the sources say {', '.join(sorted(theirs))}"
@@ -59,18 +58,14 @@ def fate_conflict(claimed: AbstractSet[str], entry: AbstractSet[str], money: boo
 # Words that make a figure one somebody expected, not one that came about: "the
 # $14.35 billion analysts had expected" is not the revenue reported. Words, not
 # stems: "projected" is an expectation, a "project" is not.
+_EXPECTING = r"expect(?:s|ed|ing)?|forecast(?:s|ed|ing)?|consensus|predict(?:s|ed|ing)?"
 EXPECTING = re.compile(
-    r"\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|consensus|predict(?:s|ed|ing|ions?)?"
-    r"|project(?:ed|ing|ions?))\b",
-    re.IGNORECASE,
+    rf"\b(?:{_EXPECTING}|expectations?|predictions?|project(?:ed|ing|ions?))\b", re.IGNORECASE
 )
 # What makes every figure of a clause an expectation when it opens the clause
 # ("The consensus was …", "Analysts expected …"); not a document's name
 # ("Projections released after the meeting showed 10 of 19 officials favored …").
-EXPECTING_ALL = re.compile(
-    r"\b(?:expect(?:s|ed|ing)?|forecast(?:s|ed|ing)?|consensus|predict(?:s|ed|ing)?)\b",
-    re.IGNORECASE,
-)
+EXPECTING_ALL = re.compile(rf"\b(?:{_EXPECTING})\b", re.IGNORECASE)
 
 
 def expectation_conflict(claimed: bool, entry: bool) -> str:

@@ -75,7 +75,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     found = _choose(q, fits)
     if not found.confident and found.why_not == NO_SHARED_WORD:
         found = _the_only_count(q, claim, fits, index, people) or _the_same_span(q, fits) or found
-    sure = _names_told(claim, _frame(found.info, common), people) if found.confident else False
+    sure = _names_told(claim, frame_of(found.info, common), people) if found.confident else False
     if found.confident and _printed_beside(
         q, found.info, total, claim if sure else None, (common, people)
     ):
@@ -87,7 +87,7 @@ def find_figure(q: Quantity, claim: Frame, index: Index) -> FigureMatch | None:
     if found.confident and not _bears_out(q, found.info) and not found.info.figure.keywords:
         # An entry with keywords has its subject met by them; one without, by
         # its frame's words alone, which must then be enough to call it wrong.
-        frame = _frame(found.info, common)
+        frame = frame_of(found.info, common)
         # Beside words the registry never uses, the story's names and the people
         # who announce figures say nothing of which figure it is ("the Fed expects").
         # Asked of the claim's own names: `people` may be an index's table of them.
@@ -127,7 +127,7 @@ def _fits(
     fated = bool(fates_in(claim.content))
     fits, unfated = [], set()
     for info in candidates:
-        frame = _frame(info, common)
+        frame = frame_of(info, common)
         # The claim's headline name says nothing only of an entry that names
         # nothing else: against "the Tracy fire" or the other side of "Chiefs
         # beat 49ers", "the Corral Fire" or "the 49ers" tells them apart.
@@ -199,7 +199,7 @@ def _another_counts_it(
     for info, f in fits:
         if info is chosen.info or f.score <= 0 or not counts_same_thing(q, info):
             continue
-        frame = _frame(info, common)
+        frame = frame_of(info, common)
         if ours <= fates_in(frame.beside) and _bears_out(q, info):
             return f"another entry, {info.figure.id}, counts {q.text} of them"
     return ""
@@ -632,7 +632,7 @@ def _the_only_count(
     from factcheck.frames.fates import fates_in
 
     info, f = same[0]
-    frame = _frame(info, index.frame_words()[0])
+    frame = frame_of(info, index.frame_words()[0])
     if not _own_names(claim, people) <= {name_key(n) for n in frame.names}:
         return None
     # What happened to them must not be said otherwise: "241 people died" is
@@ -688,12 +688,8 @@ _FRAMES: dict[int, tuple[object, FigureFrame]] = {}
 
 
 def frame_of(info: FigureInfo, common: frozenset[str]) -> FigureFrame:
-    """The figure's frame (frames/figure.py), read once per figure object."""
-    return _frame(info, common)
-
-
-def _frame(info: FigureInfo, common: frozenset[str]) -> FigureFrame:
-    # Kept per figure object: the frame of a registry figure never changes.
+    """The figure's frame (frames/figure.py), read once per figure object: the
+    frame of a registry figure never changes."""
     hit = _FRAMES.get(id(info.figure))
     if hit is not None and hit[0] is info.figure:
         return hit[1]
